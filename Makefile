@@ -1,0 +1,47 @@
+# The two commands a new user needs are `make dev` and `make test`; each sets up what it needs.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT_PROCESS ?= 8081
+
+.PHONY: help setup dev test lint typecheck unit bench fmt clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $@
+
+setup: $(STAMP) ## Create .venv and install the pinned dependencies
+
+dev: $(STAMP) ## Run the local stack (for now: the process function on :8081, offline answers)
+	@echo "process: http://127.0.0.1:$(PORT_PROCESS)/v2/process  (Ctrl-C stops it)"
+	$(BIN)/functions-framework --source functions/process/main.py --target process \
+		--host 127.0.0.1 --port $(PORT_PROCESS)
+
+lint: $(STAMP) ## ruff lint + format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP) ## mypy, strict on core
+	$(BIN)/mypy
+
+test: lint typecheck ## Set up and run the whole test suite (lint, types, tests)
+	$(BIN)/pytest
+
+bench: $(STAMP) ## Benchmarks, reported as medians and ratios against a same-run baseline
+	$(BIN)/python scripts/bench.py
+
+fmt: $(STAMP) ## Apply ruff format and autofixes
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean: ## Remove the virtualenv and caches
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
