@@ -1,0 +1,72 @@
+"""The one error tree of ION.
+
+Every error a client can see is an :class:`IonError` with a stable ``code`` (documented in the
+README), the HTTP status the edge maps it to, and a message that says what was wrong and what is
+accepted. Entry points translate these to responses; nothing else inspects HTTP statuses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+class IonError(Exception):
+    """Base of every error ION reports to a caller."""
+
+    code: str = "INTERNAL"
+    http_status: int = 500
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+    def to_dict(self) -> dict[str, str]:
+        body = {"code": self.code, "message": self.message}
+        if self.field is not None:
+            body["field"] = self.field
+        return body
+
+
+class InvalidInput(IonError):
+    """A request value is outside what is accepted."""
+
+    code = "INVALID_INPUT"
+    http_status = 422
+
+
+class EmptyMessage(InvalidInput):
+    """The message is empty or whitespace only."""
+
+    code = "EMPTY_MESSAGE"
+
+    def __init__(self, field: str = "message") -> None:
+        super().__init__(
+            "message is empty or whitespace only; send 1 or more visible characters",
+            field=field,
+        )
+
+
+class InvalidResonanceKey(InvalidInput):
+    """A resonance key string does not parse as ``tone-pace-intent``."""
+
+    code = "INVALID_RESONANCE_KEY"
+
+
+class UnknownPersona(IonError):
+    """A persona name that is not one of the registered personas."""
+
+    code = "UNKNOWN_PERSONA"
+    http_status = 404
+
+    def __init__(self, name: str, accepted: Iterable[str], *, field: str | None = None) -> None:
+        super().__init__(
+            f"unknown persona {name!r}; accepted (any case): {', '.join(accepted)}",
+            field=field,
+        )
+        self.name = name
+
+
+def one_of(kind: str, value: str, accepted: Iterable[str]) -> str:
+    """A message for a value that must be one of ``accepted``."""
+    return f"{kind} {value!r} is not valid; accepted: {', '.join(accepted)}"

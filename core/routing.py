@@ -1,0 +1,120 @@
+"""Resonance routing: the seed's v2 formula and affinity table, exactly (domain.md section 4).
+
+``score = 0.5*tone + 0.3*pace + 0.2*intent``. Affinities are kept in tenths and weights in
+tenths so every score is an exact multiple of 0.01: ties (Riri and Nana both 0.59 for
+``frustrated-burst-seek_advice``) are real ties, broken in the order Lua, Elro, Riri, Nana,
+never by a floating-point rounding accident.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.personas import PersonaName
+from core.taxonomy import Intent, Pace, ResonanceKey, Tone
+
+_L, _E, _R, _N = PersonaName.LUA, PersonaName.ELRO, PersonaName.RIRI, PersonaName.NANA
+ORDER: tuple[PersonaName, ...] = (_L, _E, _R, _N)
+
+WEIGHTS = {"tone": 5, "pace": 3, "intent": 2}  # tenths
+
+# Affinities in tenths, columns Lua, Elro, Riri, Nana.
+TONE_AFFINITY: dict[Tone, tuple[int, int, int, int]] = {
+    Tone.FRUSTRATED: (10, 4, 6, 5),
+    Tone.PLAYFUL: (10, 3, 4, 7),
+    Tone.ANXIOUS: (10, 5, 6, 7),
+    Tone.ANALYTICAL: (3, 10, 10, 5),
+    Tone.CALM: (6, 10, 10, 7),
+    Tone.CURIOUS: (7, 10, 9, 8),
+    Tone.URGENT: (5, 8, 6, 10),
+    Tone.CONFUSED: (8, 6, 7, 10),
+    Tone.COLLABORATIVE: (6, 5, 7, 10),
+}
+PACE_AFFINITY: dict[Pace, tuple[int, int, int, int]] = {
+    Pace.BURST: (10, 4, 5, 6),
+    Pace.FLOWING: (10, 8, 9, 9),
+    Pace.CONTEMPLATIVE: (9, 7, 10, 8),
+    Pace.MEDIUM: (8, 10, 10, 10),
+}
+INTENT_AFFINITY: dict[Intent, tuple[int, int, int, int]] = {
+    Intent.SEEK_ADVICE: (10, 6, 7, 8),
+    Intent.PROBLEM_SOLVING: (7, 10, 9, 8),
+    Intent.LEARNING: (6, 10, 9, 7),
+    Intent.VALIDATION: (8, 7, 10, 9),
+    Intent.PLANNING: (5, 8, 9, 10),
+    Intent.REFLECTION: (10, 4, 7, 6),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Contribution:
+    """One persona's weighted tone, pace and intent parts; they add up to its score."""
+
+    tone: float
+    pace: float
+    intent: float
+
+    @property
+    def total(self) -> float:
+        return round(self.tone + self.pace + self.intent, 4)
+
+
+@dataclass(frozen=True, slots=True)
+class Routing:
+    key: ResonanceKey
+    primary: PersonaName
+    secondary: PersonaName
+    confidence: float
+    scores: dict[PersonaName, float]
+    contributions: dict[PersonaName, Contribution]
+    forced: bool = False
+
+    def ranked(self) -> list[PersonaName]:
+        """All personas, best first, ties in tie-break order."""
+        return sorted(ORDER, key=lambda p: (-self.scores[p], ORDER.index(p)))
+
+
+def _parts(key: ResonanceKey, column: int) -> tuple[int, int, int]:
+    """Weighted parts in hundredths."""
+    return (
+        WEIGHTS["tone"] * TONE_AFFINITY[key.tone][column],
+        WEIGHTS["pace"] * PACE_AFFINITY[key.pace][column],
+        WEIGHTS["intent"] * INTENT_AFFINITY[key.intent][column],
+    )
+
+
+def confidence(primary: float, secondary: float) -> float:
+    value = 0.7 * primary + 0.3 * (primary - secondary)
+    return round(min(1.0, max(0.0, value)), 4)
+
+
+def route(key: ResonanceKey, *, forced: PersonaName | None = None) -> Routing:
+    """Score all four personas for ``key``; ``forced`` overrides the primary choice."""
+    hundredths = {p: _parts(key, column) for column, p in enumerate(ORDER)}
+    scores = {p: min(100, max(0, sum(parts))) / 100 for p, parts in hundredths.items()}
+    contributions = {
+        p: Contribution(tone=t / 100, pace=pc / 100, intent=i / 100)
+        for p, (t, pc, i) in hundredths.items()
+    }
+    ranked = sorted(ORDER, key=lambda p: (-scores[p], ORDER.index(p)))
+    primary = forced or ranked[0]
+    secondary = next(p for p in ranked if p != primary)
+    return Routing(
+        key=key,
+        primary=primary,
+        secondary=secondary,
+        confidence=confidence(scores[primary], scores[secondary]),
+        scores=scores,
+        contributions=contributions,
+        forced=forced is not None,
+    )
+
+
+def best_for(persona: PersonaName, threshold: int = 8) -> dict[str, list[str]]:
+    """The tones, paces and intents where ``persona``'s affinity is at least 0.8."""
+    column = ORDER.index(persona)
+    return {
+        "tones": [t.value for t, row in TONE_AFFINITY.items() if row[column] >= threshold],
+        "paces": [p.value for p, row in PACE_AFFINITY.items() if row[column] >= threshold],
+        "intents": [i.value for i, row in INTENT_AFFINITY.items() if row[column] >= threshold],
+    }
