@@ -1,0 +1,157 @@
+"""Message analysis: language, tone, pace and intent, with confidences and a runner-up.
+
+Deterministic, offline and cheap: a lexicon of weighted Korean and English cues (see
+``_lexicon``) matched in one pass, plus signals read from the shape of the text (laughter,
+crying, ALL CAPS, repeated punctuation, numbers with units, code). Scores become confidences
+through a softmax, so a message with no cue at all is reported as a low-confidence default
+rather than a confident guess.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from core.analysis import _model
+from core.analysis._lexicon import EN_INTENT, EN_TONE, KO_INTENT, KO_TONE
+from core.analysis._matcher import PhraseMatcher, compact_form, english_form
+from core.analysis._rhythm import Rhythm, detect_language, measure, pace_of
+from core.errors import EmptyMessage
+from core.taxonomy import Intent, Pace, ResonanceKey, Tone
+
+__all__ = ["Analysis", "Judgement", "Rhythm", "analyze", "normalize_text"]
+
+L = TypeVar("L", Tone, Intent)
+
+_MATCHER = PhraseMatcher(
+    {"tone": (EN_TONE, KO_TONE), "intent": (EN_INTENT, KO_INTENT)},
+    late_bonus={"intent": 0.6},
+)
+
+# When scores tie, the stronger signal wins: emotions a mentor must answer first, then the
+# cognitive registers, calm last. Intents tie towards the concrete request.
+_TONE_PRIORITY = tuple((t, t.value) for t in (
+    Tone.URGENT, Tone.FRUSTRATED, Tone.ANXIOUS, Tone.CONFUSED, Tone.PLAYFUL,
+    Tone.ANALYTICAL, Tone.CURIOUS, Tone.COLLABORATIVE, Tone.CALM,
+))  # fmt: skip
+_INTENT_PRIORITY = tuple((i, i.value) for i in (
+    Intent.PROBLEM_SOLVING, Intent.VALIDATION, Intent.PLANNING, Intent.LEARNING,
+    Intent.REFLECTION, Intent.SEEK_ADVICE,
+))  # fmt: skip
+_MODELS = _model.load()
+# How much the learned model's log-odds count next to the lexicon's cue weights.
+_MODEL_WEIGHT = {"tone": 0.3, "intent": 0.5}
+_CALM_BASELINE = 1.0  # a message with no emotional cue reads as calm
+_ADVICE_BASELINE = 0.8  # a message to a mentor with no other request is asking for advice
+
+_NUMBER_WITH_UNIT = re.compile(
+    r"\d+(?:[.,]\d+)?\s?(?:%|ms|초|퍼센트|배|x\b|pp\b|점|건|명|k\b|rps|qps)", re.IGNORECASE
+)
+_CODE = re.compile(
+    r"```|`[^`]+`|\b\w+(?:Error|Exception)\b|\b(?:def|return|import|const|null|None)\b"
+    r"|[A-Za-z_]\w*\([^)]*\)|=>|\{\s*\}|\w+\.\w+\(|\bline \d+\b"
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement(Generic[L]):
+    """A label with its confidence (0-1) and the next-best label."""
+
+    primary: L
+    confidence: float
+    runner_up: L
+    runner_up_confidence: float
+    cues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    text: str
+    language: str
+    tone: Judgement[Tone]
+    pace: Pace
+    rhythm: Rhythm
+    intent: Judgement[Intent]
+
+    @property
+    def key(self) -> ResonanceKey:
+        return ResonanceKey(self.tone.primary, self.pace, self.intent.primary)
+
+
+def normalize_text(text: str) -> str:
+    """NFC, control characters other than newline and tab dropped, whitespace trimmed."""
+    return _CONTROL.sub("", unicodedata.normalize("NFC", text)).strip()
+
+
+def analyze(text: str) -> Analysis:
+    """Analyse one message. Raises :class:`EmptyMessage` for empty or blank text."""
+    clean = normalize_text(text)
+    if not clean:
+        raise EmptyMessage()
+    english, compact = english_form(clean), compact_form(clean)
+    language = detect_language(clean, english)
+    rhythm = measure(clean, language, english)
+    scores, cues = _MATCHER.score(english, compact)
+    tone_scores, intent_scores = scores["tone"], scores["intent"]
+    _add_shape_signals(clean, rhythm, tone_scores, intent_scores)
+    learned = _model.features(english, compact)
+    for kind, scores_of_kind in (("tone", tone_scores), ("intent", intent_scores)):
+        weight = _MODEL_WEIGHT[kind]
+        for label, log_odds in _MODELS[kind].scores(learned).items():
+            scores_of_kind[label] = scores_of_kind.get(label, 0.0) + weight * log_odds
+    tone_scores["calm"] = tone_scores.get("calm", 0.0) + _CALM_BASELINE
+    intent_scores["seek_advice"] = intent_scores.get("seek_advice", 0.0) + _ADVICE_BASELINE
+    return Analysis(
+        text=clean,
+        language=language,
+        tone=_judge(tone_scores, _TONE_PRIORITY, cues["tone"]),
+        pace=pace_of(rhythm, language),
+        rhythm=rhythm,
+        intent=_judge(intent_scores, _INTENT_PRIORITY, cues["intent"]),
+    )
+
+
+def _add_shape_signals(
+    text: str, r: Rhythm, tone: dict[str, float], intent: dict[str, float]
+) -> None:
+    def add(scores: dict[str, float], label: str, amount: float) -> None:
+        scores[label] = scores.get(label, 0.0) + amount
+
+    if r.laughter:
+        add(tone, "playful", 1.5)
+    if r.caps_words:
+        add(tone, "frustrated", min(2.0, 0.8 * r.caps_words))
+        add(tone, "urgent", min(1.0, 0.4 * r.caps_words))
+    if r.burst_punctuation:
+        add(tone, "frustrated", 0.7)
+        add(tone, "urgent", 0.5)
+    if r.crying:
+        add(tone, "anxious", 0.6)
+        add(tone, "frustrated", 0.4)
+    numbers = len(_NUMBER_WITH_UNIT.findall(text))
+    if numbers:
+        add(tone, "analytical", min(3.0, 1.2 * numbers))
+    if ("`" in text or "(" in text or "Error" in text or "=" in text) and _CODE.search(text):
+        add(intent, "problem_solving", 1.5)
+
+
+def _judge(
+    scores: dict[str, float], priority: tuple[tuple[L, str], ...], cues: list[str]
+) -> Judgement[L]:
+    values = [scores.get(name, 0.0) for _, name in priority]
+    # Softmax over every label; sorted() is stable, so ties keep priority order.
+    order = sorted(range(len(values)), key=lambda i: -values[i])
+    first, second = order[0], order[1]
+    top = values[first]
+    total = sum(math.exp(v - top) for v in values)
+    return Judgement(
+        primary=priority[first][0],
+        confidence=round(1.0 / total, 3),
+        runner_up=priority[second][0],
+        runner_up_confidence=round(math.exp(values[second] - top) / total, 3),
+        cues=tuple(cues),
+    )

@@ -1,0 +1,55 @@
+"""Held-out accuracy of the analyser, per language (floor 0.80 for tone and for intent).
+
+``analysis_heldout.jsonl`` was written independently of the analyser, before tuning, and is
+read by nothing else. The development set is checked too, as a guard against regressions.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from core.analysis import analyze
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+FLOOR = 0.80
+
+
+def _accuracy(name: str) -> dict[str, float]:
+    rows = [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
+    total: Counter[str] = Counter()
+    right: Counter[str] = Counter()
+    for row in rows:
+        analysis = analyze(row["text"])
+        total[row["lang"]] += 1
+        right[f"{row['lang']}.tone"] += analysis.tone.primary.value == row["tone"]
+        right[f"{row['lang']}.intent"] += analysis.intent.primary.value == row["intent"]
+    return {key: right[key] / total[key.split(".")[0]] for key in sorted(right)}
+
+
+@pytest.mark.parametrize("name", ["analysis_heldout.jsonl", "analysis_dev.jsonl"])
+def test_accuracy_per_language_meets_floor(name: str) -> None:
+    scores = _accuracy(name)
+    print(f"{name}: " + ", ".join(f"{k}={v:.3f}" for k, v in scores.items()))
+    assert set(scores) == {"en.intent", "en.tone", "ko.intent", "ko.tone"}
+    below = {k: v for k, v in scores.items() if v < FLOOR}
+    assert not below, f"{name}: below {FLOOR}: {below}"
+
+
+def test_shipped_model_is_reproducible_from_the_development_sets() -> None:
+    """model.json is exactly what training on the dev sets gives, and never saw the held-out."""
+    spec = importlib.util.spec_from_file_location(
+        "train_analysis_model", DATA.parents[1] / "scripts" / "train_analysis_model.py"
+    )
+    assert spec
+    assert spec.loader
+    trainer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(trainer)
+    built = trainer.build(trainer.DEFAULT_DATA)
+    assert all("heldout" not in name for name in built["trained_on"])
+    shipped = (DATA.parents[1] / "core" / "analysis" / "model.json").read_text(encoding="utf-8")
+    assert trainer.dump(built) == shipped, "run: python scripts/train_analysis_model.py"
