@@ -1,0 +1,149 @@
+"""The deterministic offline generator: a real answer, in the persona's voice, without a model.
+
+An answer is built from slots, in this order:
+
+1. the opening, quoting the topic (Lua names the feeling first),
+2. a line of continuity when there are earlier turns,
+3. the tone's move (urgent: the intent's fastest safe step),
+4. the intent's shape: a header and three items (Elro numbers them),
+5. the persona's lens (Riri asks for the evidence, Nana maps people, process and plan),
+6. the persona's closing and sign-off.
+
+Each slot picks one of its alternatives with bits of a CRC32 of the message: stable across
+processes (unlike ``hash()``), so the same message always gets the same answer and different
+messages read differently. All templates are split and joined with their fixed parts at
+import; a call does one topic extraction, a dozen lookups and one join.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from core.analysis import Analysis
+from core.generation._phrases_en import EN
+from core.generation._phrases_ko import KO
+from core.generation._topic import topic_of
+from core.generation._types import Phrases, Turn
+from core.personas import PersonaName
+from core.taxonomy import Intent, Tone
+
+TOPIC_CHARS = {"ko": 40, "en": 60}  # Korean carries more per character
+PREVIOUS_TOPIC_CHARS = 40  # so topic + previous topic never echo more than ~110 characters
+
+_T = TypeVar("_T")
+_Template = tuple[str, str]  # the text before and after the single placeholder
+
+
+def _split(template: str) -> _Template:
+    marker = "{t}" if "{t}" in template else "{x}"
+    head, found, tail = template.partition(marker)
+    if not found or "{" in head + tail or "}" in head + tail:
+        raise ValueError(f"template needs exactly one {{t}} or {{x}}: {template!r}")
+    return head, tail
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    """One language's tables with every fixed part resolved, keyed the way a call looks up."""
+
+    phrases: Phrases
+    openers: dict[PersonaName, tuple[_Template, ...]]
+    tone_moves: dict[tuple[Tone, Intent], tuple[str, ...]]
+    items: dict[tuple[bool, Intent], tuple[tuple[str, ...], ...]]
+    lenses: dict[tuple[PersonaName, Intent], tuple[str, ...]]
+    continuity: tuple[_Template, ...]
+
+
+def _compile(ph: Phrases) -> _Compiled:
+    lua_opening = tuple(_split(t) for t in ph.lua_topic)
+    urgent_head, urgent_tail = _split(ph.urgent)
+    moves: dict[tuple[Tone, Intent], tuple[str, ...]] = {}
+    items: dict[tuple[bool, Intent], tuple[tuple[str, ...], ...]] = {}
+    lenses: dict[tuple[PersonaName, Intent], tuple[str, ...]] = {}
+    for intent in Intent:
+        for tone in Tone:
+            moves[tone, intent] = (
+                (urgent_head + ph.urgent_steps[intent] + urgent_tail,)
+                if tone is Tone.URGENT
+                else ph.tone_moves[tone]
+            )
+        for numbered in (True, False):
+            items[numbered, intent] = tuple(
+                tuple((f"{n}. " if numbered else ph.bullet) + item for item in slot)
+                for n, slot in enumerate(ph.items[intent], start=1)
+            )
+        for persona in PersonaName:
+            if persona is PersonaName.RIRI:
+                pairs = (_split(t) for t in ph.riri_lens)
+                lenses[persona, intent] = tuple(a + ph.evidence[intent] + b for a, b in pairs)
+            else:
+                lenses[persona, intent] = ph.lenses[persona]
+    openers = {p: tuple(_split(t) for t in ph.openers.get(p, ())) for p in PersonaName}
+    openers[PersonaName.LUA] = lua_opening
+    return _Compiled(
+        phrases=ph,
+        openers=openers,
+        tone_moves=moves,
+        items=items,
+        lenses=lenses,
+        continuity=tuple(_split(t) for t in ph.continuity),
+    )
+
+
+_KO, _EN = _compile(KO), _compile(EN)
+
+
+def _previous_topic(turns: Sequence[Turn], current: str) -> str:
+    """The topic of the last earlier user turn; "" when there is none."""
+    for turn in reversed(turns):
+        if turn.role == "user":
+            text = unicodedata.normalize("NFC", turn.text).strip()
+            if text and text != current:  # a caller that appended this message already
+                return topic_of(text, PREVIOUS_TOPIC_CHARS)
+    return ""
+
+
+class OfflineGenerator:
+    """Answers from phrase tables; deterministic, bilingual, no network, a few microseconds."""
+
+    name = "offline"
+    model = "offline-v1"  # bump when templates change (cache keys include it)
+
+    def generate(self, persona: PersonaName, analysis: Analysis, turns: Sequence[Turn] = ()) -> str:
+        lang = analysis.language
+        c = _KO if lang == "ko" else _EN  # "other" is answered in English
+        ph = c.phrases
+        text = analysis.text
+        h = zlib.crc32(text.encode())
+        tone, intent = analysis.tone.primary, analysis.intent.primary
+        q_open, q_close = ph.quote
+        topic = q_open + topic_of(text, TOPIC_CHARS.get(lang, 60)) + q_close
+
+        # Slot n reads three bits of the hash at 3n; pools hold two or three alternatives.
+        head, tail = _pick(c.openers[persona], h, 0)
+        opening = head + topic + tail
+        if persona is PersonaName.LUA:
+            opening = _pick(ph.feel[tone], h, 1) + " " + opening
+        lines = [opening]
+        if turns:
+            previous = _previous_topic(turns, text)
+            if previous:
+                head, tail = _pick(c.continuity, h, 2)
+                lines.append(head + q_open + previous + q_close + tail)
+            else:
+                lines.append(_pick(ph.continuity_plain, h, 2))
+        lines.append(_pick(c.tone_moves[tone, intent], h, 3))
+        lines.append(_pick(ph.headers[intent], h, 4))
+        first, second, third = c.items[persona is PersonaName.ELRO, intent]
+        lines += (_pick(first, h, 5), _pick(second, h, 6), _pick(third, h, 7))
+        lines.append(_pick(c.lenses[persona, intent], h, 8))
+        lines.append(_pick(ph.closings[persona], h, 9) + " " + ph.signoff[persona])
+        return "\n".join(lines)
+
+
+def _pick(pool: tuple[_T, ...], h: int, slot: int) -> _T:
+    return pool[(h >> (3 * slot)) % len(pool)]

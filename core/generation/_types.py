@@ -1,0 +1,47 @@
+"""The shapes shared by the generators and the prompt builder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.personas import PersonaName
+from core.taxonomy import Intent, Tone
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One earlier exchange in the conversation."""
+
+    role: str  # "user" or "mentor"
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Phrases:
+    """One language's phrase tables for the offline generator.
+
+    Every slot holds alternatives; the generator picks one with a stable hash of the message,
+    so different messages read differently while the same message always reads the same. A
+    ``{t}`` marks where the quoted topic goes and ``{x}`` where a sub-phrase goes; the
+    generator splits templates on these once at import, so nothing is formatted per call and a
+    placeholder can never leak into an answer.
+    """
+
+    quote: tuple[str, str]  # the marks around the topic phrase
+    ellipsis: str  # appended when the topic was cut short
+    bullet: str  # item marker for personas that do not number their steps
+    feel: dict[Tone, tuple[str, ...]]  # Lua's first sentence: the feeling, named
+    lua_topic: tuple[str, ...]  # {t}
+    openers: dict[PersonaName, tuple[str, ...]]  # Elro, Riri, Nana; {t}
+    tone_moves: dict[Tone, tuple[str, ...]]  # every tone but urgent
+    urgent: str  # {x}: the fastest safe step for the intent
+    urgent_steps: dict[Intent, str]
+    headers: dict[Intent, tuple[str, ...]]
+    items: dict[Intent, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]]
+    evidence: dict[Intent, str]  # what Riri asks for, per intent
+    riri_lens: tuple[str, ...]  # {x}: the evidence
+    lenses: dict[PersonaName, tuple[str, ...]]  # Lua, Elro, Nana
+    closings: dict[PersonaName, tuple[str, ...]]
+    continuity: tuple[str, ...]  # {t}: the previous user turn's topic
+    continuity_plain: tuple[str, ...]  # earlier turns, but none from the user
+    signoff: dict[PersonaName, str]
