@@ -1,0 +1,158 @@
+"""Request and response bodies of the HTTP API (v2), as pydantic models.
+
+Requests are validated strictly: unknown fields are refused (a typo such as ``persnoa`` must not
+be silently ignored) and values are not coerced (``"true"`` is not a boolean). Each refusal
+becomes a 422 ``INVALID_INPUT`` naming the field (see ``core.api.http``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+MESSAGE_MAX_CHARS = 4000
+# Control characters would reach prompts and logs verbatim; newline and tab are ordinary text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _clean_message(value: str) -> str:
+    # Windows clients end lines with CR LF: that is a newline, not a control character.
+    text = value.replace("\r\n", "\n").strip()
+    if not text:
+        raise PydanticCustomError(
+            "empty_message",
+            "message is empty or whitespace only; send 1 to {limit} visible characters",
+            {"limit": MESSAGE_MAX_CHARS},
+        )
+    if len(text) > MESSAGE_MAX_CHARS:
+        raise PydanticCustomError(
+            "message_too_long",
+            "message has {length} characters after trimming; at most {limit} are accepted",
+            {"length": len(text), "limit": MESSAGE_MAX_CHARS},
+        )
+    control = _CONTROL.search(text)
+    if control:
+        raise PydanticCustomError(
+            "control_character",
+            "message contains control character {char} at position {position}; "
+            "only newline (LF or CR LF) and tab are accepted",
+            {"char": f"U+{ord(control.group()):04X}", "position": control.start()},
+        )
+    return text
+
+
+Message = Annotated[str, AfterValidator(_clean_message)]
+Identifier = Annotated[
+    str, StringConstraints(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9._:@-]+$")
+]
+
+
+class _Request(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class _Response(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- requests -------------------------------------------------------------------------------
+
+
+class ProcessOptions(_Request):
+    include_prompt: bool = False
+
+
+class ProcessRequest(_Request):
+    message: Message
+    # Checked against the registered personas by the handler, so that an unknown name is
+    # reported as UNKNOWN_PERSONA (with the accepted names) rather than a generic error.
+    persona: Annotated[str, StringConstraints(max_length=32)] | None = None
+    user_id: Identifier | None = None
+    session_id: Identifier | None = None
+    options: ProcessOptions = Field(default_factory=ProcessOptions)
+
+
+class RecommendRequest(_Request):
+    message: Message
+
+
+# --- responses ------------------------------------------------------------------------------
+
+
+class Health(_Response):
+    status: Literal["ok"] = "ok"
+
+
+class ErrorBody(_Response):
+    code: str
+    message: str
+    field: str | None = Field(default=None, exclude_if=lambda v: v is None)
+
+
+class ErrorEnvelope(_Response):
+    error: ErrorBody
+    request_id: str
+
+
+class PromptOut(_Response):
+    system: str
+    user: str
+    version: str
+
+
+class ContributionOut(_Response):
+    tone: float
+    pace: float
+    intent: float
+
+
+class RoutingOut(_Response):
+    scores: dict[str, float]
+    contributions: dict[str, ContributionOut]
+    forced: bool
+
+
+class ProcessResponse(_Response):
+    request_id: str
+    persona: str
+    secondary_persona: str
+    confidence: float
+    resonance_key: str
+    # The shape is owned by core.serialize.analysis_dict, shared with the CLI.
+    analysis: dict[str, Any]
+    routing: RoutingOut
+    answer: str
+    generator: str
+    timings_ms: dict[str, float]
+    prompt: PromptOut | None = Field(default=None, exclude_if=lambda v: v is None)
+
+
+class RankedPersona(_Response):
+    persona: str
+    display_name: str
+    korean_name: str
+    score: float
+    reasons: list[str]
+
+
+class RecommendResponse(_Response):
+    request_id: str
+    ranking: list[RankedPersona]
+
+
+class PersonaOut(_Response):
+    name: str
+    display_name: str
+    korean_name: str
+    role: str
+    traits: list[str]
+    strengths: list[str]
+    prompt_style: str
+    best_for: dict[str, list[str]]
+
+
+class PersonaList(_Response):
+    personas: list[PersonaOut]

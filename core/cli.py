@@ -1,0 +1,162 @@
+"""The ``ion`` command: analyse a message, or answer it offline as a mentor persona.
+
+    ion analyze "배포가 또 실패했어요. 어떻게 해야 하죠?"
+    ion analyze --jsonl messages.jsonl      # one {"text": ...} per line; "-" reads stdin
+    ion answer "How should I plan my first week as a tech lead?" [--persona elro] [--json]
+
+Bad input is reported as one line on stderr with exit status 2 (the status argparse uses for
+usage errors), never as a traceback. Errors are translated here, at the edge, and nowhere else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from typing import Any, TextIO
+
+from core.analysis import analyze
+from core.errors import IonError
+from core.personas import PERSONAS, PersonaName
+from core.pipeline import Pipeline, Request
+from core.routing import route
+from core.serialize import analysis_dict, routing_dict
+
+EXIT_BAD_INPUT = 2
+
+
+class BadLine(IonError):
+    """A JSONL input line that is not ``{"text": "..."}``."""
+
+    code = "INVALID_JSONL"
+
+
+def _dump(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False)
+
+
+def analysis_record(text: str) -> dict[str, Any]:
+    analysis = analyze(text)
+    record = analysis_dict(analysis)
+    record["routing"] = routing_dict(route(analysis.key))
+    return record
+
+
+def _jsonl_records(stream: TextIO) -> Iterator[dict[str, Any]]:
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue  # blank lines (a trailing newline, spacing) carry no message
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise BadLine(f"line {number}: not valid JSON ({exc.msg})") from None
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            raise BadLine(f'line {number}: expected an object like {{"text": "..."}}')
+        try:
+            record = analysis_record(item["text"])
+        except IonError as exc:
+            raise BadLine(f"line {number}: {exc.message}") from None
+        # An id, when the input has one, lets the output be joined back to it.
+        yield {"id": item["id"], **record} if "id" in item else record
+
+
+def _analyze(args: argparse.Namespace) -> None:
+    if args.jsonl is None:
+        print(_dump(analysis_record(args.text)))
+        return
+    if args.jsonl == "-":
+        for record in _jsonl_records(sys.stdin):
+            print(_dump(record), flush=True)
+        return
+    with open(args.jsonl, encoding="utf-8") as stream:
+        for record in _jsonl_records(stream):
+            print(_dump(record))
+
+
+def _answer(args: argparse.Namespace) -> None:
+    forced = PersonaName.parse(args.persona, field="persona") if args.persona else None
+    outcome = Pipeline().run(Request(message=args.text, persona=forced))
+    routing = outcome.routing
+    persona = PERSONAS[routing.primary]
+    if args.json:
+        print(
+            _dump(
+                {
+                    "persona": persona.name.value,
+                    "display_name": persona.display_name,
+                    "korean_name": persona.korean_name,
+                    "secondary_persona": routing.secondary.value,
+                    "confidence": routing.confidence,
+                    "forced": routing.forced,
+                    "resonance_key": str(routing.key),
+                    "answer": outcome.answer,
+                    "generator": outcome.generator,
+                }
+            )
+        )
+        return
+    how = "chosen by you" if routing.forced else f"confidence {routing.confidence:.2f}"
+    print(f"{persona.display_name} ({persona.korean_name}) · {routing.key} · {how}")
+    print()
+    print(outcome.answer)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ion", description="ION Mentoring: read a message, route it, answer it."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    analyze_cmd = commands.add_parser(
+        "analyze", help="language, tone, pace, intent and routing of a message, as JSON"
+    )
+    source = analyze_cmd.add_mutually_exclusive_group(required=True)
+    source.add_argument("text", nargs="?", metavar="TEXT", help="the message")
+    source.add_argument(
+        "--jsonl",
+        metavar="FILE",
+        help='one {"text": ...} object per line ("-" for stdin); one JSON line out per line in',
+    )
+    analyze_cmd.set_defaults(run=_analyze)
+
+    answer_cmd = commands.add_parser("answer", help="the offline mentor answer to a message")
+    answer_cmd.add_argument("text", metavar="TEXT", help="the message")
+    names = ", ".join(p.value for p in PersonaName)
+    answer_cmd.add_argument(
+        "--persona", metavar="NAME", help=f"answer as this persona ({names}; any case)"
+    )
+    answer_cmd.add_argument("--json", action="store_true", help="print one JSON object")
+    answer_cmd.set_defaults(run=_answer)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    # Korean text must print on any terminal or pipe, whatever the locale says.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding="utf-8")
+    args = _parser().parse_args(argv)
+    try:
+        args.run(args)
+    except IonError as exc:
+        return _fail(exc.message)
+    except UnicodeDecodeError as exc:
+        return _fail(f"input is not UTF-8 text ({exc.reason} at byte {exc.start})")
+    except OSError as exc:
+        # Missing or unreadable files; strerror + filename reads better than the repr.
+        where = f": {exc.filename}" if exc.filename else ""
+        return _fail(f"{exc.strerror or exc}{where}")
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+def _fail(message: str) -> int:
+    print(f"ion: error: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,85 @@
+"""Domain objects as JSON-able dicts, shared by the ``ion`` CLI and the HTTP functions.
+
+One place decides the wire shape of an analysis, a routing and a persona, so the CLI output and
+the API responses cannot drift apart. Everything returned here is plain ``dict``/``list``/
+``str``/``float``/``int``: ``json.dumps`` and pydantic both take it as is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from core.analysis import Analysis, Judgement
+from core.personas import PERSONAS, Persona, PersonaName
+from core.routing import Routing, best_for
+from core.taxonomy import Intent, Tone
+
+JSONDict = dict[str, Any]
+
+
+def judgement_dict(judgement: Judgement[Tone] | Judgement[Intent]) -> JSONDict:
+    return {
+        "primary": judgement.primary.value,
+        "confidence": judgement.confidence,
+        "runner_up": judgement.runner_up.value,
+        "runner_up_confidence": judgement.runner_up_confidence,
+        # The cues say *why*: which words or shapes of the text the label was read from.
+        "cues": list(judgement.cues),
+    }
+
+
+def rhythm_dict(analysis: Analysis) -> JSONDict:
+    rhythm = asdict(analysis.rhythm)
+    rhythm["bursts"] = analysis.rhythm.bursts
+    return rhythm
+
+
+def analysis_dict(analysis: Analysis) -> JSONDict:
+    """Language, resonance key, tone, pace with its rhythm features, and intent."""
+    return {
+        "language": analysis.language,
+        "resonance_key": str(analysis.key),
+        "tone": judgement_dict(analysis.tone),
+        "pace": analysis.pace.value,
+        "rhythm": rhythm_dict(analysis),
+        "intent": judgement_dict(analysis.intent),
+    }
+
+
+def scores_dict(routing: Routing) -> dict[str, float]:
+    return {persona.value: score for persona, score in routing.scores.items()}
+
+
+def contributions_dict(routing: Routing) -> dict[str, dict[str, float]]:
+    """Each persona's weighted tone, pace and intent parts; they sum to its score."""
+    return {
+        persona.value: {"tone": part.tone, "pace": part.pace, "intent": part.intent}
+        for persona, part in routing.contributions.items()
+    }
+
+
+def routing_dict(routing: Routing) -> JSONDict:
+    return {
+        "primary": routing.primary.value,
+        "secondary": routing.secondary.value,
+        "confidence": routing.confidence,
+        "forced": routing.forced,
+        "scores": scores_dict(routing),
+        "contributions": contributions_dict(routing),
+    }
+
+
+def persona_dict(persona: Persona | PersonaName) -> JSONDict:
+    """A persona's public profile, including what it is best for (affinity >= 0.8)."""
+    data = persona if isinstance(persona, Persona) else PERSONAS[persona]
+    return {
+        "name": data.name.value,
+        "display_name": data.display_name,
+        "korean_name": data.korean_name,
+        "role": data.role,
+        "traits": list(data.traits),
+        "strengths": list(data.strengths),
+        "prompt_style": data.prompt_style,
+        "best_for": best_for(data.name),
+    }

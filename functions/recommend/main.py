@@ -1,0 +1,57 @@
+"""Cloud Function ``recommend``: rank the four personas for a message; describe the personas."""
+
+from __future__ import annotations
+
+import flask
+import functions_framework
+
+from core.api.http import Call, Router, health
+from core.api.schemas import (
+    PersonaList,
+    PersonaOut,
+    RankedPersona,
+    RecommendRequest,
+    RecommendResponse,
+)
+from core.personas import PERSONAS, PersonaName
+from core.recommend import recommend as rank_personas
+from core.serialize import persona_dict
+
+
+def _recommend(call: Call) -> RecommendResponse:
+    body = call.body(RecommendRequest)
+    ranking = [
+        RankedPersona(
+            persona=item.persona.value,
+            display_name=PERSONAS[item.persona].display_name,
+            korean_name=PERSONAS[item.persona].korean_name,
+            score=item.score,
+            reasons=list(item.reasons),
+        )
+        for item in rank_personas(body.message)
+    ]
+    return RecommendResponse(request_id=call.request_id, ranking=ranking)
+
+
+def _personas(_: Call) -> PersonaList:
+    return PersonaList(personas=[PersonaOut.model_validate(persona_dict(p)) for p in PersonaName])
+
+
+def _persona(call: Call) -> PersonaOut:
+    # No field: a name in the path that is not a persona is a missing resource (404).
+    return PersonaOut.model_validate(persona_dict(PersonaName.parse(call.params["name"])))
+
+
+_router = Router(
+    {
+        ("POST", "/v2/recommend"): _recommend,
+        ("GET", "/v2/personas"): _personas,
+        ("GET", "/v2/personas/{name}"): _persona,
+        ("GET", "/healthz"): health,
+    }
+)
+
+
+@functions_framework.http
+def recommend(request: flask.Request) -> flask.Response:
+    return _router(request)
