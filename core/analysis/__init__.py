@@ -41,9 +41,10 @@ _INTENT_PRIORITY = tuple((i, i.value) for i in (
     Intent.PROBLEM_SOLVING, Intent.VALIDATION, Intent.PLANNING, Intent.LEARNING,
     Intent.REFLECTION, Intent.SEEK_ADVICE,
 ))  # fmt: skip
-_MODELS = _model.load()
-# How much the learned model's log-odds count next to the lexicon's cue weights.
+# How much the learned model's log-odds count next to the lexicon's cue weights (chosen on a
+# development set the model was not trained on).
 _MODEL_WEIGHT = {"tone": 0.3, "intent": 0.5}
+_MODEL = _model.Scorer.combine(_model.load(), _MODEL_WEIGHT)
 _CALM_BASELINE = 1.0  # a message with no emotional cue reads as calm
 _ADVICE_BASELINE = 0.8  # a message to a mentor with no other request is asking for advice
 
@@ -95,16 +96,14 @@ def analyze(text: str) -> Analysis:
     english, compact = english_form(clean), compact_form(clean)
     language = detect_language(clean, english)
     rhythm = measure(clean, language, english)
-    scores, cues = _MATCHER.score(english, compact)
+    # The learned model's log-odds first (every label present), then the lexicon's cues,
+    # the shape of the text and the baselines on top.
+    scores = _MODEL.score(_model.features(english, compact))
+    cues = _MATCHER.score(english, compact, scores)
     tone_scores, intent_scores = scores["tone"], scores["intent"]
     _add_shape_signals(clean, rhythm, tone_scores, intent_scores)
-    learned = _model.features(english, compact)
-    for kind, scores_of_kind in (("tone", tone_scores), ("intent", intent_scores)):
-        weight = _MODEL_WEIGHT[kind]
-        for label, log_odds in _MODELS[kind].scores(learned).items():
-            scores_of_kind[label] = scores_of_kind.get(label, 0.0) + weight * log_odds
-    tone_scores["calm"] = tone_scores.get("calm", 0.0) + _CALM_BASELINE
-    intent_scores["seek_advice"] = intent_scores.get("seek_advice", 0.0) + _ADVICE_BASELINE
+    tone_scores["calm"] += _CALM_BASELINE
+    intent_scores["seek_advice"] += _ADVICE_BASELINE
     return Analysis(
         text=clean,
         language=language,

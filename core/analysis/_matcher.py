@@ -76,13 +76,12 @@ class PhraseMatcher:
             self._passes.append((kind, True, _english_pass(en_table)))
             self._passes.append((kind, False, _compact_pass(compact_table)))
 
-    def score(self, english: str, compact: str) -> tuple[Scores, dict[str, list[str]]]:
-        """Per kind, the summed label weights of the cues found, and the cues themselves.
+    def score(self, english: str, compact: str, totals: Scores) -> dict[str, list[str]]:
+        """Add, per kind, the label weights of the cues found to ``totals``; return the cues.
 
         ``english`` and ``compact`` are the text's two forms (:func:`english_form`,
         :func:`compact_form`); the caller makes them once and shares them.
         """
-        totals: Scores = {}
         found: dict[str, list[str]] = {}
         for kind, is_english, cue_pass in self._passes:
             form = english if is_english else compact
@@ -96,7 +95,7 @@ class PhraseMatcher:
                 for label, weight in cue_pass.labels(matched).items():
                     scores[label] = scores.get(label, 0.0) + weight * factor
                 cues.append(matched)
-        return totals, found
+        return found
 
 
 def _english_pass(table: Table) -> _Pass:

@@ -5,30 +5,34 @@ it (how people in the data actually phrase worry, or ask for a plan). It is trai
 ``scripts/train_analysis_model.py`` from the development sets in ``tests/data`` and shipped as
 ``model.json``: deterministic, no network, and nothing to download at run time.
 
-Scoring uses the sparse form of multinomial naive Bayes over binary features: a label's score
-is its prior, plus for each known feature in the message either the feature's log-likelihood
-under that label or, if the label never saw it, the label's unseen-feature constant. Only the
-labels that saw a feature are stored with it, so a message costs one dict look-up per feature.
+A label's score is its prior plus, for each known feature in the message, the feature's
+log-likelihood under that label (see :func:`train` for how that is stored sparsely), so a
+message costs one dict look-up per feature and a few additions.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import re
+import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 MODEL_PATH = Path(__file__).with_name("model.json")
 SMOOTHING = 0.5
+PRUNE = 0.25  # log-odds below this change no decision worth its cost
 
 
 def features(english: str, compact: str) -> set[str]:
     """English words and pairs of adjacent non-ASCII characters (Hangul, jamo, emoji)."""
     found = set(english.split())
-    korean = "".join(ch for ch in compact if ch > "\x7f") if not compact.isascii() else ""
-    found.update(korean[i : i + 2] for i in range(len(korean) - 1))
+    if not compact.isascii():
+        korean = "".join(_NON_ASCII.findall(compact))
+        found.update({korean[i : i + 2] for i in range(len(korean) - 1)})
     return found
 
 
@@ -36,30 +40,22 @@ def features(english: str, compact: str) -> set[str]:
 class NaiveBayes:
     labels: tuple[str, ...]
     priors: tuple[float, ...]
-    unseen: tuple[float, ...]
-    weights: dict[str, tuple[tuple[int, float], ...]]  # feature -> (label index, log p - unseen)
+    weights: dict[str, tuple[tuple[int, float], ...]]  # feature -> (label index, weight)
 
     def scores(self, feature_set: Iterable[str]) -> dict[str, float]:
         """Per label, the log-probability up to a shared constant, shifted so the best is 0."""
         totals = list(self.priors)
-        known = 0
         weights = self.weights
         for feature in feature_set:
-            entries = weights.get(feature)
-            if entries is None:
-                continue
-            known += 1
-            for index, weight in entries:
+            for index, weight in weights.get(feature, ()):
                 totals[index] += weight
-        values = [t + known * u for t, u in zip(totals, self.unseen, strict=True)]
-        top = max(values)
-        return {label: v - top for label, v in zip(self.labels, values, strict=True)}
+        top = max(totals)
+        return {label: v - top for label, v in zip(self.labels, totals, strict=True)}
 
     def to_json(self) -> dict[str, object]:
         return {
             "labels": list(self.labels),
             "priors": list(self.priors),
-            "unseen": list(self.unseen),
             "weights": {f: [list(e) for e in entries] for f, entries in self.weights.items()},
         }
 
@@ -70,13 +66,21 @@ class NaiveBayes:
         return cls(
             labels=tuple(data["labels"]),  # type: ignore[arg-type]
             priors=tuple(data["priors"]),  # type: ignore[arg-type]
-            unseen=tuple(data["unseen"]),  # type: ignore[arg-type]
             weights={f: tuple((int(i), float(w)) for i, w in e) for f, e in raw.items()},
         )
 
 
-def train(examples: Iterable[tuple[set[str], str]], labels: Iterable[str]) -> NaiveBayes:
-    """Fit on (features, label) pairs. Deterministic: sorted iteration, rounded weights."""
+def train(
+    examples: Iterable[tuple[set[str], str]], labels: Iterable[str], prune: float = PRUNE
+) -> NaiveBayes:
+    """Fit on (features, label) pairs. Deterministic: sorted iteration, rounded weights.
+
+    A feature present in a message adds, for each label, ``log p(feature | label)`` (the
+    smoothed unseen value when the label never saw it). Adding the same constant to every
+    label changes no decision, so each feature's vector is shifted by its median and only the
+    entries that differ from it by at least ``prune`` are kept: a word every label uses ("the",
+    "요") costs nothing at run time, and a distinctive one costs a look-up and a few additions.
+    """
     names = tuple(labels)
     per_label: dict[str, Counter[str]] = defaultdict(Counter)
     documents: Counter[str] = Counter()
@@ -85,23 +89,59 @@ def train(examples: Iterable[tuple[set[str], str]], labels: Iterable[str]) -> Na
         per_label[label].update(feature_set)
     vocabulary = sorted({f for counts in per_label.values() for f in counts})
     n_docs = sum(documents.values())
-    priors, unseen, denominators = [], [], []
-    for label in names:
-        denominator = sum(per_label[label].values()) + SMOOTHING * len(vocabulary)
-        denominators.append(denominator)
-        # A label with no example keeps a tiny prior rather than minus infinity.
-        priors.append(round(math.log(max(documents[label], SMOOTHING) / n_docs), 4))
-        unseen.append(round(math.log(SMOOTHING / denominator), 4))
+    # A label with no example keeps a tiny prior rather than minus infinity.
+    priors = tuple(round(math.log(max(documents[n], SMOOTHING) / n_docs), 4) for n in names)
+    denominators = [sum(per_label[n].values()) + SMOOTHING * len(vocabulary) for n in names]
     weights: dict[str, tuple[tuple[int, float], ...]] = {}
     for feature in vocabulary:
-        entries = []
-        for index, label in enumerate(names):
-            count = per_label[label][feature]
-            if count:
-                log_p = math.log((count + SMOOTHING) / denominators[index])
-                entries.append((index, round(log_p - unseen[index], 4)))
-        weights[feature] = tuple(entries)
-    return NaiveBayes(names, tuple(priors), tuple(unseen), weights)
+        dense = [
+            math.log((per_label[name][feature] + SMOOTHING) / denominators[index])
+            for index, name in enumerate(names)
+        ]
+        shift = statistics.median(dense)
+        entries = tuple(
+            (index, round(value - shift, 4))
+            for index, value in enumerate(dense)
+            if abs(value - shift) >= prune
+        )
+        if entries:
+            weights[feature] = entries
+    return NaiveBayes(names, priors, weights)
+
+
+@dataclass(frozen=True, slots=True)
+class Scorer:
+    """Several kinds' models folded into one table, each scaled by its blend weight, so a
+    message costs one look-up per feature however many kinds there are."""
+
+    slots: tuple[tuple[str, str], ...]  # (kind, label) per position in the score vector
+    priors: tuple[float, ...]
+    table: dict[str, tuple[tuple[int, float], ...]]
+
+    @classmethod
+    def combine(cls, models: Mapping[str, NaiveBayes], scale: Mapping[str, float]) -> Scorer:
+        slots: list[tuple[str, str]] = []
+        priors: list[float] = []
+        table: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for kind, model in models.items():
+            offset, factor = len(slots), scale[kind]
+            slots.extend((kind, label) for label in model.labels)
+            priors.extend(factor * p for p in model.priors)
+            for feature, entries in model.weights.items():
+                table[feature].extend((offset + i, factor * w) for i, w in entries)
+        return cls(tuple(slots), tuple(priors), {f: tuple(e) for f, e in table.items()})
+
+    def score(self, feature_set: Iterable[str]) -> dict[str, dict[str, float]]:
+        """Per kind and label, the scaled log-probability up to a per-kind constant."""
+        totals = list(self.priors)
+        table = self.table
+        for feature in feature_set:
+            for slot, weight in table.get(feature, ()):
+                totals[slot] += weight
+        result: dict[str, dict[str, float]] = {}
+        for (kind, label), total in zip(self.slots, totals, strict=True):
+            result.setdefault(kind, {})[label] = total
+        return result
 
 
 def load(path: Path = MODEL_PATH) -> dict[str, NaiveBayes]:
