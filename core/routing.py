@@ -8,7 +8,10 @@ never by a floating-point rounding accident.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
+from types import MappingProxyType
 
 from core.personas import PersonaName
 from core.taxonomy import Intent, Pace, ResonanceKey, Tone
@@ -65,8 +68,8 @@ class Routing:
     primary: PersonaName
     secondary: PersonaName
     confidence: float
-    scores: dict[PersonaName, float]
-    contributions: dict[PersonaName, Contribution]
+    scores: Mapping[PersonaName, float]
+    contributions: Mapping[PersonaName, Contribution]
     forced: bool = False
 
     def ranked(self) -> list[PersonaName]:
@@ -88,8 +91,13 @@ def confidence(primary: float, secondary: float) -> float:
     return round(min(1.0, max(0.0, value)), 4)
 
 
+@cache
 def route(key: ResonanceKey, *, forced: PersonaName | None = None) -> Routing:
-    """Score all four personas for ``key``; ``forced`` overrides the primary choice."""
+    """Score all four personas for ``key``; ``forced`` overrides the primary choice.
+
+    A pure function of at most 216 x 5 inputs, so results are cached; they are immutable
+    (frozen, with read-only mappings) and safe to share between requests and threads.
+    """
     hundredths = {p: _parts(key, column) for column, p in enumerate(ORDER)}
     scores = {p: min(100, max(0, sum(parts))) / 100 for p, parts in hundredths.items()}
     contributions = {
@@ -104,8 +112,8 @@ def route(key: ResonanceKey, *, forced: PersonaName | None = None) -> Routing:
         primary=primary,
         secondary=secondary,
         confidence=confidence(scores[primary], scores[secondary]),
-        scores=scores,
-        contributions=contributions,
+        scores=MappingProxyType(scores),
+        contributions=MappingProxyType(contributions),
         forced=forced is not None,
     )
 

@@ -141,16 +141,23 @@ def _add_shape_signals(
 def _judge(
     scores: dict[str, float], priority: tuple[tuple[L, str], ...], cues: list[str]
 ) -> Judgement[L]:
-    values = [scores.get(name, 0.0) for _, name in priority]
-    # Softmax over every label; sorted() is stable, so ties keep priority order.
-    order = sorted(range(len(values)), key=lambda i: -values[i])
-    first, second = order[0], order[1]
-    top = values[first]
-    total = sum(math.exp(v - top) for v in values)
+    # Best and second best in one pass; a strict ">" keeps ties in priority order.
+    first = second = -1
+    best = runner = -math.inf
+    values = []
+    for index, (_, name) in enumerate(priority):
+        value = scores[name]
+        values.append(value)
+        if value > best:
+            first, second, best, runner = index, first, value, best
+        elif value > runner:
+            second, runner = index, value
+    # Softmax over every label, computed stably relative to the best.
+    total = sum(math.exp(v - best) for v in values)
     return Judgement(
         primary=priority[first][0],
         confidence=round(1.0 / total, 3),
         runner_up=priority[second][0],
-        runner_up_confidence=round(math.exp(values[second] - top) / total, 3),
+        runner_up_confidence=round(math.exp(runner - best) / total, 3),
         cues=tuple(cues),
     )

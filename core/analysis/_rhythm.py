@@ -16,8 +16,8 @@ _BURST_PUNCT = re.compile(r"[!?]{2,}|!+\?+|\?+!+")
 _LAUGH = re.compile(r"[ㅋㅎ]{2,}|\b(?:lol|lmao|haha+|hehe+|rofl)\b", re.IGNORECASE)
 # Literal hints without which a pattern cannot match: a literal search is far cheaper than
 # the full pattern, and most messages have none of these.
-_LAUGH_HINT = re.compile("ㅋㅋ|ㅎㅎ|lol|lmao|haha|hehe|rofl")
-_CRY_HINT = re.compile(r"[ㅠㅜ]{2}|T.?T|;;")
+_LAUGH_HINTS = ("ㅋㅋ", "ㅎㅎ", "lol", "lmao", "haha", "hehe", "rofl")
+_CRY_HINTS = ("ㅠㅠ", "ㅜㅜ", "ㅠㅜ", "ㅜㅠ", "TT", "T_T", "T.T", ";;")
 # UTF-8 lead bytes of the emoji planes and of the U+2600-27BF symbols.
 _EMOJI_BYTES = re.compile(rb"\xf0\x9f|\xe2[\x98-\x9e]")
 _CRY = re.compile(r"[ㅠㅜ]{2,}|T[_.]?T|;;+")
@@ -195,8 +195,8 @@ def measure(text: str, language: str, english: str) -> Rhythm:
         chars_per_sentence=round(sentence_chars / n_sentences, 2),
         punctuation_density=round(len(_PUNCT.findall(text)) / visible, 3),
         burst_punctuation=_count(_BURST_PUNCT, text) if bursty else 0,
-        laughter=_count(_LAUGH, text) if _LAUGH_HINT.search(lower) else 0,
-        crying=_count(_CRY, text) if _CRY_HINT.search(text) else 0,
+        laughter=_count(_LAUGH, text) if any(h in lower for h in _LAUGH_HINTS) else 0,
+        crying=_count(_CRY, text) if any(h in text for h in _CRY_HINTS) else 0,
         emoji=_count(_EMOJI, text) if pictographs else 0,
         caps_words=len(caps),
         ellipses=_count(_ELLIPSIS, text) if ".." in text or "\u2026" in text else 0,
