@@ -67,6 +67,38 @@ class UnknownPersona(IonError):
         self.name = name
 
 
+# --- HTTP edge: raised by core.api.http while reading a request -------------------------
+
+
+class InvalidJson(IonError):
+    code = "INVALID_JSON"
+    http_status = 400
+
+
+class UnsupportedMediaType(IonError):
+    code = "UNSUPPORTED_MEDIA_TYPE"
+    http_status = 415
+
+
+class RequestTooLarge(IonError):
+    code = "REQUEST_TOO_LARGE"
+    http_status = 413
+
+
+class NotFound(IonError):
+    code = "NOT_FOUND"
+    http_status = 404
+
+
+class MethodNotAllowed(IonError):
+    code = "METHOD_NOT_ALLOWED"
+    http_status = 405
+
+    def __init__(self, method: str, path: str, allowed: list[str]) -> None:
+        super().__init__(f"{method} is not accepted on {path}; accepted: {', '.join(allowed)}")
+        self.allowed = allowed
+
+
 def one_of(kind: str, value: str, accepted: Iterable[str]) -> str:
     """A message for a value that must be one of ``accepted``."""
     return f"{kind} {value!r} is not valid; accepted: {', '.join(accepted)}"

@@ -21,7 +21,16 @@ import flask
 from pydantic import BaseModel, ValidationError
 
 from core.api.schemas import ErrorBody, ErrorEnvelope, Health
-from core.errors import InvalidInput, IonError, UnknownPersona
+from core.errors import (
+    InvalidInput,
+    InvalidJson,
+    IonError,
+    MethodNotAllowed,
+    NotFound,
+    RequestTooLarge,
+    UnknownPersona,
+    UnsupportedMediaType,
+)
 
 MAX_BODY_BYTES = 64 * 1024
 REQUEST_ID_HEADER = "X-Request-Id"
@@ -35,35 +44,6 @@ _SECURITY_HEADERS = {
 
 log = logging.getLogger(__name__)
 M = TypeVar("M", bound=BaseModel)
-
-
-class InvalidJson(IonError):
-    code = "INVALID_JSON"
-    http_status = 400
-
-
-class UnsupportedMediaType(IonError):
-    code = "UNSUPPORTED_MEDIA_TYPE"
-    http_status = 415
-
-
-class RequestTooLarge(IonError):
-    code = "REQUEST_TOO_LARGE"
-    http_status = 413
-
-
-class NotFound(IonError):
-    code = "NOT_FOUND"
-    http_status = 404
-
-
-class MethodNotAllowed(IonError):
-    code = "METHOD_NOT_ALLOWED"
-    http_status = 405
-
-    def __init__(self, method: str, path: str, allowed: list[str]) -> None:
-        super().__init__(f"{method} is not accepted on {path}; accepted: {', '.join(allowed)}")
-        self.allowed = allowed
 
 
 def request_id_of(request: flask.Request) -> str:
