@@ -89,8 +89,9 @@ class PhraseMatcher:
             bonus = self._late.get(kind, 0.0)
             scores = totals.setdefault(kind, {})
             cues = found.setdefault(kind, [])
+            skip = 1 if is_english else 0  # the English pattern consumes the leading space
             for match in cue_pass.pattern.finditer(form):
-                matched = match.group()
+                matched = match.group()[skip:]
                 factor = 1.0 + bonus * match.start() / size
                 for label, weight in cue_pass.labels(matched).items():
                     scores[label] = scores.get(label, 0.0) + weight * factor
@@ -109,7 +110,8 @@ def _english_pass(table: Table) -> _Pass:
         _put(target[body], label, weight)
     tails = dict.fromkeys(prefixes, r"[a-z0-9]*(?= )")
     tails.update({body: r"(?= )" for body in exact if body not in tails})
-    pattern = re.compile(r"(?<= )" + _trie_pattern(tails))
+    # A leading literal space (rather than a look-behind) lets re jump from word to word.
+    pattern = re.compile(" " + _trie_pattern(tails))
     lengths = tuple(sorted({len(p) for p in prefixes}, reverse=True))
     return _Pass(pattern, dict(exact), dict(prefixes), lengths)
 
