@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT_PROCESS ?= 8081
 
-.PHONY: help setup dev test lint typecheck unit bench fmt clean
+.PHONY: help setup dev test lint typecheck unit bench fmt clean redis-server-installed
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -33,7 +33,25 @@ lint: $(STAMP) ## ruff lint + format check
 typecheck: $(STAMP) ## mypy, strict on core
 	$(BIN)/mypy
 
-test: lint typecheck ## Set up and run the whole test suite (lint, types, tests)
+# The integration tests start their own redis-server on a free loopback port (tests/redis_server.py),
+# so only the binary is needed: no service is started here and nothing relies on one. Checked on
+# every run rather than stamped, so a removed package is noticed. CI runs as root on Debian.
+redis-server-installed: ## Install Debian's redis-server if it is not on PATH (tests need a real one)
+	@command -v redis-server >/dev/null 2>&1 && exit 0; \
+	if [ "$$(id -u)" -eq 0 ]; then sudo=; \
+	elif command -v sudo >/dev/null 2>&1; then sudo=sudo; \
+	else echo "make: redis-server is not on PATH and installing it needs root or sudo;" \
+		"install the Debian package redis-server" >&2; exit 1; fi; \
+	echo "make: redis-server is not on PATH; installing it with apt-get"; \
+	{ $$sudo apt-get update -qq && \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq --no-install-recommends redis-server; } || \
+	{ echo "make: apt-get could not install redis-server; the Redis integration tests" \
+		"need a real redis-server on PATH" >&2; exit 1; }; \
+	command -v redis-server >/dev/null 2>&1 || \
+	{ echo "make: redis-server was installed but is still not on PATH" >&2; exit 1; }
+
+test: lint typecheck redis-server-installed ## Set up and run the whole test suite (lint, types, tests)
 	$(BIN)/pytest
 
 bench: $(STAMP) ## Benchmarks, reported as medians and ratios against a same-run baseline
