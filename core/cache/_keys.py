@@ -1,0 +1,55 @@
+"""Response cache keys: everything that changes the answer, and nothing that does not.
+
+A key covers the normalised message, the persona that answers (forced or routed), the
+resonance key, the language, the generator and its model, the prompt version and a digest of
+the conversation context used (earlier turns and prompt mode). Two requests share an entry
+only when all of these agree, so an answer is never served into a different conversation.
+User and session ids are not in the key: they do not change the answer, and keying on them
+would only lower the hit rate.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from core.generation import Turn
+
+
+def context_digest(turns: Sequence[Turn], mode: str = "default") -> str:
+    """A digest of the conversation context an answer was built from."""
+    data = json.dumps(
+        [mode, [[turn.role, turn.text] for turn in turns]],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass(frozen=True, slots=True)
+class ResponseKey:
+    message: str
+    persona: str
+    resonance_key: str
+    language: str
+    generator: str
+    model: str
+    prompt_version: str
+    context: str  # context_digest(...)
+
+    def digest(self) -> str:
+        """The stable identity of this key (the same in every process and release)."""
+        fields = [
+            self.message,
+            self.persona,
+            self.resonance_key,
+            self.language,
+            self.generator,
+            self.model,
+            self.prompt_version,
+            self.context,
+        ]
+        data = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(data.encode("utf-8")).hexdigest()

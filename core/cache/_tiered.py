@@ -1,0 +1,323 @@
+"""The two-tier response cache: L1 in process, L2 in a shared store, compute on a miss.
+
+- Read path: L1, then L2 (a hit is promoted into L1 for ``promote_ttl_s``), then compute and
+  write both tiers.
+- Single flight: concurrent misses for one key in this instance compute once (the others wait
+  for that result); across instances a short lock in the store lets one compute while the
+  others poll the store for ``wait_ms`` and then compute themselves. Nobody deadlocks.
+- Never down: every store failure is a miss; a circuit breaker stops calling a failing store
+  and probes it again after a cool-down. If computing fails and an expired entry is still
+  within ``stale_s``, it is served (tier ``stale``) rather than an error.
+- Invalidation bumps a version counter (everything, or one persona) that is part of every key,
+  so no ``KEYS``/``SCAN`` is needed: old entries become unreachable and expire on their own.
+  Other instances see a bump within ``version_ttl_s``.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from core.cache._breaker import BreakerState, CircuitBreaker
+from core.cache._keys import ResponseKey
+from core.cache._lru import LruCache
+from core.cache._ports import SharedStore, StoreUnavailable
+from core.cache._stats import Latencies, TierCounters
+
+Value = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class CacheSettings:
+    l1_max_entries: int = 1000
+    l1_ttl_s: float = 300.0
+    l2_ttl_s: float = 600.0
+    promote_ttl_s: float = 60.0
+    stale_s: float = 300.0
+    lock_ms: int = 10_000
+    wait_ms: int = 2_000
+    poll_ms: int = 25
+    version_ttl_s: float = 1.0
+    breaker_threshold: int = 5
+    breaker_cooldown_s: float = 5.0
+    namespace: str = "ion:v1"
+
+
+@dataclass(frozen=True, slots=True)
+class CacheResult:
+    value: Value
+    hit: bool
+    tier: str  # l1 | l2 | coalesced | stale | computed | bypass
+
+
+@dataclass(slots=True)
+class _Flight:
+    done: threading.Event = field(default_factory=threading.Event)
+    value: Value | None = None
+
+
+@dataclass(slots=True)
+class _Envelope:
+    value: Value
+    fresh_until: float  # wall-clock seconds
+
+    def encode(self) -> bytes:
+        data = {"v": self.value, "fresh_until": self.fresh_until}
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    @classmethod
+    def decode(cls, raw: bytes) -> _Envelope | None:
+        try:
+            data = json.loads(raw)
+            return cls(value=data["v"], fresh_until=float(data["fresh_until"]))
+        except (ValueError, KeyError, TypeError):
+            return None  # not ours or corrupt: a miss, and the next write replaces it
+
+
+class ResponseCache:
+    def __init__(
+        self,
+        settings: CacheSettings | None = None,
+        store: SharedStore | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        wall: Callable[[], float] = time.time,
+    ) -> None:
+        self.settings = s = settings or CacheSettings()
+        self.store = store
+        self._clock, self._wall = clock, wall
+        self.l1: LruCache[_Envelope] = LruCache(s.l1_max_entries, s.l1_ttl_s, clock)
+        self.breaker = CircuitBreaker(s.breaker_threshold, s.breaker_cooldown_s, clock)
+        self._flights: dict[str, _Flight] = {}
+        self._lock = threading.Lock()
+        self._versions: dict[str, tuple[int, float]] = {}  # name -> (version, fetched at)
+        self.l2 = TierCounters()
+        self.outcomes: dict[str, int] = dict.fromkeys(
+            ("l1", "l2", "coalesced", "stale", "computed", "bypass"), 0
+        )
+        self.latency = {"l1": Latencies(), "l2": Latencies()}
+
+    # -- the read path ---------------------------------------------------------------------
+
+    def get_or_compute(
+        self,
+        key: ResponseKey,
+        compute: Callable[[], Value],
+        *,
+        use_cache: bool = True,
+        refresh: bool = False,
+    ) -> CacheResult:
+        if not use_cache:
+            return self._done(CacheResult(compute(), hit=False, tier="bypass"))
+        full_key = self.full_key(key)
+        stale: _Envelope | None = None
+        if not refresh:
+            found, stale = self._lookup(full_key)
+            if found is not None:
+                return self._done(found)
+        return self._done(self._single_flight(full_key, compute, stale, refresh))
+
+    def _lookup(self, full_key: str) -> tuple[CacheResult | None, _Envelope | None]:
+        started = time.perf_counter()
+        envelope = self.l1.get(full_key)
+        self.latency["l1"].add(time.perf_counter() - started)
+        now = self._wall()
+        stale = None
+        if envelope is not None:
+            if envelope.fresh_until > now:
+                return CacheResult(envelope.value, hit=True, tier="l1"), None
+            stale = envelope
+        remote = self._l2_get(full_key)
+        if remote is not None:
+            if remote.fresh_until > now:
+                promote = min(self.settings.promote_ttl_s, remote.fresh_until - now)
+                self.l1.set(full_key, remote, promote)
+                return CacheResult(remote.value, hit=True, tier="l2"), None
+            stale = remote
+        return None, stale
+
+    def _single_flight(
+        self,
+        full_key: str,
+        compute: Callable[[], Value],
+        stale: _Envelope | None,
+        refresh: bool,
+    ) -> CacheResult:
+        with self._lock:
+            flight = self._flights.get(full_key)
+            leader = flight is None
+            if flight is None:
+                flight = self._flights[full_key] = _Flight()
+        if not leader:
+            flight.done.wait(self.settings.wait_ms / 1000)
+            if flight.value is not None:
+                return CacheResult(flight.value, hit=True, tier="coalesced")
+            return self._compute(full_key, compute, stale, refresh)  # leader failed or slow
+        try:
+            result = self._compute(full_key, compute, stale, refresh)
+            flight.value = result.value
+            return result
+        finally:
+            with self._lock:
+                del self._flights[full_key]
+            flight.done.set()
+
+    def _compute(
+        self,
+        full_key: str,
+        compute: Callable[[], Value],
+        stale: _Envelope | None,
+        refresh: bool,
+    ) -> CacheResult:
+        lock_key, token = f"{full_key}:lock", uuid.uuid4().hex
+        locked = self._store_call(lambda s: s.acquire(lock_key, token, self.settings.lock_ms))
+        if locked is False and not refresh:
+            waited = self._wait_for_other_instance(full_key)
+            if waited is not None:
+                return waited
+        try:
+            value = compute()
+        except Exception:
+            if stale is None:
+                raise
+            return CacheResult(stale.value, hit=True, tier="stale")
+        finally:
+            if locked:
+                self._store_call(lambda s: s.release(lock_key, token))
+        self._write(full_key, value)
+        return CacheResult(value, hit=False, tier="computed")
+
+    def _wait_for_other_instance(self, full_key: str) -> CacheResult | None:
+        deadline = self._clock() + self.settings.wait_ms / 1000
+        while self._clock() < deadline:
+            time.sleep(self.settings.poll_ms / 1000)
+            remote = self._l2_get(full_key)
+            if remote is not None and remote.fresh_until > self._wall():
+                self.l1.set(full_key, remote, self.settings.promote_ttl_s)
+                return CacheResult(remote.value, hit=True, tier="l2")
+            if self.breaker.state is BreakerState.OPEN:
+                return None  # the store is down: stop waiting and compute
+        return None
+
+    def _write(self, full_key: str, value: Value) -> None:
+        s = self.settings
+        envelope = _Envelope(value, fresh_until=self._wall() + s.l2_ttl_s)
+        self.l1.set(full_key, envelope, s.l1_ttl_s)
+        raw = envelope.encode()
+        self._store_call(lambda store: store.set(full_key, raw, s.l2_ttl_s + s.stale_s))
+
+    # -- the shared store, behind the breaker ----------------------------------------------
+
+    def _store_call(self, call: Callable[[SharedStore], Any]) -> Any:
+        """``call(store)``, or None when there is no store, the breaker is open or it fails."""
+        store = self.store
+        if store is None or not self.breaker.allow():
+            return None
+        try:
+            result = call(store)
+        except StoreUnavailable:
+            self.breaker.failure()
+            with self._lock:
+                self.l2.errors += 1
+            return None
+        self.breaker.success()
+        return result
+
+    def _l2_get(self, full_key: str) -> _Envelope | None:
+        if self.store is None:
+            return None
+        started = time.perf_counter()
+        raw = self._store_call(lambda s: s.get(full_key))
+        self.latency["l2"].add(time.perf_counter() - started)
+        envelope = _Envelope.decode(raw) if raw is not None else None
+        with self._lock:
+            if envelope is None:
+                self.l2.misses += 1
+            else:
+                self.l2.hits += 1
+        return envelope
+
+    # -- versions and invalidation ---------------------------------------------------------
+
+    def full_key(self, key: ResponseKey) -> str:
+        everything, persona = self._current_versions(("all", f"persona:{key.persona}"))
+        ns = self.settings.namespace
+        return f"{ns}:r:{everything}:{key.persona}:{persona}:{key.digest()}"
+
+    def _current_versions(self, names: tuple[str, str]) -> tuple[int, int]:
+        now = self._clock()
+        cached = [self._versions.get(name) for name in names]
+        if all(c is not None and now - c[1] < self.settings.version_ttl_s for c in cached):
+            return cached[0][0], cached[1][0]  # type: ignore[index]
+        fetched = self._store_call(lambda s: s.versions([self._version_key(n) for n in names]))
+        values = [
+            fetched[i] if fetched is not None else (cached[i] or (0, 0.0))[0]
+            for i in range(len(names))
+        ]
+        for name, value in zip(names, values, strict=True):
+            self._versions[name] = (value, now)
+        return values[0], values[1]
+
+    def invalidate(self, persona: str | None = None) -> dict[str, Any]:
+        """Make every entry (or one persona's) unreachable in all instances and both tiers."""
+        name = "all" if persona is None else f"persona:{persona}"
+        bumped = self._store_call(lambda s: s.bump(self._version_key(name)))
+        current = self._versions.get(name, (0, 0.0))[0]
+        version = bumped if bumped is not None else current + 1
+        self._versions[name] = (max(version, current + 1), self._clock())
+        if persona is None:
+            dropped = len(self.l1)
+            self.l1.clear()
+        else:
+            dropped = self.l1.delete_where(lambda k: k.split(":")[4] == persona)
+        return {
+            "scope": name,
+            "version": self._versions[name][0],
+            "shared": bumped is not None,
+            "l1_dropped": dropped,
+        }
+
+    def _version_key(self, name: str) -> str:
+        return f"{self.settings.namespace}:version:{name}"
+
+    # -- stats -------------------------------------------------------------------------------
+
+    def _done(self, result: CacheResult) -> CacheResult:
+        with self._lock:
+            self.outcomes[result.tier] += 1
+        return result
+
+    def stats(self) -> dict[str, Any]:
+        with self._lock:
+            outcomes = dict(self.outcomes)
+            l2 = self.l2.as_dict()
+        served = sum(outcomes.values()) - outcomes["bypass"]
+        hits = outcomes["l1"] + outcomes["l2"] + outcomes["coalesced"] + outcomes["stale"]
+        c = self.l1.counters
+        return {
+            "requests": served,
+            "hits": hits,
+            "misses": served - hits,
+            "hit_rate": round(hits / served, 4) if served else 0.0,
+            "outcomes": outcomes,
+            "l1": {
+                **TierCounters(c.hits, c.misses).as_dict(),
+                "size": len(self.l1),
+                "max_entries": self.l1.max_entries,
+                "evictions": c.evictions,
+                "expirations": c.expirations,
+                "latency_ms": self.latency["l1"].percentiles_ms(),
+            },
+            "l2": {
+                "enabled": self.store is not None,
+                **l2,
+                "breaker": self.breaker.state.value,
+                "breaker_opened": self.breaker.opened,
+                "latency_ms": self.latency["l2"].percentiles_ms(),
+            },
+        }
