@@ -3,6 +3,7 @@
     ion analyze "배포가 또 실패했어요. 어떻게 해야 하죠?"
     ion analyze --jsonl messages.jsonl      # one {"text": ...} per line; "-" reads stdin
     ion answer "How should I plan my first week as a tech lead?" [--persona elro] [--json]
+    ion cache-stats                          # this configuration's cache (REDIS_URL: L2 too)
 
 Bad input is reported as one line on stderr with exit status 2 (the status argparse uses for
 usage errors), never as a traceback. Errors are translated here, at the edge, and nowhere else.
@@ -18,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
 from core.analysis import analyze
+from core.config import ConfigError, Settings
 from core.errors import IonError
 from core.personas import PERSONAS, PersonaName
 from core.pipeline import Pipeline, Request
@@ -103,6 +105,17 @@ def _answer(args: argparse.Namespace) -> None:
     print(outcome.answer)
 
 
+def _cache_stats(args: argparse.Namespace) -> None:
+    from core.bootstrap import build_cache  # noqa: PLC0415 - only this command needs Redis
+
+    cache = build_cache(Settings.from_env())
+    report: dict[str, Any] = {"cache": cache.stats()}
+    info = getattr(cache.store, "info", None)
+    if info is not None:
+        report["redis"] = info()
+    print(json.dumps(report, ensure_ascii=False, indent=2))
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ion", description="ION Mentoring: read a message, route it, answer it."
@@ -129,6 +142,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     answer_cmd.add_argument("--json", action="store_true", help="print one JSON object")
     answer_cmd.set_defaults(run=_answer)
+
+    stats_cmd = commands.add_parser(
+        "cache-stats", help="response cache statistics, and Redis facts when REDIS_URL is set"
+    )
+    stats_cmd.set_defaults(run=_cache_stats)
     return parser
 
 
@@ -142,6 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.run(args)
     except IonError as exc:
         return _fail(exc.message)
+    except ConfigError as exc:
+        return _fail(str(exc))
     except UnicodeDecodeError as exc:
         return _fail(f"input is not UTF-8 text ({exc.reason} at byte {exc.start})")
     except OSError as exc:

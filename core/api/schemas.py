@@ -63,6 +63,8 @@ class _Response(BaseModel):
 
 class ProcessOptions(_Request):
     include_prompt: bool = False
+    use_cache: bool = True  # false: neither read nor write the response cache
+    refresh: bool = False  # true: recompute and overwrite the cached answer
 
 
 class ProcessRequest(_Request):
@@ -115,6 +117,11 @@ class RoutingOut(_Response):
     forced: bool
 
 
+class CacheOut(_Response):
+    hit: bool
+    tier: Literal["l1", "l2", "coalesced", "stale", "computed", "bypass", "none"]
+
+
 class ProcessResponse(_Response):
     request_id: str
     persona: str
@@ -126,6 +133,7 @@ class ProcessResponse(_Response):
     routing: RoutingOut
     answer: str
     generator: str
+    cache: CacheOut
     timings_ms: dict[str, float]
     prompt: PromptOut | None = Field(default=None, exclude_if=lambda v: v is None)
 

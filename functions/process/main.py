@@ -12,7 +12,8 @@ import flask
 import functions_framework
 
 from core.api.http import Call, Router, health
-from core.api.schemas import ProcessRequest, ProcessResponse, PromptOut, RoutingOut
+from core.api.schemas import CacheOut, ProcessRequest, ProcessResponse, PromptOut, RoutingOut
+from core.bootstrap import build_pipeline
 from core.personas import PersonaName
 from core.pipeline import Pipeline, Request
 from core.prompts import PromptContext
@@ -22,15 +23,24 @@ from core.serialize import analysis_dict, contributions_dict, scores_dict
 @cache
 def _pipeline() -> Pipeline:
     # One per instance, built on first use so a cold start that only answers /healthz stays
-    # cheap (python-docs-samples: tips-lazy-globals).
-    return Pipeline()
+    # cheap (python-docs-samples: tips-lazy-globals). Its cache is shared by all threads.
+    return build_pipeline()
 
 
 def _process(call: Call) -> ProcessResponse:
     body = call.body(ProcessRequest)
     forced = PersonaName.parse(body.persona, field="persona") if body.persona is not None else None
     context = PromptContext(user_id=body.user_id, session_id=body.session_id)
-    outcome = _pipeline().run(Request(message=body.message, persona=forced, context=context))
+    options = body.options
+    outcome = _pipeline().run(
+        Request(
+            message=body.message,
+            persona=forced,
+            context=context,
+            use_cache=options.use_cache,
+            refresh=options.refresh,
+        )
+    )
     routing = outcome.routing
     return ProcessResponse(
         request_id=call.request_id,
@@ -48,6 +58,7 @@ def _process(call: Call) -> ProcessResponse:
         ),
         answer=outcome.answer,
         generator=outcome.generator,
+        cache=CacheOut.model_validate({"hit": outcome.cache.hit, "tier": outcome.cache.tier}),
         timings_ms=outcome.timings_ms,
         prompt=PromptOut(
             system=outcome.prompt.system,

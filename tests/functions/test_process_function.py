@@ -256,3 +256,21 @@ def test_responses_are_not_sniffed_or_cached(process: FlaskClient) -> None:
     response = process.get("/healthz")
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_a_repeated_message_is_answered_from_the_cache(process: FlaskClient) -> None:
+    body = {"message": "How should I prepare for a system design interview next month?"}
+    first = assert_ok(post(process, body))
+    second = assert_ok(post(process, body))
+    assert first["cache"] == {"hit": False, "tier": "computed"}
+    assert second["cache"] == {"hit": True, "tier": "l1"}
+    assert second["answer"] == first["answer"]
+
+
+def test_cache_options_bypass_and_refresh(process: FlaskClient) -> None:
+    message = "Is it okay to ask my lead for a code review every day?"
+    bypass = assert_ok(post(process, {"message": message, "options": {"use_cache": False}}))
+    assert bypass["cache"] == {"hit": False, "tier": "bypass"}
+    assert assert_ok(post(process, {"message": message}))["cache"]["tier"] == "computed"
+    refreshed = assert_ok(post(process, {"message": message, "options": {"refresh": True}}))
+    assert refreshed["cache"] == {"hit": False, "tier": "computed"}

@@ -1,0 +1,87 @@
+"""The cache's shared store on Redis (Memorystore in production), through redis-py.
+
+One connection pool per instance, short timeouts (a slow Redis must not slow requests down:
+the cache treats it as a miss), values stored as the bytes the cache gives (JSON; never
+pickle), and every redis-py error turned into :class:`StoreUnavailable`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from core.cache import StoreUnavailable
+
+if TYPE_CHECKING:
+    import redis
+
+T = TypeVar("T")
+
+# Delete the lock only if it still holds our token: a lock that expired and was taken by
+# another instance must not be released by us.
+_RELEASE = """
+if redis.call('get', KEYS[1]) == ARGV[1] then
+  return redis.call('del', KEYS[1])
+end
+return 0
+"""
+
+
+class RedisStore:
+    def __init__(
+        self,
+        url: str,
+        *,
+        socket_timeout_s: float = 0.25,
+        connect_timeout_s: float = 0.25,
+        max_connections: int = 32,
+    ) -> None:
+        import redis  # noqa: PLC0415 - only instances configured with REDIS_URL pay for it
+
+        self._errors: tuple[type[BaseException], ...] = (redis.RedisError, OSError)
+        self._client: redis.Redis = redis.Redis.from_url(
+            url,
+            socket_timeout=socket_timeout_s,
+            socket_connect_timeout=connect_timeout_s,
+            max_connections=max_connections,
+            health_check_interval=30,
+        )
+        self._release = self._client.register_script(_RELEASE)
+
+    def _call(self, operation: Callable[[], T]) -> T:
+        try:
+            return operation()
+        except self._errors as error:
+            raise StoreUnavailable(f"redis: {type(error).__name__}: {error}") from error
+
+    def get(self, key: str) -> bytes | None:
+        value: Any = self._call(lambda: self._client.get(key))
+        return value if value is None else bytes(value)
+
+    def set(self, key: str, value: bytes, ttl_s: float) -> None:
+        self._call(lambda: self._client.set(key, value, px=max(1, int(ttl_s * 1000))))
+
+    def acquire(self, key: str, token: str, ttl_ms: int) -> bool:
+        return bool(self._call(lambda: self._client.set(key, token, nx=True, px=ttl_ms)))
+
+    def release(self, key: str, token: str) -> None:
+        self._call(lambda: self._release(keys=[key], args=[token]))
+
+    def versions(self, names: Sequence[str]) -> list[int]:
+        values: Any = self._call(lambda: self._client.mget(list(names)))
+        return [int(v) if v is not None else 0 for v in values]
+
+    def bump(self, name: str) -> int:
+        return int(self._call(lambda: self._client.incr(name)))
+
+    def info(self) -> dict[str, Any]:
+        """A few facts for cache stats: reachable, memory used, keys in the database."""
+        try:
+            memory: Any = self._client.info("memory")
+            keys: Any = self._client.dbsize()
+        except self._errors as error:
+            return {"reachable": False, "error": type(error).__name__}
+        return {"reachable": True, "used_memory": memory.get("used_memory"), "keys": keys}
+
+    def close(self) -> None:
+        self._client.close()
