@@ -56,7 +56,7 @@ class RedisStore:
 
     def get(self, key: str) -> bytes | None:
         value: Any = self._call(lambda: self._client.get(key))
-        return value if value is None else bytes(value)
+        return value if value is None or isinstance(value, bytes) else bytes(value)
 
     def set(self, key: str, value: bytes, ttl_s: float) -> None:
         self._call(lambda: self._client.set(key, value, px=max(1, int(ttl_s * 1000))))

@@ -46,6 +46,9 @@ class CircuitBreaker:
 
     def allow(self) -> bool:
         """May the caller use the store now? In half-open, only one caller at a time."""
+        healthy = self._state is BreakerState.CLOSED
+        if healthy:
+            return True  # the common case, without the lock: reading one attribute is atomic
         with self._lock:
             if self._state is BreakerState.CLOSED:
                 return True
@@ -59,6 +62,8 @@ class CircuitBreaker:
             return True
 
     def success(self) -> None:
+        if self._state is BreakerState.CLOSED and not self._failures:
+            return  # nothing to reset: the healthy path takes no lock
         with self._lock:
             self._failures = 0
             self._probing = False

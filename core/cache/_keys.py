@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from core.generation import Turn
 
+_SEPARATOR = "\x1f"
+
 
 def context_digest(turns: Sequence[Turn], mode: str = "default") -> str:
     """A digest of the conversation context an answer was built from."""
@@ -40,16 +42,21 @@ class ResponseKey:
     context: str  # context_digest(...)
 
     def digest(self) -> str:
-        """The stable identity of this key (the same in every process and release)."""
-        fields = [
-            self.message,
-            self.persona,
-            self.resonance_key,
-            self.language,
-            self.generator,
-            self.model,
-            self.prompt_version,
-            self.context,
-        ]
-        data = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
-        return hashlib.sha256(data.encode("utf-8")).hexdigest()
+        """The stable identity of this key (the same in every process and release).
+
+        Fields are joined with U+001F (unit separator), which cannot occur in any of them:
+        messages lose control characters in normalisation, the rest are our own names.
+        """
+        data = _SEPARATOR.join(
+            (
+                self.message,
+                self.persona,
+                self.resonance_key,
+                self.language,
+                self.generator,
+                self.model,
+                self.prompt_version,
+                self.context,
+            )
+        )
+        return hashlib.blake2b(data.encode("utf-8"), digest_size=20).hexdigest()
