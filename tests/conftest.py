@@ -1,7 +1,8 @@
-"""Fixtures shared by every test folder: a real Redis (see tests/redis_server.py).
+"""Fixtures shared by every test folder: a real Redis (see tests/redis_server.py) and a real
+Firestore emulator (see tests/emulators.py).
 
-A missing or broken redis-server is an error, never a skip: the Redis tests must not go quietly
-green on a machine that cannot run them.
+A missing or broken redis-server or emulator is an error, never a skip: those tests must not go
+quietly green on a machine that cannot run them.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Iterator
 import pytest
 import redis
 
+from tests.emulators import FirestoreEmulator
 from tests.redis_server import RedisServer
 
 
@@ -31,3 +33,19 @@ def redis_url(redis_server: RedisServer) -> str:
     finally:
         client.close()
     return redis_server.url
+
+
+@pytest.fixture(scope="session")
+def firestore_emulator() -> Iterator[FirestoreEmulator]:
+    """One started Firestore emulator for the whole session (it takes seconds to start)."""
+    with FirestoreEmulator() as emulator:
+        yield emulator
+
+
+@pytest.fixture
+def firestore_host(firestore_emulator: FirestoreEmulator, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The emulator's host with every document deleted, and FIRESTORE_EMULATOR_HOST set to it."""
+    firestore_emulator.start()  # a no-op unless an earlier test left the shared emulator down
+    firestore_emulator.reset()
+    monkeypatch.setenv("FIRESTORE_EMULATOR_HOST", firestore_emulator.host)
+    return firestore_emulator.host

@@ -1,0 +1,185 @@
+"""Conversation sessions in Firestore (the emulator locally), through google-cloud-firestore.
+
+One document per session, named by the session id: ``{owner_key, owner_user, turns: [{role,
+text, at}], turn_count, created_at, updated_at, expire_at}``. A TTL policy on ``expire_at`` deletes
+old sessions, but up to a day late, so a document past its ``expire_at`` already counts as absent.
+
+The client library is imported and the client created on first use, not at construction: the
+import costs a quarter to half a second, which a sessionless cold start must not pay.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from core.adapters._firestore import connect, run_in_transaction, unavailable_errors
+from core.generation import Turn
+from core.sessions import (
+    KEEP_TURNS,
+    Owner,
+    SessionNotFound,
+    SessionState,
+    SessionStoreUnavailable,
+)
+
+# What the API accepts as a session id. Firestore itself also refuses "." and ".." as document
+# ids and reserves ids of the form __.*__; any leading "__" is refused, which covers those.
+_SESSION_ID = re.compile(r"(?!\.{1,2}\Z)(?!__)[A-Za-z0-9._:@-]{1,128}")
+
+_LOCK_STRIPES = 64
+
+
+class FirestoreSessionStore:
+    def __init__(
+        self,
+        project: str,
+        collection: str = "sessions",
+        ttl_s: float = 86400,
+        timeout_s: float = 5.0,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self._project = project
+        self._collection = collection
+        self._ttl = timedelta(seconds=ttl_s)
+        self._timeout_s = timeout_s
+        self._clock = clock
+        self._client: Any = None
+        self._errors: tuple[type[BaseException], ...] = ()
+        self._client_lock = threading.Lock()
+        # Striped rather than one lock per id: bounded memory, and a collision only costs a wait.
+        self._stripes = tuple(threading.Lock() for _ in range(_LOCK_STRIPES))
+
+    def load(self, session_id: str, owner: Owner) -> SessionState:
+        _client, reference = self._open(session_id)
+        with self._unavailable_on_error():
+            snapshot = reference.get()
+        data = self._live(snapshot.to_dict() if snapshot.exists else None, self._now())
+        if data is None:
+            return SessionState((), 0)
+        _check_owner(data, owner, session_id)
+        return _state(data)
+
+    def append(self, session_id: str, owner: Owner, turns: Sequence[Turn]) -> SessionState:
+        client, reference = self._open(session_id)
+        # Appends from other instances make Firestore abort and rerun the transaction (10 tries,
+        # twice the library's default); appends from this one queue on a lock instead.
+        with self._serialized(session_id), self._unavailable_on_error():
+            return run_in_transaction(
+                client, self._append_in, reference, session_id, owner, turns, max_attempts=10
+            )
+
+    def _append_in(
+        self, transaction: Any, reference: Any, session_id: str, owner: Owner, turns: Sequence[Turn]
+    ) -> SessionState:
+        """The transaction's body: Firestore may run it again if another one got in first."""
+        snapshot = reference.get(transaction=transaction)
+        now = self._now()
+        data = self._live(snapshot.to_dict() if snapshot.exists else None, now)
+        if data is None:  # new, or expired: start over, whoever owned it before
+            data = {"owner_key": owner.key_id, "owner_user": owner.user_id, "turns": []}
+            data.update(turn_count=0, created_at=now)
+        else:
+            _check_owner(data, owner, session_id)
+        added = [{"role": turn.role, "text": turn.text, "at": now} for turn in turns]
+        data["turns"] = [*data["turns"], *added][-KEEP_TURNS:]
+        data["turn_count"] = int(data["turn_count"]) + len(turns)
+        data.update(updated_at=now, expire_at=now + self._ttl)
+        transaction.set(reference, data)
+        return _state(data)
+
+    def _open(self, session_id: str) -> tuple[Any, Any]:
+        """The client, and the session's document in it (the client may be replaced meanwhile)."""
+        if not _SESSION_ID.fullmatch(session_id):
+            # Not a document Firestore could hold, so not a session anyone has.
+            raise SessionNotFound(session_id)
+        with self._unavailable_on_error():
+            client = self._connected()
+            return client, client.collection(self._collection).document(session_id)
+
+    def _connected(self) -> Any:
+        with self._client_lock:
+            if self._client is None:
+                # Errors first: building the client can fail too (no credentials, say).
+                self._errors = unavailable_errors()
+                self._client = connect(self._project, self._timeout_s)
+            return self._client
+
+    @contextmanager
+    def _unavailable_on_error(self) -> Iterator[None]:
+        try:
+            yield
+        except SessionNotFound:
+            raise
+        except ValueError as error:
+            # The library reports running out of transaction attempts, and a rollback after a
+            # failed begin, as ValueError; the store's own error is further down the chain.
+            cause = _in_chain(error, self._errors)
+            if cause is None:
+                raise
+            self._forget_client()
+            raise SessionStoreUnavailable(f"firestore: {type(cause).__name__}") from error
+        except self._errors as error:
+            self._forget_client()
+            raise SessionStoreUnavailable(f"firestore: {type(error).__name__}") from error
+
+    def _forget_client(self) -> None:
+        """The next call builds a new client. gRPC waits longer and longer (up to two minutes)
+        before it reconnects a failed channel; a new one tries sooner, so a restarted Firestore
+        is back in use within a second or two. Calls still running keep the old client."""
+        with self._client_lock:
+            self._client = None
+
+    @contextmanager
+    def _serialized(self, session_id: str) -> Iterator[None]:
+        """Appends to one session from this instance take turns before reaching Firestore.
+
+        Firestore serializes them anyway, by aborting and rerunning all but one transaction; the
+        emulator does so only after a 2 s lock timeout and livelocks under many. Waiting here is
+        cheaper, and bounded by the deadline so an outage cannot queue requests for minutes."""
+        lock = self._stripes[hash(session_id) % _LOCK_STRIPES]
+        if not lock.acquire(timeout=self._timeout_s):
+            raise SessionStoreUnavailable("another append to this session is still waiting")
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def _now(self) -> datetime:
+        return datetime.fromtimestamp(self._clock(), UTC)
+
+    @staticmethod
+    def _live(data: dict[str, Any] | None, now: datetime) -> dict[str, Any] | None:
+        """The document's data, or None if it is absent, expired or not one of ours."""
+        if data is None:
+            return None
+        expire_at = data.get("expire_at")
+        if not isinstance(expire_at, datetime) or expire_at <= now:
+            return None
+        return data
+
+
+def _check_owner(data: dict[str, Any], owner: Owner, session_id: str) -> None:
+    if data.get("owner_key") != owner.key_id or data.get("owner_user") != owner.user_id:
+        raise SessionNotFound(session_id)
+
+
+def _state(data: dict[str, Any]) -> SessionState:
+    turns = tuple(Turn(role=str(t["role"]), text=str(t["text"])) for t in data["turns"])
+    return SessionState(turns=turns, turn_count=int(data["turn_count"]))
+
+
+def _in_chain(error: BaseException, kinds: tuple[type[BaseException], ...]) -> BaseException | None:
+    seen: set[int] = set()
+    link: BaseException | None = error
+    while link is not None and id(link) not in seen:
+        if isinstance(link, kinds):
+            return link
+        seen.add(id(link))
+        link = link.__cause__ or link.__context__
+    return None

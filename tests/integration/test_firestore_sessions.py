@@ -1,0 +1,241 @@
+"""The Firestore session store against the real emulator: round trips, the kept window, expiry,
+ownership, concurrent appends, ids Firestore cannot take, the emulator dying, lazy import."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+
+from core.adapters.firestore_sessions import FirestoreSessionStore
+from core.generation import Turn
+from core.sessions import KEEP_TURNS, Owner, SessionNotFound, SessionStoreUnavailable
+from tests.emulators import PROJECT, FirestoreEmulator, group_members
+
+T = TypeVar("T")
+ALICE = Owner(key_id="key-a", user_id="alice")
+T0 = 1_767_225_600.0  # 2026-01-01T00:00:00Z, whole seconds so timestamps compare exactly
+
+
+class Clock:
+    def __init__(self, now: float = T0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def store_for(clock: Clock | None = None, **options: Any) -> FirestoreSessionStore:
+    if clock is not None:
+        options["clock"] = clock
+    return FirestoreSessionStore(PROJECT, **options)
+
+
+def exchange(n: int) -> list[Turn]:
+    return [Turn("user", f"question {n}"), Turn("mentor", f"answer {n}")]
+
+
+def raw_document(session_id: str) -> dict[str, Any]:
+    from google.cloud import firestore  # noqa: PLC0415 - the test reads what the store wrote
+
+    snapshot = firestore.Client(project=PROJECT).document(f"sessions/{session_id}").get()
+    assert snapshot.exists
+    data: dict[str, Any] = snapshot.to_dict()
+    return data
+
+
+def test_a_new_session_loads_empty(firestore_host: str) -> None:
+    state = store_for().load("new-session", ALICE)
+    assert state.turns == ()
+    assert state.turn_count == 0
+
+
+def test_append_then_load_round_trips_turns_in_order(firestore_host: str) -> None:
+    store = store_for()
+    after_first = store.append("s1", ALICE, exchange(1))
+    store.append("s1", ALICE, exchange(2))
+    state = store.load("s1", ALICE)
+    assert after_first.turn_count == 2
+    assert state.turns == (*exchange(1), *exchange(2))
+    assert state.turn_count == 4
+    # Another instance (a new client) reads the same conversation.
+    assert store_for().load("s1", ALICE) == state
+
+
+def test_only_the_last_turns_are_kept_but_all_are_counted(firestore_host: str) -> None:
+    store = store_for()
+    for n in range(7):
+        state = store.append("long", ALICE, exchange(n))
+    expected = tuple(turn for n in range(7) for turn in exchange(n))[-KEEP_TURNS:]
+    assert state.turns == expected
+    assert state.turn_count == 14
+    assert store.load("long", ALICE) == state
+    assert len(raw_document("long")["turns"]) == KEEP_TURNS
+
+
+def test_document_shape_and_expire_at_is_last_turn_plus_ttl(firestore_host: str) -> None:
+    clock = Clock()
+    store = store_for(clock, ttl_s=3600)
+    store.append("ttl", ALICE, exchange(1))
+    clock.now += 60
+    store.append("ttl", ALICE, exchange(2))
+    document = raw_document("ttl")
+    first, last = datetime.fromtimestamp(T0, UTC), datetime.fromtimestamp(T0 + 60, UTC)
+    assert document["owner_key"] == "key-a"
+    assert document["owner_user"] == "alice"
+    assert document["turn_count"] == 4
+    assert document["created_at"] == first
+    assert document["updated_at"] == last
+    assert document["expire_at"] == last + timedelta(hours=1)
+    assert [t["at"] for t in document["turns"]] == [first, first, last, last]
+    assert document["turns"][0] == {"role": "user", "text": "question 1", "at": first}
+
+
+def test_an_expired_session_is_treated_as_new(firestore_host: str) -> None:
+    clock = Clock()
+    store = store_for(clock, ttl_s=3600)
+    store.append("old", ALICE, exchange(1))
+    clock.now += 3601
+    assert store.load("old", ALICE).turn_count == 0
+    # Expired means gone: whoever sends the id next starts a new session and owns it.
+    bob = Owner(key_id="key-b", user_id="bob")
+    state = store.append("old", bob, exchange(2))
+    assert (state.turns, state.turn_count) == (tuple(exchange(2)), 2)
+    with pytest.raises(SessionNotFound):
+        store.load("old", ALICE)
+
+
+@pytest.mark.parametrize(
+    "stranger",
+    [Owner("key-b", "alice"), Owner("key-a", "mallory"), Owner("key-a", None)],
+    ids=["another-key", "another-user", "no-user"],
+)
+def test_anyone_but_the_owner_gets_not_found_and_changes_nothing(
+    firestore_host: str, stranger: Owner
+) -> None:
+    store = store_for()
+    store.append("private", ALICE, exchange(1))
+    with pytest.raises(SessionNotFound) as raised:
+        store.load("private", stranger)
+    assert "question" not in str(raised.value)
+    with pytest.raises(SessionNotFound):
+        store.append("private", stranger, exchange(2))
+    assert store.load("private", ALICE).turns == tuple(exchange(1))
+
+
+def test_concurrent_appends_from_one_instance_lose_nothing(firestore_host: str) -> None:
+    store = store_for()
+    barrier = threading.Barrier(20)
+    failures: list[BaseException] = []
+
+    def append(n: int) -> None:
+        barrier.wait()
+        try:
+            store.append("busy", ALICE, exchange(n))
+        except BaseException as error:
+            failures.append(error)
+
+    threads = [threading.Thread(target=append, args=(n,)) for n in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    state = store.load("busy", ALICE)
+    assert state.turn_count == 40
+    assert len(state.turns) == KEEP_TURNS
+    # The kept turns are five whole exchanges: each append's pair landed together, in order.
+    pairs = [state.turns[i : i + 2] for i in range(0, KEEP_TURNS, 2)]
+    assert all(p == tuple(exchange(int(p[0].text.split()[1]))) for p in pairs)
+
+
+def test_concurrent_appends_from_two_instances_both_land(firestore_host: str) -> None:
+    # Separate instances do not share a lock: here Firestore's transaction does the work, rerunning
+    # the one that lost (the emulator decides after its 2 s lock timeout, hence the deadline).
+    stores = [store_for(timeout_s=5), store_for(timeout_s=5)]
+    barrier = threading.Barrier(2)
+
+    def append(n: int) -> None:
+        barrier.wait()
+        stores[n].append("shared", ALICE, exchange(n))
+
+    threads = [threading.Thread(target=append, args=(n,)) for n in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert stores[0].load("shared", ALICE).turn_count == 4
+
+
+@pytest.mark.parametrize("session_id", [".", "..", "__name__", "__x", "a/b", "", "x" * 129, "é"])
+def test_ids_firestore_cannot_take_are_not_found(firestore_host: str, session_id: str) -> None:
+    store = store_for()
+    with pytest.raises(SessionNotFound):
+        store.load(session_id, ALICE)
+    with pytest.raises(SessionNotFound):
+        store.append(session_id, ALICE, exchange(1))
+
+
+def test_ids_at_the_edge_of_what_the_api_accepts_work(firestore_host: str) -> None:
+    store = store_for()
+    for session_id in ["...", "_x", "a.b:c@d-e_f", "x" * 128]:
+        assert store.append(session_id, ALICE, exchange(1)).turn_count == 2
+
+
+def test_a_dead_emulator_is_unavailable_fast_and_a_restarted_one_works(
+    firestore_host: str, firestore_emulator: FirestoreEmulator
+) -> None:
+    timeout_s = 2.0
+    store = store_for(timeout_s=timeout_s)
+    store.append("fault", ALICE, exchange(1))
+    group = firestore_emulator.group
+    assert group is not None
+    firestore_emulator.kill()
+    assert group_members(group) == []  # gcloud, its script and Java all gone: no orphans
+    for call in (
+        lambda: store.load("fault", ALICE),
+        lambda: store.append("fault", ALICE, exchange(2)),
+    ):
+        began = time.monotonic()
+        with pytest.raises(SessionStoreUnavailable):
+            call()
+        assert time.monotonic() - began < timeout_s + 2
+    firestore_emulator.start()  # same port; the emulator keeps nothing across a restart
+    # The same store recovers by itself, once gRPC reconnects (its backoff: a second or two).
+    assert recovered(lambda: store.load("fault", ALICE)).turn_count == 0
+    assert store.append("fault", ALICE, exchange(3)).turn_count == 2
+
+
+def recovered(call: Callable[[], T], within_s: float = 15.0) -> T:
+    deadline = time.monotonic() + within_s
+    while True:
+        try:
+            return call()
+        except SessionStoreUnavailable:
+            if time.monotonic() > deadline:
+                raise
+
+
+def test_importing_or_building_the_store_does_not_import_the_client() -> None:
+    # The interpreter imports the empty "google" namespace packages at start-up (a .pth file of
+    # functions-framework): compare against what was there before the import.
+    code = (
+        "import sys\n"
+        "before = set(sys.modules)\n"
+        "from core.adapters.firestore_sessions import FirestoreSessionStore\n"
+        "FirestoreSessionStore('ion-local')\n"
+        "new = set(sys.modules) - before\n"
+        "print(sorted(m for m in new if m.startswith(('google', 'grpc'))))\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
