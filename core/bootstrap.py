@@ -1,25 +1,79 @@
-"""Wiring: the one place that turns settings into adapters and hands them to the domain."""
+"""Wiring: the one place that turns settings into adapters and hands them to the domain.
+
+Everything is built on first use and once per instance (functions-framework serves each
+instance with several threads; clients and pools are shared). Client libraries are imported
+only here and only when their setting turns them on, so a cold start pays for what it uses.
+"""
 
 from __future__ import annotations
 
-from core.cache import ResponseCache, SharedStore
-from core.config import Settings
+import logging
+from functools import cache
+
+from core.adapters.redis_store import RedisStore  # imports redis-py only when one is made
+from core.api.http import Guard
+from core.api.security import ApiKeys, Cors, RateLimiter, parse_api_keys
+from core.cache import ResponseCache
+from core.config import ConfigError, Settings
+from core.conversation import Conversations
 from core.pipeline import Pipeline
+from core.sessions import SessionStore
+
+log = logging.getLogger(__name__)
 
 
-def build_cache(settings: Settings) -> ResponseCache:
-    store: SharedStore | None = None
-    if settings.redis_url:
-        from core.adapters.redis_store import RedisStore  # noqa: PLC0415 - only with Redis
-
-        store = RedisStore(
-            settings.redis_url,
-            socket_timeout_s=settings.redis_timeout_s,
-            connect_timeout_s=settings.redis_timeout_s,
-        )
-    return ResponseCache(settings.cache, store)
+@cache
+def settings() -> Settings:
+    return Settings.from_env()
 
 
-def build_pipeline(settings: Settings | None = None) -> Pipeline:
-    settings = settings or Settings.from_env()
-    return Pipeline(cache=build_cache(settings))
+@cache
+def _redis(url: str, timeout_s: float) -> RedisStore:
+    return RedisStore(url, socket_timeout_s=timeout_s, connect_timeout_s=timeout_s)
+
+
+def redis_store(config: Settings) -> RedisStore | None:
+    """The instance's one Redis client (cache and rate limits share its pool), if configured."""
+    return _redis(config.redis_url, config.redis_timeout_s) if config.redis_url else None
+
+
+def build_cache(config: Settings) -> ResponseCache:
+    return ResponseCache(config.cache, redis_store(config))
+
+
+def build_pipeline(config: Settings | None = None) -> Pipeline:
+    config = config or settings()
+    return Pipeline(cache=build_cache(config))
+
+
+def build_sessions(config: Settings) -> SessionStore:
+    from core.adapters.firestore_sessions import FirestoreSessionStore  # noqa: PLC0415
+
+    return FirestoreSessionStore(
+        project=config.project,
+        collection=config.session_collection,
+        ttl_s=config.session_ttl_s,
+        timeout_s=config.session_timeout_s,
+    )
+
+
+def build_conversations(config: Settings | None = None) -> Conversations:
+    config = config or settings()
+    return Conversations(build_pipeline(config), lambda: build_sessions(config))
+
+
+def build_guard(config: Settings | None = None) -> Guard:
+    config = config or settings()
+    try:
+        keys = ApiKeys(parse_api_keys(config.api_keys))
+    except ValueError as error:
+        raise ConfigError(f"ION_API_KEYS: {error}") from None
+    if not config.api_keys.strip():
+        log.warning("ION_API_KEYS is empty: every request that needs a key will get 401")
+    limiter = RateLimiter(
+        config.rate_limit_per_minute,
+        config.rate_limit_burst,
+        shared=redis_store(config),
+        on_shared_failure=lambda error: log.warning("rate limit falls back to local: %s", error),
+    )
+    return Guard(keys=keys, limiter=limiter, cors=Cors(config.cors_origins))

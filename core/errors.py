@@ -99,6 +99,28 @@ class MethodNotAllowed(IonError):
         self.allowed = allowed
 
 
+class Unauthenticated(IonError):
+    code = "UNAUTHENTICATED"
+    http_status = 401
+
+
+class Forbidden(IonError):
+    code = "FORBIDDEN"
+    http_status = 403
+
+
+class RateLimited(IonError):
+    code = "RATE_LIMITED"
+    http_status = 429
+
+    def __init__(self, retry_after_s: int, limit_per_minute: int) -> None:
+        super().__init__(
+            f"too many requests for this API key (limit {limit_per_minute} per minute); "
+            f"retry after {retry_after_s} s"
+        )
+        self.retry_after_s = retry_after_s
+
+
 def one_of(kind: str, value: str, accepted: Iterable[str]) -> str:
     """A message for a value that must be one of ``accepted``."""
     return f"{kind} {value!r} is not valid; accepted: {', '.join(accepted)}"

@@ -1,8 +1,10 @@
-"""The cache's shared store on Redis (Memorystore in production), through redis-py.
+"""Redis (Memorystore in production) through redis-py: the cache's shared store and the
+rate limiter's token buckets.
 
 One connection pool per instance, short timeouts (a slow Redis must not slow requests down:
-the cache treats it as a miss), values stored as the bytes the cache gives (JSON; never
-pickle), and every redis-py error turned into :class:`StoreUnavailable`.
+the cache treats it as a miss, the limiter falls back to local buckets), values stored as the
+bytes the cache gives (JSON; never pickle), and every redis-py error turned into
+:class:`StoreUnavailable`.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from core.api.security import Decision
 from core.cache import StoreUnavailable
 
 if TYPE_CHECKING:
@@ -24,6 +27,31 @@ if redis.call('get', KEYS[1]) == ARGV[1] then
   return redis.call('del', KEYS[1])
 end
 return 0
+"""
+
+
+# A token bucket per key in one atomic step, timed by the Redis server's clock so that every
+# instance agrees. Floats go back as strings: Lua numbers become integers on the way out.
+_TAKE = """
+local capacity = tonumber(ARGV[1])
+local rate = tonumber(ARGV[2])
+local t = redis.call('TIME')
+local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+local tokens = tonumber(state[1]) or capacity
+local at = tonumber(state[2]) or now
+tokens = math.min(capacity, tokens + math.max(0, now - at) * rate)
+local allowed = 0
+local retry = 0
+if tokens >= 1 then
+  tokens = tokens - 1
+  allowed = 1
+else
+  retry = (1 - tokens) / rate
+end
+redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
+redis.call('PEXPIRE', KEYS[1], math.ceil(capacity / rate * 1000) + 1000)
+return {allowed, tostring(retry)}
 """
 
 
@@ -47,6 +75,7 @@ class RedisStore:
             health_check_interval=30,
         )
         self._release = self._client.register_script(_RELEASE)
+        self._take = self._client.register_script(_TAKE)
 
     def _call(self, operation: Callable[[], T]) -> T:
         try:
@@ -73,6 +102,10 @@ class RedisStore:
 
     def bump(self, name: str) -> int:
         return int(self._call(lambda: self._client.incr(name)))
+
+    def take(self, key: str, capacity: int, per_second: float) -> Decision:
+        allowed, retry = self._call(lambda: self._take(keys=[key], args=[capacity, per_second]))
+        return Decision(bool(int(allowed)), float(retry))
 
     def info(self) -> dict[str, Any]:
         """A few facts for cache stats: reachable, memory used, keys in the database."""

@@ -15,12 +15,13 @@ import re
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import NoReturn, TypeVar
+from typing import Literal, NoReturn, TypeVar
 
 import flask
 from pydantic import BaseModel, ValidationError
 
 from core.api.schemas import ErrorBody, ErrorEnvelope, Health
+from core.api.security import API_KEY_HEADER, ApiKeys, Cors, Principal, RateLimiter
 from core.errors import (
     InvalidInput,
     InvalidJson,
@@ -35,10 +36,14 @@ from core.errors import (
 MAX_BODY_BYTES = 64 * 1024
 REQUEST_ID_HEADER = "X-Request-Id"
 _REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
-# A JSON API answers with data only; nothing in it should be sniffed, framed or cached.
+# A JSON API answers with data only; nothing in it should be sniffed, framed, cached or
+# reached over plain HTTP. Every response carries these, errors included.
 _SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
-    "Content-Security-Policy": "default-src 'none'",
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+    "X-Frame-Options": "DENY",
+    "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
+    "Referrer-Policy": "no-referrer",
     "Cache-Control": "no-store",
 }
 
@@ -118,22 +123,54 @@ def error_response(error: IonError, request_id: str) -> flask.Response:
         request_id=request_id,
     )
     headers = {"Allow": ", ".join(error.allowed)} if isinstance(error, MethodNotAllowed) else {}
+    retry_after = getattr(error, "retry_after_s", None)
+    if retry_after is not None:
+        headers["Retry-After"] = str(int(retry_after))
     return json_response(envelope, request_id, status_of(error), headers)
 
 
 @dataclass(frozen=True, slots=True)
 class Call:
-    """One request as a handler sees it: the request, its id and the path's ``{params}``."""
+    """One request as a handler sees it: the request, its id, the path's ``{params}`` and
+    who is calling (None on public routes)."""
 
     request: flask.Request
     request_id: str
     params: Mapping[str, str] = field(default_factory=dict)
+    principal: Principal | None = None
 
     def body(self, model: type[M]) -> M:
         return read_json(self.request, model)
 
+    @property
+    def caller(self) -> Principal:
+        if self.principal is None:  # a route declared public asked who calls: a bug
+            raise RuntimeError("this route is public; it has no caller")
+        return self.principal
+
 
 Handler = Callable[[Call], BaseModel]
+Access = Literal["public", "user", "admin"]
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """One endpoint: its handler, who may call it, and what it takes and gives (for the
+    OpenAPI document, which is built from the routes so the two cannot drift)."""
+
+    handler: Handler
+    summary: str
+    response: type[BaseModel]
+    request: type[BaseModel] | None = None
+    access: Access = "user"
+    errors: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Guard:
+    keys: ApiKeys
+    limiter: RateLimiter
+    cors: Cors
 
 
 def health(_: Call) -> Health:
@@ -141,49 +178,104 @@ def health(_: Call) -> Health:
     return Health()
 
 
+HEALTH = Route(health, "liveness: the instance is up", Health, access="public")
+
+
 class Router:
     """Dispatches on ``(method, path template)``; a ``{name}`` segment matches one segment.
 
-    404 for an unknown path, 405 (with ``Allow``) for a known path and another method, the
-    error envelope for every :class:`IonError`, and a 500 envelope that reveals nothing for
-    anything unexpected.
+    Before a handler runs: CORS preflight, 404 for an unknown path, 405 (with ``Allow``) for a
+    known path and another method, the API key (401/403) and the rate limit (429). Every
+    :class:`IonError` becomes the error envelope, anything unexpected a 500 envelope that
+    reveals nothing; security and CORS headers go on every response.
+
+    ``guard`` is built on first use, so a cold start that only answers ``/healthz`` does not
+    pay for reading keys or connecting to Redis.
     """
 
-    def __init__(self, routes: Mapping[tuple[str, str], Handler]) -> None:
-        self._routes = [
-            (method.upper(), template.strip("/").split("/"), handler)
-            for (method, template), handler in routes.items()
+    def __init__(self, routes: Mapping[tuple[str, str], Route], guard: Callable[[], Guard]) -> None:
+        self.routes = dict(routes)
+        self._table = [
+            (method.upper(), template.strip("/").split("/"), route)
+            for (method, template), route in routes.items()
         ]
+        self._guard_factory = guard
+        self._guard: Guard | None = None
+
+    @property
+    def guard(self) -> Guard:
+        if self._guard is None:
+            self._guard = self._guard_factory()
+        return self._guard
 
     def __call__(self, request: flask.Request) -> flask.Response:
         request_id = request_id_of(request)
+        origin = request.headers.get("Origin")
+        cors: dict[str, str] = {}
         try:
-            handler, params = self._match(request.method, request.path)
-            return json_response(handler(Call(request, request_id, params)), request_id)
+            if request.method == "OPTIONS":
+                return self._preflight(request, request_id)
+            route, params = self._match(request.method, request.path)
+            principal = None
+            if route.access != "public":
+                guard = self.guard
+                cors = guard.cors.headers_for(origin)
+                principal = guard.keys.authenticate(request.headers.get(API_KEY_HEADER))
+                if route.access == "admin":
+                    guard.keys.require_admin(principal)
+                guard.limiter.check(principal)
+            elif origin:
+                cors = self.guard.cors.headers_for(origin)
+            body = route.handler(Call(request, request_id, params, principal))
+            return json_response(body, request_id, headers=cors)
         except IonError as error:
-            return error_response(error, request_id)
+            response = error_response(error, request_id)
         except Exception:
             log.exception("unhandled error in request %s", request_id)
-            return error_response(IonError("internal error; quote the request_id"), request_id)
+            response = error_response(IonError("internal error; quote the request_id"), request_id)
+        if origin and not cors:
+            cors = self._cors_quietly(origin)
+        response.headers.update(cors)
+        return response
 
-    def _match(self, method: str, path: str) -> tuple[Handler, dict[str, str]]:
+    def _cors_quietly(self, origin: str) -> dict[str, str]:
+        try:
+            return self.guard.cors.headers_for(origin)
+        except Exception:  # a broken configuration must not hide the original error
+            return {}
+
+    def _preflight(self, request: flask.Request, request_id: str) -> flask.Response:
+        segments = request.path.strip("/").split("/")
+        methods = sorted({m for m, t, _ in self._table if _bind(t, segments) is not None})
+        if not methods:
+            raise NotFound(f"no endpoint at {request.path}; endpoints: {self.endpoints()}")
+        headers = self.guard.cors.preflight_headers(
+            request.headers.get("Origin"), ", ".join([*methods, "OPTIONS"])
+        )
+        response = flask.Response(status=204)
+        response.headers.update(_SECURITY_HEADERS)
+        response.headers.update(headers)
+        response.headers[REQUEST_ID_HEADER] = request_id
+        return response
+
+    def _match(self, method: str, path: str) -> tuple[Route, dict[str, str]]:
         segments = path.strip("/").split("/")
         # HEAD is a GET without the body; the WSGI server drops the body for us.
         wanted = "GET" if method == "HEAD" else method
         allowed: list[str] = []
-        for route_method, template, handler in self._routes:
+        for route_method, template, route in self._table:
             params = _bind(template, segments)
             if params is None:
                 continue
             if route_method == wanted:
-                return handler, params
+                return route, params
             allowed.append(route_method)
         if allowed:
             raise MethodNotAllowed(method, path, allowed)
         raise NotFound(f"no endpoint at {path}; endpoints: {self.endpoints()}")
 
     def endpoints(self) -> str:
-        return ", ".join(f"{m} /{'/'.join(t)}" for m, t, _ in self._routes)
+        return ", ".join(f"{m} /{'/'.join(t)}" for m, t, _ in self._table)
 
 
 def _bind(template: list[str], segments: list[str]) -> dict[str, str] | None:

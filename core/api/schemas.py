@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    RootModel,
+    StringConstraints,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 MESSAGE_MAX_CHARS = 4000
@@ -44,7 +52,14 @@ def _clean_message(value: str) -> str:
     return text
 
 
-Message = Annotated[str, AfterValidator(_clean_message)]
+Message = Annotated[
+    str,
+    AfterValidator(_clean_message),
+    Field(
+        description="1-4000 characters after trimming; no control characters but newline and tab",
+        json_schema_extra={"minLength": 1, "maxLength": MESSAGE_MAX_CHARS},
+    ),
+]
 Identifier = Annotated[
     str, StringConstraints(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9._:@-]+$")
 ]
@@ -78,7 +93,37 @@ class ProcessRequest(_Request):
 
 
 class RecommendRequest(_Request):
-    message: Message
+    """Exactly one of ``message`` (what a person wrote) or ``scenario`` (a description of a
+    situation, e.g. from a course platform)."""
+
+    message: Message | None = None
+    scenario: Message | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> RecommendRequest:
+        if (self.message is None) == (self.scenario is None):
+            raise PydanticCustomError(
+                "message_or_scenario", "send exactly one of message or scenario"
+            )
+        return self
+
+    @property
+    def text(self) -> str:
+        return self.message if self.message is not None else str(self.scenario)
+
+
+LEGACY_MESSAGE_MAX_CHARS = 1000
+
+
+class ChatRequest(_Request):
+    """The original v1 contract: both fields required."""
+
+    message: Annotated[Message, StringConstraints(max_length=LEGACY_MESSAGE_MAX_CHARS)]
+    user_id: Annotated[str, StringConstraints(min_length=1, max_length=128)]
+
+
+class InvalidateRequest(_Request):
+    persona: Annotated[str, StringConstraints(max_length=32)] | None = None
 
 
 # --- responses ------------------------------------------------------------------------------
@@ -122,6 +167,11 @@ class CacheOut(_Response):
     tier: Literal["l1", "l2", "coalesced", "stale", "computed", "bypass", "none"]
 
 
+class SessionOut(_Response):
+    id: str
+    turn: int
+
+
 class ProcessResponse(_Response):
     request_id: str
     persona: str
@@ -134,8 +184,41 @@ class ProcessResponse(_Response):
     answer: str
     generator: str
     cache: CacheOut
+    session: SessionOut | None = Field(default=None, exclude_if=lambda v: v is None)
     timings_ms: dict[str, float]
     prompt: PromptOut | None = Field(default=None, exclude_if=lambda v: v is None)
+
+
+class ChatMetadata(_Response):
+    request_id: str
+    secondary_persona: str
+    language: str
+    generator: str
+    cache_tier: str
+    timings_ms: dict[str, float]
+
+
+class ChatResponse(_Response):
+    content: str
+    persona_used: str
+    resonance_key: str
+    confidence: float
+    metadata: ChatMetadata
+
+
+class CacheStatsOut(RootModel[dict[str, Any]]):
+    """Per tier: hits, misses, hit rate, size, evictions, errors, breaker state, latency."""
+
+
+class InvalidateOut(_Response):
+    scope: str
+    version: int
+    shared: bool
+    l1_dropped: int
+
+
+class OpenApiOut(RootModel[dict[str, Any]]):
+    """This function's OpenAPI 3.1 document."""
 
 
 class RankedPersona(_Response):

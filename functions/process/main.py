@@ -1,7 +1,7 @@
 """Cloud Function ``process``: one message in, the mentor's analysis, routing and answer out.
 
-Thin by design: validate, hand off to the pipeline, shape the response. Errors become the
-shared envelope in ``core.api.http``.
+Thin by design: validate, hand off to the conversation service, shape the response. Errors
+become the shared envelope in ``core.api.http``; keys, rate limits and CORS are checked there.
 """
 
 from __future__ import annotations
@@ -11,37 +11,53 @@ from functools import cache
 import flask
 import functions_framework
 
-from core.api.http import Call, Router, health
-from core.api.schemas import CacheOut, ProcessRequest, ProcessResponse, PromptOut, RoutingOut
-from core.bootstrap import build_pipeline
+from core import bootstrap
+from core.api.http import Call, Route
+from core.api.openapi import service_router
+from core.api.schemas import (
+    CacheOut,
+    CacheStatsOut,
+    ChatMetadata,
+    ChatRequest,
+    ChatResponse,
+    InvalidateOut,
+    InvalidateRequest,
+    ProcessRequest,
+    ProcessResponse,
+    PromptOut,
+    RoutingOut,
+    SessionOut,
+)
+from core.cache import ResponseCache
+from core.conversation import Conversations
 from core.personas import PersonaName
-from core.pipeline import Pipeline, Request
+from core.pipeline import Request
 from core.prompts import PromptContext
 from core.serialize import analysis_dict, contributions_dict, scores_dict
+from core.sessions import Owner
 
 
 @cache
-def _pipeline() -> Pipeline:
+def _conversations() -> Conversations:
     # One per instance, built on first use so a cold start that only answers /healthz stays
     # cheap (python-docs-samples: tips-lazy-globals). Its cache is shared by all threads.
-    return build_pipeline()
+    return bootstrap.build_conversations()
 
 
 def _process(call: Call) -> ProcessResponse:
     body = call.body(ProcessRequest)
     forced = PersonaName.parse(body.persona, field="persona") if body.persona is not None else None
-    context = PromptContext(user_id=body.user_id, session_id=body.session_id)
     options = body.options
-    outcome = _pipeline().run(
-        Request(
-            message=body.message,
-            persona=forced,
-            context=context,
-            use_cache=options.use_cache,
-            refresh=options.refresh,
-        )
+    request = Request(
+        message=body.message,
+        persona=forced,
+        context=PromptContext(user_id=body.user_id, session_id=body.session_id),
+        use_cache=options.use_cache,
+        refresh=options.refresh,
     )
-    routing = outcome.routing
+    owner = Owner(call.caller.key_id, body.user_id)
+    answered = _conversations().answer(request, owner, body.session_id)
+    outcome, routing = answered.outcome, answered.outcome.routing
     return ProcessResponse(
         request_id=call.request_id,
         persona=routing.primary.value,
@@ -59,20 +75,94 @@ def _process(call: Call) -> ProcessResponse:
         answer=outcome.answer,
         generator=outcome.generator,
         cache=CacheOut.model_validate({"hit": outcome.cache.hit, "tier": outcome.cache.tier}),
+        session=SessionOut(id=answered.session.id, turn=answered.session.turn)
+        if answered.session
+        else None,
         timings_ms=outcome.timings_ms,
         prompt=PromptOut(
             system=outcome.prompt.system,
             user=outcome.prompt.user,
             version=outcome.prompt.version,
         )
-        if body.options.include_prompt
+        if options.include_prompt
         else None,
     )
 
 
-_router = Router({("POST", "/v2/process"): _process, ("GET", "/healthz"): health})
+def _chat(call: Call) -> ChatResponse:
+    body = call.body(ChatRequest)
+    request = Request(message=body.message, context=PromptContext(user_id=body.user_id))
+    outcome = (
+        _conversations().answer(request, Owner(call.caller.key_id, body.user_id), None).outcome
+    )
+    return ChatResponse(
+        content=outcome.answer,
+        persona_used=outcome.routing.primary.value,
+        resonance_key=str(outcome.routing.key),
+        confidence=outcome.routing.confidence,
+        metadata=ChatMetadata(
+            request_id=call.request_id,
+            secondary_persona=outcome.routing.secondary.value,
+            language=outcome.analysis.language,
+            generator=outcome.generator,
+            cache_tier=outcome.cache.tier,
+            timings_ms=outcome.timings_ms,
+        ),
+    )
+
+
+def _cache_stats(_: Call) -> CacheStatsOut:
+    return CacheStatsOut(_cache().stats())
+
+
+def _invalidate(call: Call) -> InvalidateOut:
+    body = call.body(InvalidateRequest)
+    persona = PersonaName.parse(body.persona, field="persona") if body.persona else None
+    report = _cache().invalidate(persona.value if persona else None)
+    return InvalidateOut.model_validate(report)
+
+
+def _cache() -> ResponseCache:
+    response_cache = _conversations().pipeline.cache
+    if response_cache is None:  # bootstrap always builds one (L1 only without REDIS_URL)
+        raise RuntimeError("the pipeline has no response cache")
+    return response_cache
+
+
+ROUTES = {
+    ("POST", "/v2/process"): Route(
+        _process,
+        "answer one message, optionally within a conversation session",
+        ProcessResponse,
+        ProcessRequest,
+        errors=(404, 503),
+    ),
+    ("POST", "/v1/chat"): Route(
+        _chat,
+        "the original v1 contract: message and user_id in, content out",
+        ChatResponse,
+        ChatRequest,
+    ),
+    ("GET", "/v2/cache-stats"): Route(
+        _cache_stats, "response cache statistics (admin)", CacheStatsOut, access="admin"
+    ),
+    ("POST", "/v2/cache/invalidate"): Route(
+        _invalidate,
+        "invalidate every cached answer, or one persona's (admin)",
+        InvalidateOut,
+        InvalidateRequest,
+        access="admin",
+    ),
+}
+
+router = service_router(
+    "ION Mentoring: process",
+    "Reads how and what a person writes, routes to a mentor persona and answers in its voice.",
+    ROUTES,
+    bootstrap.build_guard,
+)
 
 
 @functions_framework.http
 def process(request: flask.Request) -> flask.Response:
-    return _router(request)
+    return router(request)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import flask
 import functions_framework
 
-from core.api.http import Call, Router, health
+from core import bootstrap
+from core.api.http import Call, Route
+from core.api.openapi import service_router
 from core.api.schemas import (
     PersonaList,
     PersonaOut,
@@ -28,7 +30,7 @@ def _recommend(call: Call) -> RecommendResponse:
             score=item.score,
             reasons=list(item.reasons),
         )
-        for item in rank_personas(body.message)
+        for item in rank_personas(body.text)
     ]
     return RecommendResponse(request_id=call.request_id, ranking=ranking)
 
@@ -42,16 +44,27 @@ def _persona(call: Call) -> PersonaOut:
     return PersonaOut.model_validate(persona_dict(PersonaName.parse(call.params["name"])))
 
 
-_router = Router(
-    {
-        ("POST", "/v2/recommend"): _recommend,
-        ("GET", "/v2/personas"): _personas,
-        ("GET", "/v2/personas/{name}"): _persona,
-        ("GET", "/healthz"): health,
-    }
+ROUTES = {
+    ("POST", "/v2/recommend"): Route(
+        _recommend,
+        "rank all four personas for a message or a scenario, with scores and reasons",
+        RecommendResponse,
+        RecommendRequest,
+    ),
+    ("GET", "/v2/personas"): Route(_personas, "the four personas", PersonaList),
+    ("GET", "/v2/personas/{name}"): Route(
+        _persona, "one persona by name (any case)", PersonaOut, errors=(404,)
+    ),
+}
+
+router = service_router(
+    "ION Mentoring: recommend",
+    "Ranks the mentor personas for a message or scenario and describes them.",
+    ROUTES,
+    bootstrap.build_guard,
 )
 
 
 @functions_framework.http
 def recommend(request: flask.Request) -> flask.Response:
-    return _router(request)
+    return router(request)

@@ -16,15 +16,24 @@ import functions_framework
 import pytest
 from flask.testing import FlaskClient
 
-from tests.functions.function_apps import FUNCTIONS, FunctionApp
+from core import bootstrap
+from tests.functions.function_apps import API_KEYS_SETTING, FUNCTIONS, USER_KEY, FunctionApp
 
 
 @pytest.fixture
-def load_function(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], FunctionApp]]:
-    """Build ``functions/<name>/main.py`` with target ``<name>`` as a real app."""
+def load_function(
+    monkeypatch: pytest.MonkeyPatch, firestore_host: str
+) -> Iterator[Callable[[str], FunctionApp]]:
+    """Build ``functions/<name>/main.py`` with target ``<name>`` as a real app, with sessions
+    in the real Firestore emulator (emptied for each test)."""
     # create_app writes these; monkeypatch restores them (absent) when the test ends.
     monkeypatch.delenv("FUNCTION_TARGET", raising=False)
     monkeypatch.delenv("FUNCTION_SIGNATURE_TYPE", raising=False)
+    # Real keys, configured as a deployment configures them (hashes); no Redis, no CORS.
+    monkeypatch.setenv("ION_API_KEYS", API_KEYS_SETTING)
+    for name in ("REDIS_URL", "CORS_ALLOWED_ORIGINS", "RATE_LIMIT_PER_MIN", "RATE_LIMIT_BURST"):
+        monkeypatch.delenv(name, raising=False)
+    bootstrap.settings.cache_clear()
     saved_path = list(sys.path)
     saved_main = sys.modules.get("main")
 
@@ -32,9 +41,12 @@ def load_function(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], F
         app = functions_framework.create_app(target=name, source=str(FUNCTIONS / name / "main.py"))
         module = sys.modules.pop("main")
         app.testing = True
-        return FunctionApp(client=app.test_client(), module=module)
+        client = app.test_client()
+        client.environ_base["HTTP_X_API_KEY"] = USER_KEY  # every request carries a user key
+        return FunctionApp(client=client, module=module)
 
     yield load
+    bootstrap.settings.cache_clear()
     sys.path[:] = saved_path
     if saved_main is not None:
         sys.modules["main"] = saved_main

@@ -11,7 +11,12 @@ from typing import Any
 
 from flask.testing import FlaskClient
 
+from core.api.security import hash_key
+
 ROOT = Path(__file__).resolve().parents[2]
+USER_KEY = "user-key-for-function-tests"
+ADMIN_KEY = "admin-key-for-function-tests"
+API_KEYS_SETTING = f"tester:{hash_key(USER_KEY)}:user,operator:{hash_key(ADMIN_KEY)}:admin"
 FUNCTIONS = ROOT / "functions"
 HTTP_DATA = ROOT / "tests" / "data" / "http"
 

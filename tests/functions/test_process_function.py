@@ -192,7 +192,7 @@ def test_unknown_persona_is_422_unknown_persona(process: FlaskClient, name: str)
     assert "lua, elro, riri, nana" in body["error"]["message"]
 
 
-@pytest.mark.parametrize("path", ["/", "/v2/proces", "/v1/chat", "/v2/process/extra"])
+@pytest.mark.parametrize("path", ["/", "/v2/proces", "/v1/chats", "/v2/process/extra"])
 def test_unknown_path_is_404(process: FlaskClient, path: str) -> None:
     assert_error(process.post(path, json={"message": "hi"}), 404, "NOT_FOUND")
 
@@ -210,7 +210,7 @@ def test_unexpected_failure_is_a_500_envelope_that_reveals_nothing(
     def explode(*_: Any) -> None:
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(process_app.module.Pipeline, "run", explode)
+    monkeypatch.setattr(process_app.module.Conversations, "answer", explode)
     response = post(process_app.client, payload("process_en.json"))
 
     body = assert_error(response, 500, "INTERNAL")

@@ -43,10 +43,10 @@ def test_a_learning_question_ranks_a_structured_persona_above_lua(recommend: Fla
 
 @pytest.mark.parametrize(
     ("body", "field"),
-    [({}, "message"), ({"message": "   "}, "message"), ({"message": "hi", "x": 1}, "x")],
+    [({}, None), ({"message": "   "}, "message"), ({"message": "hi", "x": 1}, "x")],
 )
 def test_invalid_recommend_body_is_422(
-    recommend: FlaskClient, body: dict[str, Any], field: str
+    recommend: FlaskClient, body: dict[str, Any], field: str | None
 ) -> None:
     assert_error(rank(recommend, body), 422, "INVALID_INPUT", field)
 

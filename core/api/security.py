@@ -1,0 +1,182 @@
+"""API keys, per-key rate limits and CORS: the checks every function makes before a handler.
+
+- Keys are configured as SHA-256 hashes (``ION_API_KEYS``: ``id:sha256hex:role`` entries,
+  role ``user`` or ``admin``), never in clear. A presented key is hashed and compared with
+  every configured hash in constant time; only its id ever reaches logs or sessions.
+- Rate limits are token buckets per key id: in Redis (one atomic script, shared by every
+  instance) when it is configured and healthy, in process otherwise, so a Redis outage never
+  turns into either an outage or no limit at all.
+- CORS answers only origins on the allow-list; others get no ``Access-Control-Allow-Origin``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import math
+import re
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from core.errors import Forbidden, RateLimited, Unauthenticated
+
+API_KEY_HEADER = "X-API-Key"
+_ENTRY = re.compile(r"(?P<id>[A-Za-z0-9._-]{1,64}):(?P<hash>[0-9a-f]{64}):(?P<role>user|admin)")
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    key_id: str
+    admin: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Key:
+    key_id: str
+    digest: bytes
+    admin: bool
+
+
+def hash_key(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def parse_api_keys(text: str) -> tuple[_Key, ...]:
+    """``id:sha256hex:role`` entries separated by commas or whitespace."""
+    keys = []
+    for entry in re.split(r"[,\s]+", text.strip()):
+        if not entry:
+            continue
+        match = _ENTRY.fullmatch(entry)
+        if match is None:
+            raise ValueError(
+                f"API key entry {entry[:24]!r}... is not id:sha256hex:role "
+                "(id 1-64 of [A-Za-z0-9._-], 64 lower-case hex digits, role user or admin)"
+            )
+        keys.append(_Key(match["id"], bytes.fromhex(match["hash"]), admin=match["role"] == "admin"))
+    ids = [k.key_id for k in keys]
+    if len(ids) != len(set(ids)):
+        raise ValueError("API key ids must be unique")
+    return tuple(keys)
+
+
+class ApiKeys:
+    def __init__(self, keys: Iterable[_Key]) -> None:
+        self._keys = tuple(keys)
+
+    def authenticate(self, presented: str | None) -> Principal:
+        if not presented:
+            raise Unauthenticated(f"send your API key in the {API_KEY_HEADER} header")
+        digest = hashlib.sha256(presented.encode("utf-8", "replace")).digest()
+        found: _Key | None = None
+        for key in self._keys:  # every key compared, in constant time: no early exit
+            if hmac.compare_digest(digest, key.digest):
+                found = key
+        if found is None:
+            raise Unauthenticated(f"the {API_KEY_HEADER} header does not hold a valid API key")
+        return Principal(found.key_id, found.admin)
+
+    @staticmethod
+    def require_admin(principal: Principal) -> None:
+        if not principal.admin:
+            raise Forbidden("this endpoint needs an admin API key")
+
+
+# -- rate limiting --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    allowed: bool
+    retry_after_s: float  # 0 when allowed
+
+
+class BucketStore(Protocol):
+    def take(self, key: str, capacity: int, per_second: float) -> Decision:
+        """Take one token from the bucket ``key``; raises StoreUnavailable on failure."""
+        ...
+
+
+class LocalBuckets:
+    """Token buckets in this process: the fallback when Redis is absent or failing."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._buckets: dict[str, tuple[float, float]] = {}  # key -> (tokens, at)
+
+    def take(self, key: str, capacity: int, per_second: float) -> Decision:
+        now = self._clock()
+        with self._lock:
+            tokens, at = self._buckets.get(key, (float(capacity), now))
+            tokens = min(float(capacity), tokens + (now - at) * per_second)
+            if tokens >= 1:
+                self._buckets[key] = (tokens - 1, now)
+                return Decision(True, 0.0)
+            self._buckets[key] = (tokens, now)
+            return Decision(False, (1 - tokens) / per_second)
+
+
+class RateLimiter:
+    def __init__(
+        self,
+        per_minute: int,
+        burst: int,
+        shared: BucketStore | None = None,
+        local: LocalBuckets | None = None,
+        on_shared_failure: Callable[[Exception], None] | None = None,
+    ) -> None:
+        self.per_minute = per_minute
+        self.burst = burst
+        self._shared = shared
+        self._local = local or LocalBuckets()
+        self._on_failure = on_shared_failure
+
+    def check(self, principal: Principal) -> None:
+        """Raises :class:`RateLimited` (429, with Retry-After) when the key is over its limit."""
+        if self.per_minute <= 0:
+            return  # limiting disabled
+        per_second = self.per_minute / 60
+        key = f"ion:v1:rl:{principal.key_id}"
+        decision = None
+        if self._shared is not None:
+            try:
+                decision = self._shared.take(key, self.burst, per_second)
+            except Exception as error:  # any store failure: fall back, never fail the request
+                if self._on_failure is not None:
+                    self._on_failure(error)
+        if decision is None:
+            decision = self._local.take(key, self.burst, per_second)
+        if not decision.allowed:
+            raise RateLimited(max(1, math.ceil(decision.retry_after_s)), self.per_minute)
+
+
+# -- CORS -----------------------------------------------------------------------------------
+
+
+class Cors:
+    def __init__(self, allowed_origins: Iterable[str]) -> None:
+        self._origins = frozenset(o.rstrip("/") for o in allowed_origins if o)
+
+    def headers_for(self, origin: str | None) -> dict[str, str]:
+        if not origin or origin.rstrip("/") not in self._origins:
+            return {}
+        return {
+            "Access-Control-Allow-Origin": origin,
+            "Access-Control-Expose-Headers": "X-Request-Id, Retry-After",
+            "Vary": "Origin",
+        }
+
+    def preflight_headers(self, origin: str | None, allowed_methods: str) -> dict[str, str]:
+        base = self.headers_for(origin)
+        if not base:
+            return {}
+        return {
+            **base,
+            "Access-Control-Allow-Methods": allowed_methods,
+            "Access-Control-Allow-Headers": f"Content-Type, {API_KEY_HEADER}, X-Request-Id",
+            "Access-Control-Max-Age": "600",
+        }

@@ -1,0 +1,51 @@
+"""One message answered, with or without a session: the service behind ``POST /v2/process``.
+
+Sessionless requests never touch the session store (nor import its client). With a session,
+the last ``PROMPT_TURNS`` turns go to the pipeline, and the user's message and the answer are
+appended atomically afterwards; if the store is down the request fails with 503 before any
+answer is generated, so a retry does not produce a turn that was never recorded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from core.generation import Turn
+from core.pipeline import Outcome, Pipeline, Request
+from core.sessions import PROMPT_TURNS, Owner, SessionStore
+
+
+@dataclass(frozen=True, slots=True)
+class SessionInfo:
+    id: str
+    turn: int  # this exchange's number in the session, from 1
+
+
+@dataclass(frozen=True, slots=True)
+class Answered:
+    outcome: Outcome
+    session: SessionInfo | None
+
+
+class Conversations:
+    def __init__(self, pipeline: Pipeline, sessions: Callable[[], SessionStore]) -> None:
+        self.pipeline = pipeline
+        self._sessions_factory = sessions
+
+    @cached_property
+    def sessions(self) -> SessionStore:
+        return self._sessions_factory()
+
+    def answer(self, request: Request, owner: Owner, session_id: str | None) -> Answered:
+        if session_id is None:
+            return Answered(self.pipeline.run(request), None)
+        state = self.sessions.load(session_id, owner)
+        outcome = self.pipeline.run(replace(request, turns=state.turns[-PROMPT_TURNS:]))
+        recorded = self.sessions.append(
+            session_id,
+            owner,
+            (Turn("user", outcome.analysis.text), Turn("mentor", outcome.answer)),
+        )
+        return Answered(outcome, SessionInfo(session_id, recorded.turn_count // 2))

@@ -1,0 +1,61 @@
+"""Conversations kept in the real Firestore emulator, through the process function."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from tests.emulators import FirestoreEmulator
+from tests.functions.function_apps import ADMIN_KEY, FunctionApp, assert_error
+
+Loader = Callable[[str], FunctionApp]
+
+
+def ask(app: FunctionApp, message: str, **fields: Any) -> Any:
+    return app.client.post("/v2/process", json={"message": message, **fields})
+
+
+def test_a_session_numbers_its_turns_and_feeds_them_to_the_prompt(load_function: Loader) -> None:
+    app = load_function("process")
+    first = ask(app, "이직 준비 중인데 포트폴리오가 약해요", session_id="s-1", user_id="u-1")
+    assert first.status_code == 200, first.get_data(as_text=True)
+    assert first.get_json()["session"] == {"id": "s-1", "turn": 1}
+    second = ask(
+        app,
+        "그럼 뭐부터 하면 돼요?",
+        session_id="s-1",
+        user_id="u-1",
+        options={"include_prompt": True},
+    ).get_json()
+    assert second["session"] == {"id": "s-1", "turn": 2}
+    prompt = second["prompt"]["user"]
+    assert "이직 준비 중인데 포트폴리오가 약해요" in prompt
+    assert "- mentor:" in prompt
+
+
+def test_a_session_belongs_to_its_key_and_user(load_function: Loader) -> None:
+    app = load_function("process")
+    assert ask(app, "My secret worry", session_id="mine", user_id="alice").status_code == 200
+    other_user = ask(app, "show me", session_id="mine", user_id="mallory")
+    body = assert_error(other_user, 404, "SESSION_NOT_FOUND", "session_id")
+    assert "secret" not in str(body)
+    other_key = app.client.post(
+        "/v2/process",
+        json={"message": "show me", "session_id": "mine", "user_id": "alice"},
+        headers={"X-API-Key": ADMIN_KEY},
+    )
+    assert_error(other_key, 404, "SESSION_NOT_FOUND", "session_id")
+
+
+def test_firestore_down_is_503_for_sessions_only(
+    load_function: Loader, firestore_emulator: FirestoreEmulator
+) -> None:
+    app = load_function("process")
+    firestore_emulator.kill()
+    try:
+        down = ask(app, "continue please", session_id="s-2")
+        assert_error(down, 503, "SESSION_STORE_UNAVAILABLE")
+        assert int(down.headers["Retry-After"]) >= 1
+        assert ask(app, "a question without a session").status_code == 200
+    finally:
+        firestore_emulator.start()

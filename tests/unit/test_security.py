@@ -1,0 +1,116 @@
+"""API keys, token buckets and CORS, without a network."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.api.security import (
+    ApiKeys,
+    Cors,
+    LocalBuckets,
+    Principal,
+    RateLimiter,
+    hash_key,
+    parse_api_keys,
+)
+from core.errors import Forbidden, RateLimited, Unauthenticated
+
+SETTING = f"web:{hash_key('web-secret')}:user, ops:{hash_key('ops-secret')}:admin"
+
+
+def test_keys_are_configured_as_hashes_and_authenticate_by_id() -> None:
+    keys = ApiKeys(parse_api_keys(SETTING))
+    assert keys.authenticate("web-secret") == Principal("web", admin=False)
+    assert keys.authenticate("ops-secret") == Principal("ops", admin=True)
+    assert "web-secret" not in SETTING
+
+
+@pytest.mark.parametrize("presented", [None, "", "wrong", "web-secret ", "WEB-SECRET", "😀"])
+def test_missing_or_wrong_keys_are_unauthenticated(presented: str | None) -> None:
+    with pytest.raises(Unauthenticated) as caught:
+        ApiKeys(parse_api_keys(SETTING)).authenticate(presented)
+    assert caught.value.http_status == 401
+    assert "X-API-Key" in caught.value.message
+
+
+def test_admin_is_required_where_asked() -> None:
+    with pytest.raises(Forbidden):
+        ApiKeys.require_admin(Principal("web", admin=False))
+    ApiKeys.require_admin(Principal("ops", admin=True))
+
+
+@pytest.mark.parametrize(
+    "setting",
+    [
+        "web:abc:user",
+        f"web:{hash_key('a')}:root",
+        f"web:{hash_key('a')}",
+        f"web:{hash_key('a')}:user,web:{hash_key('b')}:admin",
+        "plain-key-in-clear",
+    ],
+)
+def test_bad_key_settings_are_refused(setting: str) -> None:
+    with pytest.raises(ValueError, match=r"id:sha256hex:role|unique"):
+        parse_api_keys(setting)
+
+
+def test_an_empty_setting_means_no_keys() -> None:
+    with pytest.raises(Unauthenticated):
+        ApiKeys(parse_api_keys("")).authenticate("anything")
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_local_bucket_allows_a_burst_then_refills_at_the_rate() -> None:
+    clock = Clock()
+    buckets = LocalBuckets(clock)
+    assert all(buckets.take("k", 3, per_second=1.0).allowed for _ in range(3))
+    denied = buckets.take("k", 3, per_second=1.0)
+    assert not denied.allowed
+    assert denied.retry_after_s == pytest.approx(1.0)
+    clock.now += 1.0
+    assert buckets.take("k", 3, per_second=1.0).allowed
+    assert buckets.take("other", 3, per_second=1.0).allowed  # buckets are per key
+
+
+def test_rate_limiter_raises_429_with_retry_after() -> None:
+    limiter = RateLimiter(per_minute=60, burst=2, local=LocalBuckets(Clock()))
+    principal = Principal("web", admin=False)
+    limiter.check(principal)
+    limiter.check(principal)
+    with pytest.raises(RateLimited) as caught:
+        limiter.check(principal)
+    assert caught.value.retry_after_s == 1
+    assert caught.value.http_status == 429
+
+
+def test_a_failing_shared_store_falls_back_to_local_buckets() -> None:
+    failures: list[Exception] = []
+
+    class Broken:
+        def take(self, key: str, capacity: int, per_second: float) -> object:
+            raise ConnectionError("redis down")
+
+    limiter = RateLimiter(60, 1, shared=Broken(), on_shared_failure=failures.append)  # type: ignore[arg-type]
+    limiter.check(Principal("web", admin=False))
+    with pytest.raises(RateLimited):
+        limiter.check(Principal("web", admin=False))
+    assert len(failures) == 2
+
+
+def test_cors_answers_only_allowed_origins() -> None:
+    cors = Cors(["https://app.example.com"])
+    assert cors.headers_for("https://app.example.com")["Access-Control-Allow-Origin"] == (
+        "https://app.example.com"
+    )
+    assert cors.headers_for("https://evil.example.com") == {}
+    assert cors.headers_for(None) == {}
+    preflight = cors.preflight_headers("https://app.example.com", "POST, OPTIONS")
+    assert "X-API-Key" in preflight["Access-Control-Allow-Headers"]
+    assert cors.preflight_headers("https://evil.example.com", "POST") == {}
