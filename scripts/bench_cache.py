@@ -28,7 +28,7 @@ import redis  # noqa: E402
 
 from core.adapters.redis_store import RedisStore  # noqa: E402
 from core.cache import CacheSettings, ResponseCache, ResponseKey, context_digest  # noqa: E402
-from tests.redis_server import RedisServer  # noqa: E402
+from devtools.redis_server import RedisServer  # noqa: E402
 
 OUT = ROOT / ".bench" / "cache.json"
 L2_FLOOR = 1.3

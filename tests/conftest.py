@@ -1,5 +1,5 @@
-"""Fixtures shared by every test folder: a real Redis (see tests/redis_server.py) and a real
-Firestore emulator (see tests/emulators.py).
+"""Fixtures shared by every test folder: a real Redis (see devtools/redis_server.py) and a real
+Firestore emulator (see devtools/emulators.py).
 
 A missing or broken redis-server or emulator is an error, never a skip: those tests must not go
 quietly green on a machine that cannot run them.
@@ -12,8 +12,8 @@ from collections.abc import Iterator
 import pytest
 import redis
 
-from tests.emulators import FirestoreEmulator
-from tests.redis_server import RedisServer
+from devtools.emulators import FirestoreEmulator
+from devtools.redis_server import RedisServer
 
 
 @pytest.fixture(scope="session")

@@ -23,9 +23,9 @@ from tests.functions.function_apps import API_KEYS_SETTING, FUNCTIONS, USER_KEY,
 @pytest.fixture
 def load_function(
     monkeypatch: pytest.MonkeyPatch, firestore_host: str
-) -> Iterator[Callable[[str], FunctionApp]]:
-    """Build ``functions/<name>/main.py`` with target ``<name>`` as a real app, with sessions
-    in the real Firestore emulator (emptied for each test)."""
+) -> Iterator[Callable[..., FunctionApp]]:
+    """Build ``functions/<folder or name>/main.py`` with target ``<name>`` as a real app, with
+    sessions in the real Firestore emulator (emptied for each test)."""
     # create_app writes these; monkeypatch restores them (absent) when the test ends.
     monkeypatch.delenv("FUNCTION_TARGET", raising=False)
     monkeypatch.delenv("FUNCTION_SIGNATURE_TYPE", raising=False)
@@ -37,8 +37,11 @@ def load_function(
     saved_path = list(sys.path)
     saved_main = sys.modules.get("main")
 
-    def load(name: str) -> FunctionApp:
-        app = functions_framework.create_app(target=name, source=str(FUNCTIONS / name / "main.py"))
+    def load(name: str, folder: str | None = None, signature_type: str = "http") -> FunctionApp:
+        source = FUNCTIONS / (folder or name) / "main.py"
+        app = functions_framework.create_app(
+            target=name, source=str(source), signature_type=signature_type
+        )
         module = sys.modules.pop("main")
         app.testing = True
         client = app.test_client()
@@ -70,3 +73,8 @@ def recommend(load_function: Callable[[str], FunctionApp]) -> FlaskClient:
 @pytest.fixture
 def bulk(load_function: Callable[[str], FunctionApp]) -> FlaskClient:
     return load_function("bulk").client
+
+
+@pytest.fixture
+def bulk_worker(load_function: Callable[..., FunctionApp]) -> FlaskClient:
+    return load_function("bulk_worker", "bulk", "cloudevent").client

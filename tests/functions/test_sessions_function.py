@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from tests.emulators import FirestoreEmulator
+from devtools.emulators import FirestoreEmulator
 from tests.functions.function_apps import ADMIN_KEY, FunctionApp, assert_error
 
 Loader = Callable[[str], FunctionApp]

@@ -16,7 +16,7 @@ from core.adapters.redis_store import RedisStore
 from core.cache import BreakerState, CacheSettings, ResponseCache, ResponseKey, context_digest
 from core.generation import Turn
 from core.pipeline import Pipeline, Request
-from tests.redis_server import RedisServer
+from devtools.redis_server import RedisServer
 
 
 def key(message: str = "How do I fix this flaky test?", persona: str = "elro") -> ResponseKey:

@@ -17,7 +17,8 @@ import pytest
 from core.adapters.firestore_sessions import FirestoreSessionStore
 from core.generation import Turn
 from core.sessions import KEEP_TURNS, Owner, SessionNotFound, SessionStoreUnavailable
-from tests.emulators import PROJECT, FirestoreEmulator, group_members
+from devtools.emulators import PROJECT, FirestoreEmulator
+from devtools.processes import group_members
 
 T = TypeVar("T")
 ALICE = Owner(key_id="key-a", user_id="alice")

@@ -9,7 +9,7 @@ import redis
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
-from tests.redis_server import RedisServer
+from devtools.redis_server import RedisServer
 
 
 @pytest.fixture

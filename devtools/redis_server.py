@@ -1,4 +1,4 @@
-"""A real ``redis-server`` for tests, run as a subprocess on a free loopback port.
+"""A real ``redis-server`` for tests, benchmarks and ``make dev``, run as a subprocess on loopback.
 
 Never a mock: adapters are tested against the real thing. Nothing is persisted (no RDB
 snapshots, no AOF) and the server works in its own temporary folder, removed on exit. The port is
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 import time
@@ -22,17 +21,10 @@ import redis
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
-HOST = "127.0.0.1"
+from devtools.processes import HOST, free_port
+
 START_TIMEOUT_S = 10.0
 STOP_TIMEOUT_S = 5.0
-
-
-def free_port() -> int:
-    """A loopback TCP port that nothing listens on right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((HOST, 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 class RedisServer:
@@ -51,6 +43,11 @@ class RedisServer:
     @property
     def url(self) -> str:
         return f"redis://{HOST}:{self.port}/0"
+
+    @property
+    def pid(self) -> int | None:
+        """The running server's pid (also its process group: it runs in a session of its own)."""
+        return self._process.pid if self._process is not None else None
 
     @property
     def running(self) -> bool:
@@ -73,7 +70,13 @@ class RedisServer:
         ]
         with self.log_path.open("ab") as log:
             self._process = subprocess.Popen(
-                args, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT
+                args,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                # Its own session: a Ctrl-C in the terminal reaches only whoever started it,
+                # which stops it in turn (make dev stops its services in order).
+                start_new_session=True,
             )
         self._wait_until_ready(self._process.pid)
 

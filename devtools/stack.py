@@ -1,0 +1,199 @@
+"""The production shape on loopback, as ``make dev`` runs it (through ``scripts/devstack.py``).
+
+The Firestore and Pub/Sub emulators, Redis, and each function as its own functions-framework
+process, wired by environment variables exactly as the deployment wires them, plus the bulk
+topic with a push subscription to the worker. Everything started is registered for shutdown
+*before* it is started, so an interrupt at any moment stops what exists; a last sweep of this
+process's child process groups catches one that was interrupted between its fork and that
+registration.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+from core.api.security import hash_key
+from devtools.emulators import PROJECT, FirestoreEmulator, PubSubEmulator
+from devtools.functions import FunctionProcess, FunctionSpec, wait_until_ready
+from devtools.processes import child_groups, end_stray_group, free_port, port_is_free
+from devtools.redis_server import RedisServer
+
+# One default per port; --port-offset shifts them all (a second stack beside a developer's).
+PORTS = {
+    "firestore": 8681,
+    "pubsub": 8685,
+    "redis": 6379,
+    "process": 8081,
+    "recommend": 8082,
+    "bulk": 8083,
+    "bulk_worker": 8084,
+}
+# (entry point, folder, signature type): as infra/terraform deploys them.
+FUNCTIONS = (
+    ("process", "process", "http"),
+    ("recommend", "recommend", "http"),
+    ("bulk", "bulk", "http"),
+    ("bulk_worker", "bulk", "cloudevent"),
+)
+TOPIC = "ion-bulk"
+SUBSCRIPTION = "ion-bulk-worker"
+KEY_ID = "dev"
+READY_TIMEOUT_S = 60.0
+# Variables a function must not inherit from the shell that runs make dev: the key in clear.
+_NOT_FOR_FUNCTIONS = ("ION_DEV_API_KEY", "ION_API_KEY")
+
+
+class _Service(Protocol):
+    @property
+    def running(self) -> bool: ...
+
+
+Emulator = TypeVar("Emulator", FirestoreEmulator, PubSubEmulator)
+
+
+class PortTaken(RuntimeError):
+    """A port the stack needs is already in use."""
+
+
+@dataclass(frozen=True, slots=True)
+class StackOptions:
+    root: Path
+    api_key: str
+    state_file: Path
+    port_offset: int = 0
+
+
+class Stack:
+    def __init__(self, options: StackOptions, say: Callable[[str], None] = print) -> None:
+        self.options = options
+        self._say = say
+        self._closers = contextlib.ExitStack()
+        self._services: dict[str, _Service] = {}
+        self.groups: dict[str, int] = {}  # name -> process group, for the state file
+        self.urls: dict[str, str] = {}  # function -> base URL
+        self.backing: dict[str, str] = {}  # emulator or Redis -> address
+
+    def port(self, name: str) -> int:
+        return PORTS[name] + self.options.port_offset
+
+    def start(self) -> None:
+        began = time.monotonic()
+        self._check_ports()
+        self._say("starting the local stack (Ctrl-C stops it)")
+        firestore = self._emulator(FirestoreEmulator(self.port("firestore")))
+        pubsub = self._emulator(PubSubEmulator(self.port("pubsub")))
+        redis_url = self._redis()
+        env = {k: v for k, v in os.environ.items() if k not in _NOT_FOR_FUNCTIONS}
+        env |= {
+            "REDIS_URL": redis_url,
+            "FIRESTORE_EMULATOR_HOST": firestore.host,
+            "PUBSUB_EMULATOR_HOST": pubsub.host,
+            "GOOGLE_CLOUD_PROJECT": PROJECT,
+            "ION_API_KEYS": f"{KEY_ID}:{hash_key(self.options.api_key)}:admin",
+            "PYTHONUNBUFFERED": "1",  # logs appear as they are written, not when a buffer fills
+        }
+        self._functions(env)
+        worker = self.urls["bulk_worker"] + "/"
+        pubsub.create_topic(TOPIC)
+        pubsub.create_push_subscription(SUBSCRIPTION, TOPIC, worker)
+        self._say(f"Pub/Sub topic {TOPIC} pushes to {worker} (subscription {SUBSCRIPTION})")
+        self._write_state(firestore.host, pubsub.host, redis_url)
+        self._say(f"ready in {time.monotonic() - began:.1f}s")
+
+    def _check_ports(self) -> None:
+        for name in PORTS:
+            port = self.port(name)
+            if name != "redis" and not port_is_free(port):
+                raise PortTaken(
+                    f"port {port} ({name}) is in use on 127.0.0.1; stop what listens there, or "
+                    "shift every port with --port-offset N (or ION_DEV_PORT_OFFSET=N)"
+                )
+
+    def _emulator(self, emulator: Emulator) -> Emulator:
+        self._closers.push(emulator)  # its __exit__ stops it and removes its folder
+        emulator.start()
+        self._services[f"{emulator.title} emulator"] = emulator
+        self.backing[f"{emulator.title} emulator"] = emulator.host
+        if emulator.group is not None:
+            self.groups[f"{emulator.kind}_emulator"] = emulator.group
+        self._say(f"{emulator.title} emulator on {emulator.host} ({emulator.start_seconds:.1f}s)")
+        return emulator
+
+    def _redis(self) -> str:
+        port = self.port("redis")
+        if not port_is_free(port):
+            # A developer's own Redis often holds 6379; ours needs no particular port.
+            taken, port = port, free_port()
+            self._say(f"port {taken} is in use; Redis uses {port} instead")
+        server = RedisServer(port)
+        self._closers.push(server)
+        began = time.monotonic()
+        server.start()
+        self._services["Redis"] = server
+        self.backing["Redis"] = server.url
+        if server.pid is not None:
+            self.groups["redis"] = server.pid
+        self._say(f"Redis on {server.url} ({time.monotonic() - began:.1f}s)")
+        return server.url
+
+    def _functions(self, env: dict[str, str]) -> None:
+        began = time.monotonic()
+        started = []
+        for name, folder, signature in FUNCTIONS:
+            spec = FunctionSpec(name, folder, self.port(name), signature)
+            function = FunctionProcess(spec, self.options.root, env, echo=self._say)
+            self._closers.callback(function.stop)
+            started.append(function)
+            self._services[name] = function
+            self.groups[name] = function.group
+            self.urls[name] = spec.url
+        self._say("functions starting: " + ", ".join(f"{n} :{self.port(n)}" for n in self.urls))
+        wait_until_ready(started, READY_TIMEOUT_S)
+        self._say(f"functions ready ({time.monotonic() - began:.1f}s)")
+
+    def _write_state(self, firestore: str, pubsub: str, redis_url: str) -> None:
+        state: dict[str, Any] = {
+            "pid": os.getpid(),
+            "urls": self.urls,
+            "api_key": self.options.api_key,
+            "firestore_emulator_host": firestore,
+            "pubsub_emulator_host": pubsub,
+            "redis_url": redis_url,
+            "process_groups": self.groups,
+        }
+        path = self.options.state_file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._closers.callback(self._remove_state)
+        # It holds the admin key in clear: readable by this user only, and written whole.
+        partial = path.with_suffix(".tmp")
+        partial.unlink(missing_ok=True)  # a leftover could carry wider permissions
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as file:
+            json.dump(state, file, indent=2)
+        partial.replace(path)
+
+    def _remove_state(self) -> None:
+        path = self.options.state_file
+        with contextlib.suppress(OSError, ValueError):
+            # Only our own: a second stack pointed at the same file must not lose its state.
+            if json.loads(path.read_text(encoding="utf-8")).get("pid") == os.getpid():
+                path.unlink()
+
+    def dead(self) -> list[str]:
+        """What the stack started that is no longer running."""
+        return [name for name, service in self._services.items() if not service.running]
+
+    def close(self) -> None:
+        """Stop everything, last started first. Safe to call at any point of ``start``."""
+        try:
+            self._closers.close()
+        finally:
+            for group in child_groups(os.getpid()):
+                end_stray_group(group)
