@@ -6,7 +6,6 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-PORT_PROCESS ?= 8081
 
 .PHONY: help setup dev test lint typecheck unit bench fmt clean redis-server-installed
 
@@ -21,19 +20,19 @@ $(STAMP): pyproject.toml constraints.txt
 
 setup: $(STAMP) ## Create .venv and install the pinned dependencies
 
-dev: $(STAMP) ## Run the local stack (for now: the process function on :8081, offline answers)
-	@echo "process: http://127.0.0.1:$(PORT_PROCESS)/v2/process  (Ctrl-C stops it)"
-	$(BIN)/functions-framework --source functions/process/main.py --target process \
-		--host 127.0.0.1 --port $(PORT_PROCESS)
+# Ports, the state file and the key are set with ION_DEV_PORT_OFFSET, ION_DEV_STATE_FILE and
+# ION_DEV_API_KEY (scripts/devstack.py documents them); the e2e test runs this same command.
+dev: $(STAMP) redis-server-installed ## Run the whole stack on loopback until Ctrl-C (emulators, Redis, all functions)
+	$(BIN)/python scripts/devstack.py
 
 lint: $(STAMP) ## ruff lint + format check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-typecheck: $(STAMP) ## mypy, strict on core
+typecheck: $(STAMP) ## mypy, strict on core, devtools and scripts/devstack.py
 	$(BIN)/mypy
 
-# The integration tests start their own redis-server on a free loopback port (tests/redis_server.py),
+# The integration tests start their own redis-server on a free loopback port (devtools/redis_server.py),
 # so only the binary is needed: no service is started here and nothing relies on one. Checked on
 # every run rather than stamped, so a removed package is noticed. CI runs as root on Debian.
 redis-server-installed: ## Install Debian's redis-server if it is not on PATH (tests need a real one)

@@ -4,6 +4,7 @@
     ion analyze --jsonl messages.jsonl      # one {"text": ...} per line; "-" reads stdin
     ion answer "How should I plan my first week as a tech lead?" [--persona elro] [--json]
     ion cache-stats                          # this configuration's cache (REDIS_URL: L2 too)
+    ion ask "요즘 너무 지쳐요" [--session ID]  # ask the running stack (make dev) over HTTP
 
 Bad input is reported as one line on stderr with exit status 2 (the status argparse uses for
 usage errors), never as a traceback. Errors are translated here, at the edge, and nowhere else.
@@ -14,10 +15,13 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
+from core import _ask
 from core.analysis import analyze
 from core.config import ConfigError, Settings
 from core.errors import IonError
@@ -105,10 +109,38 @@ def _answer(args: argparse.Namespace) -> None:
     print(outcome.answer)
 
 
+def _ask_stack(args: argparse.Namespace) -> None:
+    target = _ask.resolve(args.url, args.api_key, os.environ, Path.cwd())
+    body: dict[str, Any] = {"message": args.text}
+    for field, value in (("session_id", args.session), ("user_id", args.user)):
+        if value is not None:
+            body[field] = value
+    if args.persona is not None:
+        body["persona"] = PersonaName.parse(args.persona, field="persona").value
+    reply = _ask.post(target, "/v2/process", body)
+    if args.json:
+        print(_dump(reply))
+        return
+    persona = PERSONAS[PersonaName.parse(str(reply.get("persona")))]
+    facts = [
+        f"{persona.display_name} ({persona.korean_name})",
+        str(reply.get("resonance_key")),
+        f"cache {(reply.get('cache') or {}).get('tier')}",
+    ]
+    if session := reply.get("session"):
+        facts.append(f"session {session.get('id')} turn {session.get('turn')}")
+    print(" · ".join(facts))
+    print()
+    print(reply.get("answer"))
+
+
 def _cache_stats(args: argparse.Namespace) -> None:
     from core.bootstrap import build_cache  # noqa: PLC0415 - only this command needs Redis
 
     cache = build_cache(Settings.from_env())
+    ready = getattr(cache.store, "ready", None)
+    if ready is not None:
+        ready.wait(5)  # the functions warm Redis up in the background; a command can wait
     report: dict[str, Any] = {"cache": cache.stats()}
     info = getattr(cache.store, "info", None)
     if info is not None:
@@ -147,6 +179,22 @@ def _parser() -> argparse.ArgumentParser:
         "cache-stats", help="response cache statistics, and Redis facts when REDIS_URL is set"
     )
     stats_cmd.set_defaults(run=_cache_stats)
+
+    ask_cmd = commands.add_parser(
+        "ask",
+        help="ask the running stack (make dev) over HTTP; prints the persona and the answer",
+        description="POST the message to {url}/v2/process. URL and key: the options, else "
+        "ION_URL / ION_API_KEY, else the .dev/stack.json that make dev writes, else "
+        f"{_ask.DEFAULT_URL}.",
+    )
+    ask_cmd.add_argument("text", metavar="MESSAGE", help="the message")
+    ask_cmd.add_argument("--session", metavar="ID", help="continue (or start) this session")
+    ask_cmd.add_argument("--user", metavar="ID", help="the user the session belongs to")
+    ask_cmd.add_argument("--persona", metavar="NAME", help=f"answer as this persona ({names})")
+    ask_cmd.add_argument("--url", metavar="URL", help="the process function's base URL")
+    ask_cmd.add_argument("--api-key", metavar="KEY", help="sent as X-API-Key")
+    ask_cmd.add_argument("--json", action="store_true", help="print the whole JSON response")
+    ask_cmd.set_defaults(run=_ask_stack)
     return parser
 
 

@@ -1,0 +1,136 @@
+"""``make dev``: run the whole production shape on loopback until Ctrl-C or SIGTERM.
+
+Starts the Firestore emulator, the Pub/Sub emulator, Redis and every function as its own
+functions-framework process (see devtools/stack.py), prints the URLs and an admin API key on a
+line of its own as ``API key: <key>``, and writes them to .dev/stack.json for ``ion ask``. On
+Ctrl-C or SIGTERM it stops everything it started and exits 0; if anything it started dies, it
+says what, stops the rest and exits 1.
+
+Options (each also an environment variable; the option wins):
+  --port-offset N   ION_DEV_PORT_OFFSET  add N to every port (default 0), to run a second stack
+  --state-file P    ION_DEV_STATE_FILE   where to write the URLs and key (.dev/stack.json)
+                    ION_DEV_API_KEY      the API key to accept (default: a new random one)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import signal
+import sys
+import threading
+from pathlib import Path
+from types import FrameType
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # devtools is not installed: it ships with the repo, not the wheel
+
+from devtools.stack import PORTS, Stack, StackOptions  # noqa: E402
+
+EXIT_FAILED = 1
+_print_lock = threading.RLock()  # reentrant: a signal handler may run inside say()
+
+
+def say(line: str) -> None:
+    # Function output is relayed from other threads: whole lines, flushed at once, in order.
+    with _print_lock:
+        try:
+            print(line, flush=True)
+        except BrokenPipeError:
+            # Whoever read our output is gone (`make dev | tee ...` after a Ctrl-C): stopping
+            # the services matters more than telling, so the rest of the output goes nowhere.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _offset(text: str) -> int:
+    highest = 65535 - max(PORTS.values())
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= highest:
+        raise argparse.ArgumentTypeError(f"{text!r} is not valid; accepted: 0 to {highest}")
+    return value
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="devstack", description="Run the ION stack on loopback until Ctrl-C."
+    )
+    parser.add_argument(
+        "--port-offset",
+        type=_offset,
+        default=_offset(os.environ.get("ION_DEV_PORT_OFFSET") or "0"),
+        help="add this to every port (env ION_DEV_PORT_OFFSET; default 0)",
+    )
+    parser.add_argument(
+        "--state-file",
+        type=Path,
+        default=Path(os.environ.get("ION_DEV_STATE_FILE") or ROOT / ".dev" / "stack.json"),
+        help="where to write the URLs and key (env ION_DEV_STATE_FILE; default .dev/stack.json)",
+    )
+    return parser
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    # SIGTERM stops the stack exactly as Ctrl-C does.
+    raise KeyboardInterrupt
+
+
+def _wait_for_a_death(stack: Stack) -> list[str]:
+    """Block until something the stack started exits; SIGCHLD wakes us the moment one does."""
+    wake = threading.Event()
+    signal.signal(signal.SIGCHLD, lambda *_: wake.set())
+    while True:
+        wake.clear()
+        if dead := stack.dead():
+            return dead
+        wake.wait(5.0)  # a backstop only: SIGCHLD normally ends the wait
+
+
+def _banner(stack: Stack, key: str) -> None:
+    say("")
+    for name, url in stack.urls.items():
+        say(f"  {name:<18} {url}")
+    for name, address in stack.backing.items():
+        say(f"  {name:<18} {address}")
+    say("")
+    say(f"API key: {key}")
+    say('Try: .venv/bin/ion ask "요즘 너무 지쳐요"   ·   Ctrl-C stops everything.')
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = _parser().parse_args(argv)
+    except argparse.ArgumentTypeError as error:  # a bad ION_DEV_PORT_OFFSET
+        print(f"devstack: error: ION_DEV_PORT_OFFSET: {error}", file=sys.stderr)
+        return 2
+    key = os.environ.get("ION_DEV_API_KEY") or secrets.token_urlsafe(24)
+    signal.signal(signal.SIGTERM, _interrupt)
+    stack = Stack(StackOptions(ROOT, key, args.state_file.resolve(), args.port_offset), say)
+    status = 0
+    try:
+        stack.start()
+        _banner(stack, key)
+        dead = _wait_for_a_death(stack)
+        names = ", ".join(dead)
+        print(f"devstack: {names} exited unexpectedly; stopping the rest", file=sys.stderr)
+        status = EXIT_FAILED
+    except KeyboardInterrupt:
+        say("stopping ...")
+    except (RuntimeError, OSError) as error:  # a port in use, a service that would not start
+        print(f"devstack: error: {error}", file=sys.stderr)
+        status = EXIT_FAILED
+    finally:
+        # A second Ctrl-C must not cut the shutdown short and leave orphans behind.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        stack.close()
+    if stack.groups:  # say so only if there was something to stop
+        say("stopped")
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,269 @@
+"""``make dev`` end to end: the stack launched by the same command, used over HTTP, then stopped.
+
+Every port is shifted by a free offset (ION_DEV_PORT_OFFSET) and the state file goes to the test's
+folder (ION_DEV_STATE_FILE), so this runs beside a developer's own stack without touching it.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import random
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+import requests
+
+from devtools.processes import group_members, listening, port_is_free
+from devtools.stack import PORTS
+
+pytestmark = pytest.mark.e2e
+
+ROOT = Path(__file__).resolve().parents[2]
+ION = Path(sys.executable).parent / "ion"
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+START_TIMEOUT_S = 60.0
+STOP_TIMEOUT_S = 20.0
+
+
+@dataclass
+class RunningStack:
+    process: subprocess.Popen[bytes]
+    log: Path
+    state_file: Path
+    offset: int
+    key: str = ""
+    state: dict[str, Any] | None = None
+
+    def url(self, name: str) -> str:
+        return f"http://127.0.0.1:{PORTS[name] + self.offset}"
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def wait_for_output(self, pattern: str, timeout_s: float) -> re.Match[str]:
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            if found := re.search(pattern, self.output(), re.MULTILINE):
+                return found
+            if self.process.poll() is not None:
+                break
+            time.sleep(0.1)
+        pytest.fail(f"devstack never printed {pattern!r}; its output:\n{self.output()}")
+
+
+def free_offset() -> int:
+    """An offset that moves every port of the stack onto a free one."""
+    for _ in range(100):
+        offset = random.randrange(10_000, 50_000)  # noqa: S311 - a port offset, not a secret
+        if all(port_is_free(port + offset) for port in PORTS.values()):
+            return offset
+    pytest.fail("found no offset with every stack port free")
+
+
+def launch(tmp_path: Path, offset: int, **extra_env: str) -> RunningStack:
+    """``make dev``'s command, ``$(BIN)/python scripts/devstack.py`` in the repo, shifted."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ION_DEV_", "ION_API_KEY"))}
+    state_file = tmp_path / ".dev" / "stack.json"
+    env |= {"ION_DEV_PORT_OFFSET": str(offset), "ION_DEV_STATE_FILE": str(state_file)}
+    env |= extra_env
+    log = tmp_path / "devstack.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "scripts/devstack.py"],
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    return RunningStack(process, log, state_file, offset)
+
+
+def stop_for_good(stack: RunningStack) -> None:
+    """Teardown after a failure: never leave a stack running, whatever the test got to."""
+    if stack.process.poll() is None:
+        stack.process.send_signal(signal.SIGINT)
+        try:
+            stack.process.wait(timeout=STOP_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            stack.process.kill()
+            stack.process.wait()
+    for group in (stack.state or {}).get("process_groups", {}).values():
+        if group_members(group):
+            os.killpg(group, signal.SIGKILL)
+
+
+@contextmanager
+def started(tmp_path: Path, **extra_env: str) -> Iterator[RunningStack]:
+    running = launch(tmp_path, free_offset(), **extra_env)
+    try:
+        running.key = running.wait_for_output(r"^API key: (\S+)$", START_TIMEOUT_S)[1]
+        running.state = json.loads(running.state_file.read_text(encoding="utf-8"))
+        yield running
+    finally:
+        stop_for_good(running)
+
+
+@pytest.fixture
+def stack(tmp_path: Path) -> Iterator[RunningStack]:
+    with started(tmp_path) as running:  # no ION_DEV_API_KEY: a generated key
+        yield running
+
+
+def ion_ask(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("ION_URL", "ION_API_KEY")}
+    return subprocess.run(
+        [str(ION), "ask", *args],
+        cwd=cwd,  # where the stack wrote .dev/stack.json: ion ask finds URL and key there
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=30,
+        check=False,
+    )
+
+
+def test_the_stack_serves_every_function_and_stops_cleanly(
+    stack: RunningStack, tmp_path: Path
+) -> None:
+    http = requests.Session()
+    http.headers["X-API-Key"] = stack.key
+    process, recommend = stack.url("process"), stack.url("recommend")
+
+    def ask(message: str, **fields: Any) -> dict[str, Any]:
+        response = http.post(f"{process}/v2/process", json={"message": message, **fields})
+        assert response.status_code == 200, response.text
+        body: dict[str, Any] = response.json()
+        return body
+
+    # The state file names what ion ask needs, and only this user may read the key in it.
+    assert stack.state is not None
+    assert stack.state["urls"]["process"] == process
+    assert stack.state["api_key"] == stack.key
+    assert stack.state_file.stat().st_mode & 0o077 == 0
+
+    korean = ask("배포만 하면 서버가 죽어요!! 뭐부터 봐야 하죠?")
+    assert korean["analysis"]["language"] == "ko"
+    assert HANGUL.search(korean["answer"])
+    english = ask("How should I plan my first month as a tech lead?")
+    assert english["analysis"]["language"] == "en"
+    assert not HANGUL.search(english["answer"])
+
+    first = ask("이직 준비 중인데 포트폴리오가 약해요", session_id="e2e-s", user_id="e2e-u")
+    assert first["session"] == {"id": "e2e-s", "turn": 1}
+    second = ask(
+        "그럼 뭐부터 하면 돼요?",
+        session_id="e2e-s",
+        user_id="e2e-u",
+        options={"include_prompt": True},
+    )
+    assert second["session"] == {"id": "e2e-s", "turn": 2}
+    assert "이직 준비 중인데 포트폴리오가 약해요" in second["prompt"]["user"]
+
+    ranked = http.post(f"{recommend}/v2/recommend", json={"message": "요즘 너무 지쳐요"})
+    assert ranked.status_code == 200, ranked.text
+    ranking = ranked.json()["ranking"]
+    assert {r["persona"] for r in ranking} == {"lua", "elro", "riri", "nana"}
+    scores = [r["score"] for r in ranking]
+    assert scores == sorted(scores, reverse=True)
+    personas = http.get(f"{recommend}/v2/personas")
+    assert personas.status_code == 200
+    assert len(personas.json()["personas"]) == 4
+    riri = http.get(f"{recommend}/v2/personas/riri")
+    assert riri.status_code == 200
+    assert riri.json()["korean_name"] == "리리"
+
+    repeated = "What should I read to get better at code review?"
+    assert ask(repeated)["cache"]["tier"] == "computed"
+    assert ask(repeated)["cache"]["tier"] in {"l1", "l2"}
+
+    for headers in ({}, {"X-API-Key": "not-the-key"}):
+        refused = requests.post(
+            f"{process}/v2/process", json={"message": "hello"}, headers=headers, timeout=10
+        )
+        assert refused.status_code == 401
+        assert refused.json()["error"]["code"] == "UNAUTHENTICATED"
+
+    # The worker is wired: a message published to the topic is pushed to it and acknowledged.
+    data = base64.b64encode(json.dumps({"job_id": "e2e"}).encode()).decode()
+    topic = "projects/ion-local/topics/ion-bulk"
+    published = requests.post(
+        f"http://{stack.state['pubsub_emulator_host']}/v1/{topic}:publish",
+        json={"messages": [{"data": data, "attributes": {"job_id": "e2e"}}]},
+        timeout=10,
+    )
+    message_id = published.json()["messageIds"][0]
+    stack.wait_for_output(rf'^bulk_worker .*"message_id": "{message_id}"', 15)
+
+    answered = ion_ask(tmp_path, "요즘 너무 지쳐요")
+    assert answered.returncode == 0, answered.stderr
+    header, _, answer = answered.stdout.partition("\n\n")
+    persona = r"(Lua \(루아\)|Elro \(엘로\)|Riri \(리리\)|Nana \(나나\))"
+    assert re.match(rf"{persona} · \w+-\w+-\w+ · cache computed$", header)
+    assert HANGUL.search(answer)
+    for turn in (1, 2):
+        continued = ion_ask(tmp_path, f"질문 {turn}", "--session", "cli-s", "--user", "cli-u")
+        assert continued.returncode == 0, continued.stderr
+        assert f"session cli-s turn {turn}" in continued.stdout.splitlines()[0]
+
+    began = time.monotonic()
+    stack.process.send_signal(signal.SIGINT)
+    assert stack.process.wait(timeout=STOP_TIMEOUT_S) == 0, stack.output()
+    assert time.monotonic() - began < STOP_TIMEOUT_S
+    assert_nothing_left(stack)
+    assert "Traceback" not in stack.output()
+
+
+def assert_nothing_left(stack: RunningStack) -> None:
+    assert stack.state is not None
+    left = {name: group_members(g) for name, g in stack.state["process_groups"].items()}
+    assert {name: pids for name, pids in left.items() if pids} == {}
+    state = stack.state
+    addresses = [*state["urls"].values(), state["redis_url"]]
+    addresses += [
+        f"//{state[name]}" for name in ("firestore_emulator_host", "pubsub_emulator_host")
+    ]
+    ports = [urlsplit(address).port for address in addresses]
+    assert len(ports) == 7
+    assert [port for port in ports if port is not None and listening(port)] == []
+    assert not stack.state_file.exists()
+
+
+def test_a_child_that_dies_stops_the_stack_with_an_error(tmp_path: Path) -> None:
+    with started(tmp_path, ION_DEV_API_KEY="a-key-chosen-by-the-developer") as stack:
+        assert stack.key == "a-key-chosen-by-the-developer"
+        assert stack.state is not None
+        os.killpg(stack.state["process_groups"]["recommend"], signal.SIGKILL)
+
+        assert stack.process.wait(timeout=STOP_TIMEOUT_S) == 1
+        assert "recommend exited unexpectedly" in stack.output()
+        assert_nothing_left(stack)
+
+
+def test_a_port_in_use_is_refused_before_anything_starts(tmp_path: Path) -> None:
+    offset = free_offset()
+    with socket.socket() as squatter:
+        squatter.bind(("127.0.0.1", PORTS["recommend"] + offset))
+        squatter.listen()
+        stack = launch(tmp_path, offset)
+        try:
+            assert stack.process.wait(timeout=STOP_TIMEOUT_S) == 1
+        finally:
+            stop_for_good(stack)
+    assert f"port {PORTS['recommend'] + offset} (recommend) is in use" in stack.output()
+    assert "--port-offset" in stack.output()
+    assert "Traceback" not in stack.output()
