@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from core.analysis import Analysis, analyze
-from core.cache import ResponseCache, ResponseKey, context_digest
+from core.cache import LruCache, ResponseCache, ResponseKey, context_digest
 from core.generation import OfflineGenerator, Turn
 from core.personas import PersonaName
 from core.prompts import Prompt, PromptContext, build_prompt
@@ -58,17 +58,54 @@ class Outcome:
     timings_ms: dict[str, float]
 
 
+Understanding = tuple[Analysis, Routing, Prompt]
+
+
 @dataclass(slots=True)
 class Pipeline:
+    """``cache`` stores answers; ``memo`` (entries, 0 = off) remembers the understanding of
+    recent requests, which is deterministic, so a repeated question skips analysis too. A
+    pipeline with a cache gets a memo from ``core.bootstrap``; a bare one computes every time.
+    """
+
     generator: Generator = field(default_factory=OfflineGenerator)
     cache: ResponseCache | None = None
+    memo: int = 0
+    _memo: LruCache[Understanding] | None = field(default=None, init=False, repr=False)
 
-    def understand(self, request: Request) -> tuple[Analysis, Routing, Prompt]:
+    def __post_init__(self) -> None:
+        if self.memo:
+            self._memo = LruCache(self.memo, default_ttl_s=3600)
+
+    def understand(self, request: Request) -> Understanding:
         """Everything before generation; the cache keys its entries on this."""
+        memo_key = self._memo_key(request) if self._memo is not None else None
+        if memo_key is not None and self._memo is not None:
+            remembered = self._memo.get(memo_key)
+            if remembered is not None:
+                return remembered
         analysis = analyze(request.message)
         routing = route(analysis.key, forced=request.persona)
         prompt = build_prompt(routing.primary, analysis, request.context, request.turns)
+        if memo_key is not None and self._memo is not None:
+            self._memo.set(memo_key, (analysis, routing, prompt))
         return analysis, routing, prompt
+
+    @staticmethod
+    def _memo_key(request: Request) -> str:
+        """Everything the understanding depends on: the message, the forced persona and the
+        prompt's inputs (context and turns)."""
+        c = request.context
+        return "\x1f".join(
+            (
+                request.message,
+                request.persona.value if request.persona else "",
+                c.user_id or "",
+                c.session_id or "",
+                c.mode,
+                context_digest(request.turns, c.mode) if request.turns else "",
+            )
+        )
 
     def run(self, request: Request) -> Outcome:
         started = time.perf_counter()

@@ -7,10 +7,10 @@ the API responses cannot drift apart. Everything returned here is plain ``dict``
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import fields
 from typing import Any
 
-from core.analysis import Analysis, Judgement
+from core.analysis import Analysis, Judgement, Rhythm
 from core.personas import PERSONAS, Persona, PersonaName
 from core.routing import Routing, best_for
 from core.taxonomy import Intent, Tone
@@ -29,10 +29,16 @@ def judgement_dict(judgement: Judgement[Tone] | Judgement[Intent]) -> JSONDict:
     }
 
 
+_RHYTHM_FIELDS = tuple(f.name for f in fields(Rhythm))
+
+
 def rhythm_dict(analysis: Analysis) -> JSONDict:
-    rhythm = asdict(analysis.rhythm)
-    rhythm["bursts"] = analysis.rhythm.bursts
-    return rhythm
+    # Field by field rather than dataclasses.asdict, which deep-copies: this is on every
+    # response's path.
+    rhythm = analysis.rhythm
+    data: JSONDict = {name: getattr(rhythm, name) for name in _RHYTHM_FIELDS}
+    data["bursts"] = rhythm.bursts
+    return data
 
 
 def analysis_dict(analysis: Analysis) -> JSONDict:

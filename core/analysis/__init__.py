@@ -41,10 +41,7 @@ _INTENT_PRIORITY = tuple((i, i.value) for i in (
     Intent.PROBLEM_SOLVING, Intent.VALIDATION, Intent.PLANNING, Intent.LEARNING,
     Intent.REFLECTION, Intent.SEEK_ADVICE,
 ))  # fmt: skip
-# How much the learned model's log-odds count next to the lexicon's cue weights (chosen on a
-# development set the model was not trained on).
-_MODEL_WEIGHT = {"tone": 0.3, "intent": 0.5}
-_MODEL = _model.Scorer.combine(_model.load(), _MODEL_WEIGHT)
+_MODEL = _model.load()
 _CALM_BASELINE = 1.0  # a message with no emotional cue reads as calm
 _ADVICE_BASELINE = 0.8  # a message to a mentor with no other request is asking for advice
 
