@@ -29,7 +29,7 @@ def settings() -> Settings:
 
 @cache
 def _redis(url: str, timeout_s: float) -> RedisStore:
-    return RedisStore(url, socket_timeout_s=timeout_s, connect_timeout_s=timeout_s)
+    return RedisStore(url, socket_timeout_s=timeout_s, connect_timeout_s=timeout_s, background=True)
 
 
 def redis_store(config: Settings) -> RedisStore | None:
@@ -43,7 +43,7 @@ def build_cache(config: Settings) -> ResponseCache:
 
 def build_pipeline(config: Settings | None = None) -> Pipeline:
     config = config or settings()
-    return Pipeline(cache=build_cache(config))
+    return Pipeline(cache=build_cache(config), memo=config.cache.l1_max_entries)
 
 
 def build_sessions(config: Settings) -> SessionStore:

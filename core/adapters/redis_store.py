@@ -9,14 +9,12 @@ bytes the cache gives (JSON; never pickle), and every redis-py error turned into
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from core.api.security import Decision
-from core.cache import StoreUnavailable
-
-if TYPE_CHECKING:
-    import redis
+from core.cache import StoreUnavailable, StoreWarmingUp
 
 T = TypeVar("T")
 
@@ -35,27 +33,33 @@ return 0
 _TAKE = """
 local capacity = tonumber(ARGV[1])
 local rate = tonumber(ARGV[2])
+local wanted = tonumber(ARGV[3])
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
 local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
 local tokens = tonumber(state[1]) or capacity
 local at = tonumber(state[2]) or now
 tokens = math.min(capacity, tokens + math.max(0, now - at) * rate)
-local allowed = 0
+local granted = math.min(wanted, math.floor(tokens))
 local retry = 0
-if tokens >= 1 then
-  tokens = tokens - 1
-  allowed = 1
+if granted >= 1 then
+  tokens = tokens - granted
 else
+  granted = 0
   retry = (1 - tokens) / rate
 end
 redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
 redis.call('PEXPIRE', KEYS[1], math.ceil(capacity / rate * 1000) + 1000)
-return {allowed, tostring(retry)}
+return {granted, tostring(retry)}
 """
 
 
 class RedisStore:
+    """``background=True`` (what the functions use) imports redis-py and builds the client on a
+    thread, so an instance's first request does not wait ~150 ms for the import: until it is
+    ready every call raises :class:`StoreWarmingUp`, which the cache and the rate limiter
+    treat as "no Redis yet" (a miss, local buckets) without counting it as a failure."""
+
     def __init__(
         self,
         url: str,
@@ -63,21 +67,39 @@ class RedisStore:
         socket_timeout_s: float = 0.25,
         connect_timeout_s: float = 0.25,
         max_connections: int = 32,
+        background: bool = False,
     ) -> None:
+        self._errors: tuple[type[BaseException], ...] = (OSError,)
+        self._client: Any = None
+        self._release: Any = None
+        self._take: Any = None
+        options = {
+            "socket_timeout": socket_timeout_s,
+            "socket_connect_timeout": connect_timeout_s,
+            "max_connections": max_connections,
+            "health_check_interval": 30,
+        }
+        self.ready = threading.Event()
+        if background:
+            threading.Thread(
+                target=self._connect, args=(url, options), name="redis-warm-up", daemon=True
+            ).start()
+        else:
+            self._connect(url, options)
+
+    def _connect(self, url: str, options: dict[str, Any]) -> None:
         import redis  # noqa: PLC0415 - only instances configured with REDIS_URL pay for it
 
-        self._errors: tuple[type[BaseException], ...] = (redis.RedisError, OSError)
-        self._client: redis.Redis = redis.Redis.from_url(
-            url,
-            socket_timeout=socket_timeout_s,
-            socket_connect_timeout=connect_timeout_s,
-            max_connections=max_connections,
-            health_check_interval=30,
-        )
-        self._release = self._client.register_script(_RELEASE)
-        self._take = self._client.register_script(_TAKE)
+        client = redis.Redis.from_url(url, **options)
+        self._release = client.register_script(_RELEASE)
+        self._take = client.register_script(_TAKE)
+        self._errors = (redis.RedisError, OSError)
+        self._client = client  # last: publishing the client makes the store usable
+        self.ready.set()
 
     def _call(self, operation: Callable[[], T]) -> T:
+        if self._client is None:
+            raise StoreWarmingUp("redis: the client is still being set up")
         try:
             return operation()
         except self._errors as error:
@@ -103,12 +125,16 @@ class RedisStore:
     def bump(self, name: str) -> int:
         return int(self._call(lambda: self._client.incr(name)))
 
-    def take(self, key: str, capacity: int, per_second: float) -> Decision:
-        allowed, retry = self._call(lambda: self._take(keys=[key], args=[capacity, per_second]))
-        return Decision(bool(int(allowed)), float(retry))
+    def take(self, key: str, capacity: int, per_second: float, count: int = 1) -> Decision:
+        granted, retry = self._call(
+            lambda: self._take(keys=[key], args=[capacity, per_second, count])
+        )
+        return Decision(int(granted) > 0, float(retry), int(granted))
 
     def info(self) -> dict[str, Any]:
         """A few facts for cache stats: reachable, memory used, keys in the database."""
+        if self._client is None:
+            return {"reachable": False, "error": "warming up"}
         try:
             memory: Any = self._client.info("memory")
             keys: Any = self._client.dbsize()
@@ -117,4 +143,5 @@ class RedisStore:
         return {"reachable": True, "used_memory": memory.get("used_memory"), "keys": keys}
 
     def close(self) -> None:
-        self._client.close()
+        if self._client is not None:
+            self._client.close()

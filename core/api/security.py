@@ -5,7 +5,9 @@
   every configured hash in constant time; only its id ever reaches logs or sessions.
 - Rate limits are token buckets per key id: in Redis (one atomic script, shared by every
   instance) when it is configured and healthy, in process otherwise, so a Redis outage never
-  turns into either an outage or no limit at all.
+  turns into either an outage or no limit at all. An instance leases tokens from Redis a few
+  at a time (a tenth of the burst) and spends them locally: the shared limit is never
+  exceeded, and a request costs a Redis round trip only once per lease.
 - CORS answers only origins on the allow-list; others get no ``Access-Control-Allow-Origin``.
 """
 
@@ -21,6 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
+from core.cache import StoreWarmingUp
 from core.errors import Forbidden, RateLimited, Unauthenticated
 
 API_KEY_HEADER = "X-API-Key"
@@ -92,11 +95,13 @@ class ApiKeys:
 class Decision:
     allowed: bool
     retry_after_s: float  # 0 when allowed
+    granted: int = 1  # tokens taken (a lease may take several); 0 when refused
 
 
 class BucketStore(Protocol):
-    def take(self, key: str, capacity: int, per_second: float) -> Decision:
-        """Take one token from the bucket ``key``; raises StoreUnavailable on failure."""
+    def take(self, key: str, capacity: int, per_second: float, count: int = 1) -> Decision:
+        """Take up to ``count`` tokens from the bucket ``key`` (``Decision.granted`` says how
+        many); raises StoreUnavailable on failure."""
         ...
 
 
@@ -108,16 +113,16 @@ class LocalBuckets:
         self._lock = threading.Lock()
         self._buckets: dict[str, tuple[float, float]] = {}  # key -> (tokens, at)
 
-    def take(self, key: str, capacity: int, per_second: float) -> Decision:
+    def take(self, key: str, capacity: int, per_second: float, count: int = 1) -> Decision:
         now = self._clock()
         with self._lock:
             tokens, at = self._buckets.get(key, (float(capacity), now))
             tokens = min(float(capacity), tokens + (now - at) * per_second)
-            if tokens >= 1:
-                self._buckets[key] = (tokens - 1, now)
-                return Decision(True, 0.0)
-            self._buckets[key] = (tokens, now)
-            return Decision(False, (1 - tokens) / per_second)
+            granted = min(count, int(tokens))
+            self._buckets[key] = (tokens - granted, now)
+            if granted:
+                return Decision(True, 0.0, granted)
+            return Decision(False, (1 - tokens) / per_second, 0)
 
 
 class RateLimiter:
@@ -134,6 +139,9 @@ class RateLimiter:
         self._shared = shared
         self._local = local or LocalBuckets()
         self._on_failure = on_shared_failure
+        self.lease = max(1, burst // 10)
+        self._leased: dict[str, int] = {}  # key -> tokens taken from Redis, not yet spent
+        self._lease_lock = threading.Lock()
 
     def check(self, principal: Principal) -> None:
         """Raises :class:`RateLimited` (429, with Retry-After) when the key is over its limit."""
@@ -141,17 +149,31 @@ class RateLimiter:
             return  # limiting disabled
         per_second = self.per_minute / 60
         key = f"ion:v1:rl:{principal.key_id}"
+        if self._spend_leased(key):
+            return
         decision = None
         if self._shared is not None:
             try:
-                decision = self._shared.take(key, self.burst, per_second)
+                decision = self._shared.take(key, self.burst, per_second, self.lease)
             except Exception as error:  # any store failure: fall back, never fail the request
-                if self._on_failure is not None:
+                if self._on_failure is not None and not isinstance(error, StoreWarmingUp):
                     self._on_failure(error)
+            else:
+                if decision.granted > 1:
+                    with self._lease_lock:
+                        self._leased[key] = self._leased.get(key, 0) + decision.granted - 1
         if decision is None:
             decision = self._local.take(key, self.burst, per_second)
         if not decision.allowed:
             raise RateLimited(max(1, math.ceil(decision.retry_after_s)), self.per_minute)
+
+    def _spend_leased(self, key: str) -> bool:
+        with self._lease_lock:
+            left = self._leased.get(key, 0)
+            if left <= 0:
+                return False
+            self._leased[key] = left - 1
+            return True
 
 
 # -- CORS -----------------------------------------------------------------------------------

@@ -10,6 +10,10 @@ class StoreUnavailable(Exception):
     """The shared store failed or timed out; the cache treats this as a miss, never an error."""
 
 
+class StoreWarmingUp(StoreUnavailable):
+    """The store's client is still being set up: a miss, but not a failure of the store."""
+
+
 class SharedStore(Protocol):
     """Bytes by key with a TTL, short locks and version counters.
 

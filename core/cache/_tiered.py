@@ -26,7 +26,7 @@ from typing import Any
 from core.cache._breaker import BreakerState, CircuitBreaker
 from core.cache._keys import ResponseKey
 from core.cache._lru import LruCache
-from core.cache._ports import SharedStore, StoreUnavailable
+from core.cache._ports import SharedStore, StoreUnavailable, StoreWarmingUp
 from core.cache._stats import Latencies, TierCounters
 
 Value = dict[str, Any]
@@ -221,6 +221,8 @@ class ResponseCache:
             return None
         try:
             result = call(store)
+        except StoreWarmingUp:
+            return None  # not up yet: a miss, but no sign that the store is failing
         except StoreUnavailable:
             self.breaker.failure()
             with self._lock:

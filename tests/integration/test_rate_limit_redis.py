@@ -10,7 +10,7 @@ import pytest
 from core.adapters.redis_store import RedisStore
 from core.api.security import Principal, RateLimiter
 from core.errors import RateLimited
-from tests.redis_server import RedisServer
+from devtools.redis_server import RedisServer
 
 
 def test_instances_share_one_bucket_per_key(redis_url: str) -> None:
@@ -46,3 +46,38 @@ def test_redis_down_falls_back_to_local_limits_without_errors() -> None:
         with pytest.raises(RateLimited):
             limiter.check(web)
         assert len(failures) == 3
+
+
+def test_leased_tokens_never_exceed_the_shared_limit(redis_url: str) -> None:
+    instances = [RateLimiter(60, burst=20, shared=RedisStore(redis_url)) for _ in range(3)]
+    assert instances[0].lease == 2
+    web = Principal("web", admin=False)
+    allowed = 0
+    for n in range(40):
+        try:
+            instances[n % 3].check(web)
+            allowed += 1
+        except RateLimited:
+            pass
+    assert allowed <= 20
+    assert allowed >= 20 - 3 * instances[0].lease  # at most one lease idles per instance
+
+
+def test_a_lease_saves_round_trips(redis_url: str) -> None:
+    import redis  # noqa: PLC0415
+
+    client = redis.Redis.from_url(redis_url)
+    limiter = RateLimiter(600, burst=100, shared=RedisStore(redis_url))
+    client.config_resetstat()
+    for _ in range(50):
+        limiter.check(Principal("web", admin=False))
+    scripts = client.info("commandstats").get("cmdstat_evalsha", {}).get("calls", 0)
+    scripts += client.info("commandstats").get("cmdstat_eval", {}).get("calls", 0)
+    assert scripts == 5  # 50 requests, leases of 10
+    client.close()
+
+
+def test_a_store_warming_up_in_the_background_becomes_ready(redis_url: str) -> None:
+    store = RedisStore(redis_url, background=True)
+    assert store.ready.wait(10)
+    assert store.take("ion:v1:rl:warm", 5, 1.0).allowed

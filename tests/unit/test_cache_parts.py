@@ -141,3 +141,21 @@ def test_different_conversation_contexts_never_share_a_key(
     b = _key(context=context_digest(second, mode)).digest()
     assert (a == b) == same
     assert context_digest(first, "default") != context_digest(first, "summary_light")
+
+
+def test_a_store_still_warming_up_is_a_miss_not_a_failure() -> None:
+    from core.cache import CacheSettings, ResponseCache, StoreWarmingUp  # noqa: PLC0415
+
+    class Warming:
+        def __getattr__(self, name: str) -> object:
+            def call(*_: object) -> object:
+                raise StoreWarmingUp("not yet")
+
+            return call
+
+    cache = ResponseCache(CacheSettings(breaker_threshold=1), Warming())  # type: ignore[arg-type]
+    for _ in range(3):
+        result = cache.get_or_compute(_key(), lambda: {"answer": "a"})
+    assert result.tier == "l1"
+    assert cache.breaker.state is BreakerState.CLOSED
+    assert cache.stats()["l2"]["errors"] == 0
