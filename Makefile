@@ -56,7 +56,7 @@ test: lint typecheck redis-server-installed ## Set up and run the whole test sui
 bench: $(STAMP) redis-server-installed ## Benchmarks: medians and ratios against same-run baselines
 	@# Every benchmark runs and reports; the target fails if any missed its floor.
 	@status=0; \
-	for script in scripts/bench.py scripts/bench_cache.py; do \
+	for script in scripts/bench.py scripts/bench_cache.py scripts/bench_http.py; do \
 		echo "== $$script"; $(BIN)/python $$script || status=1; echo; \
 	done; exit $$status
 

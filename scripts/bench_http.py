@@ -1,0 +1,252 @@
+"""HTTP benchmarks of the process function against a bare functions-framework handler, both
+served the same way (the functions-framework CLI, on loopback) in the same run.
+
+1. Cache-hit throughput of POST /v2/process (API key and Redis-backed rate limit included)
+   against the bare handler's: floor >= 0.6x; its p99 against the bare p99: floor <= 2x.
+2. Cache-miss throughput (a new message every request): reported.
+3. Cold start, process start to first 200: a sessionless request, floor <= 1.5x the bare
+   handler's; a request with a session (Firestore emulator): reported.
+
+Writes .bench/http.json; exits non-zero when a floor is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from core.api.security import hash_key  # noqa: E402
+from devtools.emulators import FirestoreEmulator  # noqa: E402
+from devtools.processes import free_port  # noqa: E402
+from devtools.redis_server import RedisServer  # noqa: E402
+
+OUT = ROOT / ".bench" / "http.json"
+FRAMEWORK = Path(sys.executable).parent / "functions-framework"
+KEY = "bench-key"
+THROUGHPUT_FLOOR, P99_CEILING, COLD_CEILING = 0.6, 2.0, 1.5
+BARE = """
+def bare(request):
+    return {"ok": True}
+"""
+MESSAGE = {"message": "How should I prepare for my first on-call week?"}
+
+
+@contextmanager
+def serving(source: Path, target: str, env: dict[str, str]) -> Iterator[tuple[int, float]]:
+    """Start a function; yield (port, seconds from spawn to the first 200 of ``probe``)."""
+    port = free_port()
+    command = [str(FRAMEWORK), "--source", str(source), "--target", target]
+    with tempfile.TemporaryFile() as log:
+        started = time.perf_counter()
+        proc = subprocess.Popen(
+            [*command, "--host", "127.0.0.1", "--port", str(port)],
+            env={**os.environ, **env},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            cwd=source.parent,
+        )
+        try:
+            yield port, started
+        finally:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+
+
+Send = Callable[[http.client.HTTPConnection], int]
+
+
+def first_200(port: int, started: float, send: Send) -> float:
+    deadline = started + 60
+    while time.perf_counter() < deadline:
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            if send(connection) == 200:
+                return time.perf_counter() - started
+        except OSError:
+            time.sleep(0.005)
+        finally:
+            connection.close()
+    raise RuntimeError(f"no 200 from port {port} within 60 s")
+
+
+def post(connection: http.client.HTTPConnection, path: str, body: dict[str, Any]) -> int:
+    connection.request(
+        "POST", path, json.dumps(body),
+        {"Content-Type": "application/json", "X-API-Key": KEY},
+    )  # fmt: skip
+    response = connection.getresponse()
+    response.read()
+    return response.status
+
+
+def load(
+    port: int, path: str, bodies: Callable[[int], dict[str, Any]], clients: int, seconds: float
+) -> dict[str, Any]:
+    """``clients`` keep-alive connections posting for ``seconds``: throughput and latencies."""
+    latencies: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+    stop = time.perf_counter() + seconds
+
+    def client(index: int) -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        mine, n = [], 0
+        while time.perf_counter() < stop:
+            body = bodies(index * 1_000_000 + n)
+            began = time.perf_counter()
+            status = post(connection, path, body)
+            mine.append(time.perf_counter() - began)
+            n += 1
+            if status != 200:
+                with lock:
+                    errors[0] += 1
+        connection.close()
+        with lock:
+            latencies.extend(mine)
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    ordered = sorted(latencies)
+    return {
+        "requests": len(ordered),
+        "errors": errors[0],
+        "rps": round(len(ordered) / seconds, 1),
+        "p50_ms": round(statistics.median(ordered) * 1000, 3),
+        "p99_ms": round(ordered[int(0.99 * (len(ordered) - 1))] * 1000, 3),
+    }
+
+
+def cold_starts(source: Path, target: str, env: dict[str, str], send: Send, runs: int) -> float:
+    """Median seconds from spawning the function to its first 200."""
+    samples = []
+    for _ in range(runs):
+        with serving(source, target, env) as (port, started):
+            samples.append(first_200(port, started, send))
+    return statistics.median(samples)
+
+
+def report(results: dict[str, Any], args: argparse.Namespace) -> dict[str, bool]:
+    bare, hit, miss = results["bare"], results["hit"], results["miss"]
+    ratios = {
+        "throughput": hit["rps"] / bare["rps"],
+        "p99": hit["p99_ms"] / bare["p99_ms"],
+        "cold_start": results["cold_process_s"] / results["cold_bare_s"],
+    }
+    checks = {
+        "throughput": ratios["throughput"] >= THROUGHPUT_FLOOR,
+        "p99": ratios["p99"] <= P99_CEILING,
+        "cold_start": ratios["cold_start"] <= COLD_CEILING,
+        "no_errors": hit["errors"] == miss["errors"] == 0,
+    }
+    results["ratios"], results["checks"] = ratios, checks
+    print(f"| measure ({args.clients} keep-alive clients, {args.seconds:.0f} s) "
+          "| requests | req/s | p50 ms | p99 ms | errors |")  # fmt: skip
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, row in (
+        ("bare handler", bare),
+        ("POST /v2/process, cache hit", hit),
+        ("POST /v2/process, cache miss", miss),
+    ):
+        print(f"| {name} | {row['requests']} | {row['rps']} | {row['p50_ms']} "
+              f"| {row['p99_ms']} | {row['errors']} |")  # fmt: skip
+    print()
+    print(f"| cold start: spawn to first 200 (median of {args.cold_runs}) | seconds |")
+    print("|---|---:|")
+    print(f"| bare handler | {results['cold_bare_s']:.3f} |")
+    print(f"| process, sessionless | {results['cold_process_s']:.3f} |")
+    print(f"| process, with a session (Firestore emulator) | {results['cold_session_s']:.3f} |")
+    print()
+    print("| ratio | value | floor | status |")
+    print("|---|---:|---:|---|")
+    rows = (
+        ("cache-hit throughput / bare", "throughput", f">= {THROUGHPUT_FLOOR}"),
+        ("cache-hit p99 / bare p99", "p99", f"<= {P99_CEILING}"),
+        ("sessionless cold start / bare", "cold_start", f"<= {COLD_CEILING}"),
+    )
+    for label, name, floor in rows:
+        status = "PASS" if checks[name] else "FAIL"
+        print(f"| {label} | {ratios[name]:.3f} | {floor} | {status} |")
+    print(f"| cache-miss throughput / bare | {miss['rps'] / bare['rps']:.3f} | report | - |")
+    return checks
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=5.0, help="per throughput run")
+    parser.add_argument("--clients", type=int, default=4, help="concurrent keep-alive clients")
+    parser.add_argument("--cold-runs", type=int, default=3)
+    args = parser.parse_args()
+    process_source = ROOT / "functions" / "process" / "main.py"
+    results: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="ion-bench-") as tmp, RedisServer() as redis_server:
+        bare_source = Path(tmp) / "main.py"
+        bare_source.write_text(BARE, encoding="utf-8")
+        env = {
+            "ION_API_KEYS": f"bench:{hash_key(KEY)}:admin",
+            "REDIS_URL": redis_server.url,
+            # Far above the load below: the limiter runs on every request but never refuses.
+            "RATE_LIMIT_PER_MIN": "100000000",
+            "RATE_LIMIT_BURST": "1000000",
+        }
+
+        def ask(path: str, body: dict[str, Any]) -> Send:
+            return lambda connection: post(connection, path, body)
+
+        with serving(bare_source, "bare", {}) as (port, started):
+            first_200(port, started, ask("/", MESSAGE))
+            results["bare"] = load(port, "/", lambda _: MESSAGE, args.clients, args.seconds)
+        with serving(process_source, "process", env) as (port, started):
+            first_200(port, started, ask("/v2/process", MESSAGE))
+            results["hit"] = load(
+                port, "/v2/process", lambda _: MESSAGE, args.clients, args.seconds
+            )
+            results["miss"] = load(
+                port,
+                "/v2/process",
+                lambda n: {"message": f"Question number {n}: how do I grow?"},
+                args.clients,
+                args.seconds,
+            )
+        runs = args.cold_runs
+        results["cold_bare_s"] = cold_starts(bare_source, "bare", {}, ask("/", MESSAGE), runs)
+        results["cold_process_s"] = cold_starts(
+            process_source, "process", env, ask("/v2/process", MESSAGE), runs
+        )
+        with FirestoreEmulator() as firestore:
+            session_env = {**env, "FIRESTORE_EMULATOR_HOST": firestore.host}
+            with_session = {**MESSAGE, "session_id": "bench"}
+            results["cold_session_s"] = cold_starts(
+                process_source, "process", session_env, ask("/v2/process", with_session), runs
+            )
+    checks = report(results, args)
+    OUT.parent.mkdir(exist_ok=True)
+    OUT.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0 if all(checks.values()) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
