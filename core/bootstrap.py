@@ -13,10 +13,13 @@ from functools import cache
 from core.adapters.redis_store import RedisStore  # imports redis-py only when one is made
 from core.api.http import Guard
 from core.api.security import ApiKeys, Cors, RateLimiter, parse_api_keys
-from core.cache import ResponseCache
-from core.config import ConfigError, Settings
+from core.cache import CircuitBreaker, ResponseCache
+from core.config import GeminiSettings, Settings
 from core.conversation import Conversations
-from core.pipeline import Pipeline
+from core.errors import ConfigError
+from core.generation import OfflineGenerator
+from core.pipeline import Generator, Pipeline
+from core.resilience import ResilientGenerator
 from core.sessions import SessionStore
 
 log = logging.getLogger(__name__)
@@ -41,9 +44,46 @@ def build_cache(config: Settings) -> ResponseCache:
     return ResponseCache(config.cache, redis_store(config))
 
 
+def build_generator(config: Settings) -> Generator:
+    """What writes answers (``GENERATOR``); the pipeline falls back to offline on failure."""
+    if config.generator == "gemini":
+        return _gemini(config.gemini, config.project)
+    return OfflineGenerator()
+
+
+@cache
+def _gemini(gemini: GeminiSettings, project: str) -> ResilientGenerator:
+    # One per instance: the SDK client's connection pool and the breaker's count are shared by
+    # every thread. The adapter imports google-genai on its first answer, not here.
+    from core.adapters.gemini import GeminiModel  # noqa: PLC0415
+
+    model = GeminiModel(
+        model=gemini.model,
+        mode=gemini.mode,
+        project=project,
+        location=gemini.location,
+        api_key=gemini.api_key,
+        temperature=gemini.temperature,
+        max_output_tokens=gemini.max_output_tokens,
+        base_url=gemini.base_url,
+    )
+    return ResilientGenerator(
+        model,
+        timeout_s=gemini.timeout_s,
+        deadline_s=gemini.deadline_s,
+        breaker=CircuitBreaker(gemini.breaker_threshold, gemini.breaker_cooldown_s),
+    )
+
+
 def build_pipeline(config: Settings | None = None) -> Pipeline:
+    """Message in, answer out, with the configured generator and the response cache: what
+    ``process`` answers with, and what the bulk worker will call for each of its messages."""
     config = config or settings()
-    return Pipeline(cache=build_cache(config), memo=config.cache.l1_max_entries)
+    return Pipeline(
+        generator=build_generator(config),
+        cache=build_cache(config),
+        memo=config.cache.l1_max_entries,
+    )
 
 
 def build_sessions(config: Settings) -> SessionStore:

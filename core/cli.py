@@ -23,8 +23,8 @@ from typing import Any, TextIO
 
 from core import _ask
 from core.analysis import analyze
-from core.config import ConfigError, Settings
-from core.errors import IonError
+from core.config import Settings
+from core.errors import ConfigError, IonError
 from core.personas import PERSONAS, PersonaName
 from core.pipeline import Pipeline, Request
 from core.routing import route

@@ -1,7 +1,14 @@
 """Every setting, read from the environment in this one module, with one default each.
 
-``SETTINGS`` is the single table: name, default and meaning (the README's configuration table
-is checked against it). A bad value fails at start-up naming the variable and what it accepts.
+``SETTINGS`` is the single table: name, default, meaning and whether the value may come from
+Secret Manager (the README's configuration table is checked against it). A bad value fails at
+start-up naming the variable and what it accepts.
+
+A setting marked ``REQUIRED`` or ``OPTIONAL`` may hold a reference (``sm://...``, see
+``core.secrets``) instead of its value; references are read once per instance. A required
+secret that cannot be read stops start-up, naming the setting and the secret; an optional one
+is logged and the setting keeps its default. Plain values never touch Secret Manager, its
+library or Google credentials.
 """
 
 from __future__ import annotations
@@ -9,14 +16,21 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from core.cache import CacheSettings
+from core.errors import ConfigError
+from core.secrets import SecretSource, is_reference, resolve
 
 
-class ConfigError(Exception):
-    """A setting has a value the service cannot start with."""
+class FromSecret(StrEnum):
+    """May the setting's value come from Secret Manager, and what if it cannot be read?"""
+
+    NO = "no"
+    REQUIRED = "required"  # the service cannot work without it: stop at start-up
+    OPTIONAL = "optional"  # the service works without it: log, keep the default
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +40,7 @@ class Setting:
     parse: Callable[[str], Any]
     accepts: str
     meaning: str
+    secret: FromSecret = FromSecret.NO
 
 
 def _int_at_least(minimum: int) -> Callable[[str], int]:
@@ -45,8 +60,34 @@ def _positive_float(text: str) -> float:
     return value
 
 
+def _float_between(low: float, high: float) -> Callable[[str], float]:
+    def parse(text: str) -> float:
+        value = float(text)
+        if not low <= value <= high:
+            raise ValueError
+        return value
+
+    return parse
+
+
 def _optional(text: str) -> str | None:
     return text.strip() or None
+
+
+def _one_of(*choices: str) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        if text not in choices:
+            raise ValueError
+        return text
+
+    return parse
+
+
+def _optional_url(text: str) -> str | None:
+    url = text.strip().rstrip("/")
+    if url and not re.fullmatch(r"https?://[^\s/]+(/\S*)?", url):
+        raise ValueError
+    return url or None
 
 
 def _matching(pattern: str) -> Callable[[str], str]:
@@ -64,6 +105,9 @@ def _matching(pattern: str) -> Callable[[str], str]:
 _project = _matching(r"[a-z][a-z0-9-]{4,28}[a-z0-9]")
 # Firestore refuses "/" in a collection id and reserves ids of the form __.*__.
 _collection = _matching(r"(?!__)[A-Za-z0-9_-]{1,100}")
+_model = _matching(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
+_location = _matching(r"[a-z][a-z0-9-]{1,62}")
+REQUIRED, OPTIONAL = FromSecret.REQUIRED, FromSecret.OPTIONAL
 
 
 def _origins(text: str) -> tuple[str, ...]:
@@ -76,7 +120,7 @@ def _origins(text: str) -> tuple[str, ...]:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("REDIS_URL", "", _optional, "a redis:// or rediss:// URL, or empty",
-            "L2 cache; empty means L1 only"),
+            "L2 cache; empty means L1 only", OPTIONAL),
     Setting("REDIS_TIMEOUT_S", "0.25", _positive_float, "seconds > 0",
             "socket and connect timeout for Redis; a slower Redis counts as a miss"),
     Setting("CACHE_L1_MAX_ENTRIES", "1000", _int_at_least(0), "an integer >= 0 (0 disables L1)",
@@ -100,7 +144,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("CACHE_BREAKER_COOLDOWN_S", "5", _positive_float, "seconds > 0",
             "how long the breaker stays open before probing Redis again"),
     Setting("GOOGLE_CLOUD_PROJECT", "ion-local", _project, "a Google Cloud project id",
-            "project whose Firestore keeps sessions (any id works with the emulator)"),
+            "project whose Firestore keeps sessions (any id works with the emulator), whose "
+            "Vertex AI answers and whose Secret Manager holds sm://NAME secrets"),
     Setting("SESSION_COLLECTION", "sessions", _collection, "a Firestore collection id",
             "collection that holds one document per session"),
     Setting("SESSION_TTL_H", "24", _positive_float, "hours > 0",
@@ -108,33 +153,86 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SESSION_TIMEOUT_S", "5", _positive_float, "seconds > 0",
             "deadline for each Firestore call; past it a request with a session gets 503"),
     Setting("ION_API_KEYS", "", str, "id:sha256hex:role entries (role user or admin), "
-            "separated by commas", "the API keys, as SHA-256 hashes of the keys, never the keys"),
+            "separated by commas", "the API keys, as SHA-256 hashes of the keys, never the keys",
+            REQUIRED),
     Setting("RATE_LIMIT_PER_MIN", "600", _int_at_least(0), "an integer >= 0 (0 disables)",
             "requests per minute per API key (a token bucket, shared through Redis)"),
     Setting("RATE_LIMIT_BURST", "60", _int_at_least(1), "an integer >= 1",
             "requests an API key may make at once before the per-minute rate applies"),
     Setting("CORS_ALLOWED_ORIGINS", "", _origins, "origins like https://app.example.com, "
-            "separated by commas", "browser origins allowed to call the API; empty means none"),
+            "separated by commas", "browser origins allowed to call the API; empty means none",
+            OPTIONAL),
+    Setting("GENERATOR", "offline", _one_of("offline", "gemini"), "offline or gemini",
+            "what writes the answers: the offline generator, or Gemini with the offline one as "
+            "fallback"),
+    Setting("GEMINI_MODE", "vertex", _one_of("vertex", "api_key"), "vertex or api_key",
+            "Vertex AI in GOOGLE_CLOUD_PROJECT as the service account, or the Gemini API with "
+            "GEMINI_API_KEY"),
+    Setting("GEMINI_MODEL", "gemini-2.5-flash", _model, "a Gemini model id",
+            "the model that answers (part of every cache key)"),
+    Setting("GEMINI_LOCATION", "global", _location, "a Vertex AI location, e.g. global or "
+            "asia-northeast3", "where Vertex AI runs the model (vertex mode)"),
+    Setting("GEMINI_API_KEY", "", _optional, "a Gemini API key (best as sm://NAME)",
+            "the key for api_key mode; required there, unused in vertex mode", REQUIRED),
+    Setting("GEMINI_TEMPERATURE", "0.7", _float_between(0, 2), "a number from 0 to 2",
+            "sampling temperature: lower is more predictable"),
+    Setting("GEMINI_MAX_OUTPUT_TOKENS", "2048", _int_at_least(1), "an integer >= 1",
+            "longest answer, in tokens (thinking models spend some of them thinking)"),
+    Setting("GEMINI_TIMEOUT_S", "10", _positive_float, "seconds > 0",
+            "deadline for one call to Gemini; a timed-out call is retried"),
+    Setting("GEMINI_DEADLINE_S", "20", _positive_float, "seconds >= GEMINI_TIMEOUT_S",
+            "longest wait for Gemini's answer, retries included, before answering offline"),
+    Setting("GEMINI_BREAKER_THRESHOLD", "5", _int_at_least(1), "an integer >= 1",
+            "consecutive failed calls that open Gemini's circuit breaker"),
+    Setting("GEMINI_BREAKER_COOLDOWN_S", "30", _positive_float, "seconds > 0",
+            "how long answers are offline, without calling Gemini, before it is probed again"),
+    Setting("GEMINI_BASE_URL", "", _optional_url, "an http(s) URL, or empty",
+            "for testing: send Gemini calls to this endpoint (a local fake) instead of Google's"),
+    Setting("SECRET_MANAGER_ENDPOINT", "", _optional_url, "an http(s) URL, or empty",
+            "for testing: read sm:// secrets from this endpoint (a local fake, REST) without "
+            "credentials instead of from Google"),
 )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
+class GeminiSettings:
+    mode: str
+    model: str
+    location: str
+    api_key: str | None = field(repr=False)
+    temperature: float
+    max_output_tokens: int
+    timeout_s: float
+    deadline_s: float
+    breaker_threshold: int
+    breaker_cooldown_s: float
+    base_url: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
-    redis_url: str | None
+    redis_url: str | None = field(repr=False)  # may hold a password
     redis_timeout_s: float
     cache: CacheSettings
     project: str
     session_collection: str
     session_ttl_s: float
     session_timeout_s: float
-    api_keys: str
+    api_keys: str = field(repr=False)
     rate_limit_per_minute: int
     rate_limit_burst: int
     cors_origins: tuple[str, ...]
+    generator: str
+    gemini: GeminiSettings
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
-        values = read(os.environ if env is None else env)
+    def from_env(
+        cls, env: Mapping[str, str] | None = None, *, secrets: SecretSource | None = None
+    ) -> Settings:
+        """Every setting from ``env`` (default: the environment). References are read from
+        ``secrets`` (default: Secret Manager, imported only if a reference is present)."""
+        values = read(os.environ if env is None else env, secrets)
+        _check_together(values)
         return cls(
             redis_url=values["REDIS_URL"],
             redis_timeout_s=values["REDIS_TIMEOUT_S"],
@@ -158,17 +256,80 @@ class Settings:
             rate_limit_per_minute=values["RATE_LIMIT_PER_MIN"],
             rate_limit_burst=values["RATE_LIMIT_BURST"],
             cors_origins=values["CORS_ALLOWED_ORIGINS"],
+            generator=values["GENERATOR"],
+            gemini=GeminiSettings(
+                mode=values["GEMINI_MODE"],
+                model=values["GEMINI_MODEL"],
+                location=values["GEMINI_LOCATION"],
+                api_key=values["GEMINI_API_KEY"],
+                temperature=values["GEMINI_TEMPERATURE"],
+                max_output_tokens=values["GEMINI_MAX_OUTPUT_TOKENS"],
+                timeout_s=values["GEMINI_TIMEOUT_S"],
+                deadline_s=values["GEMINI_DEADLINE_S"],
+                breaker_threshold=values["GEMINI_BREAKER_THRESHOLD"],
+                breaker_cooldown_s=values["GEMINI_BREAKER_COOLDOWN_S"],
+                base_url=values["GEMINI_BASE_URL"],
+            ),
         )
 
 
-def read(env: Mapping[str, str]) -> dict[str, Any]:
+def read(env: Mapping[str, str], secrets: SecretSource | None = None) -> dict[str, Any]:
+    """Every setting parsed: plain values first, then references (which need the project and
+    the Secret Manager endpoint, both plain)."""
     values: dict[str, Any] = {}
+    references: list[tuple[Setting, str]] = []
     for setting in SETTINGS:
         raw = env.get(setting.name, setting.default)
-        try:
-            values[setting.name] = setting.parse(raw)
-        except ValueError:
+        if not is_reference(raw):
+            values[setting.name] = _parse(setting, raw, repr(raw))
+        elif setting.secret is FromSecret.NO:
             raise ConfigError(
-                f"{setting.name}={raw!r} is not valid; accepted: {setting.accepts}"
-            ) from None
+                f"{setting.name}={raw!r} refers to a secret, but {setting.name} may not come "
+                "from Secret Manager; set the value itself"
+            )
+        else:
+            references.append((setting, raw))
+    if references:
+        source = secrets or _secret_manager(values["SECRET_MANAGER_ENDPOINT"])
+        for setting, raw in references:
+            required = setting.secret is FromSecret.REQUIRED
+            secret = resolve(setting.name, raw, values["GOOGLE_CLOUD_PROJECT"], source, required)
+            # The value itself is never shown, only where it came from.
+            shown = repr(raw) if secret is None else f"(the value of {raw})"
+            values[setting.name] = _parse(
+                setting, setting.default if secret is None else secret, shown
+            )
     return values
+
+
+def _parse(setting: Setting, raw: str, shown: str) -> Any:
+    try:
+        return setting.parse(raw)
+    except ValueError:
+        raise ConfigError(
+            f"{setting.name}={shown} is not valid; accepted: {setting.accepts}"
+        ) from None
+
+
+def _secret_manager(endpoint: str | None) -> SecretSource:
+    # Here rather than in core.bootstrap so every reader of settings (functions, ion) resolves
+    # references alike; imported only when a reference is present.
+    from core.adapters.secret_manager import shared_source  # noqa: PLC0415
+
+    return shared_source(endpoint)
+
+
+def _check_together(values: Mapping[str, Any]) -> None:
+    """Rules that involve more than one setting."""
+    gemini = values["GENERATOR"] == "gemini"
+    if gemini and values["GEMINI_MODE"] == "api_key" and not values["GEMINI_API_KEY"]:
+        raise ConfigError(
+            "GEMINI_API_KEY is empty; GENERATOR=gemini with GEMINI_MODE=api_key needs a key "
+            "(the key itself, or sm://NAME for a secret), or use GEMINI_MODE=vertex"
+        )
+    if values["GEMINI_DEADLINE_S"] < values["GEMINI_TIMEOUT_S"]:
+        raise ConfigError(
+            f"GEMINI_DEADLINE_S={values['GEMINI_DEADLINE_S']:g} is shorter than "
+            f"GEMINI_TIMEOUT_S={values['GEMINI_TIMEOUT_S']:g}; accepted: seconds >= "
+            "GEMINI_TIMEOUT_S"
+        )

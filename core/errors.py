@@ -3,11 +3,16 @@
 Every error a client can see is an :class:`IonError` with a stable ``code`` (documented in the
 README), the HTTP status the edge maps it to, and a message that says what was wrong and what is
 accepted. Entry points translate these to responses; nothing else inspects HTTP statuses.
+
+The errors at the end never reach a client: a bad configuration stops the instance
+(:class:`ConfigError`), a secret that cannot be read becomes a :class:`ConfigError` or is
+skipped, and a failed model answer is replaced by the offline one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from enum import StrEnum
 
 
 class IonError(Exception):
@@ -124,3 +129,67 @@ class RateLimited(IonError):
 def one_of(kind: str, value: str, accepted: Iterable[str]) -> str:
     """A message for a value that must be one of ``accepted``."""
     return f"{kind} {value!r} is not valid; accepted: {', '.join(accepted)}"
+
+
+# --- never shown to a client ------------------------------------------------------------
+
+
+class ConfigError(Exception):
+    """A setting has a value the service cannot start with."""
+
+
+class SecretUnavailable(Exception):
+    """A secret could not be read (the store failed or did not answer); the message says which
+    secret and why, and never contains a secret's value."""
+
+
+class SecretNotFound(SecretUnavailable):
+    """The secret, or that version of it, does not exist (or is disabled or destroyed)."""
+
+
+class SecretAccessDenied(SecretUnavailable):
+    """The caller may not read the secret, or has no credentials to ask with."""
+
+
+class FailureReason(StrEnum):
+    """Why a model-backed answer was replaced by the offline one (the fallback_reason)."""
+
+    TIMEOUT = "timeout"  # no answer within the deadline (or 408/504)
+    RATE_LIMITED = "rate_limited"  # 429: quota or rate
+    SERVER_ERROR = "server_error"  # 5xx
+    UNREACHABLE = "unreachable"  # no connection to the service
+    REJECTED = "rejected"  # another 4xx: a bad key, model or request
+    SAFETY_BLOCKED = "safety_blocked"  # the prompt or the answer was blocked
+    EMPTY_ANSWER = "empty_answer"  # an answer without text
+    CIRCUIT_OPEN = "circuit_open"  # recent calls failed: the model is not being called
+    ERROR = "error"  # anything else (an unexpected response or library error)
+
+    @property
+    def retryable(self) -> bool:
+        """Worth another attempt: the same request may well succeed a moment later."""
+        return self in _RETRYABLE
+
+    @property
+    def model_is_healthy(self) -> bool:
+        """The service answered properly; the answer itself was unusable. Such failures do not
+        count against the circuit breaker."""
+        return self in (FailureReason.SAFETY_BLOCKED, FailureReason.EMPTY_ANSWER)
+
+
+_RETRYABLE = frozenset(
+    (
+        FailureReason.TIMEOUT,
+        FailureReason.RATE_LIMITED,
+        FailureReason.SERVER_ERROR,
+        FailureReason.UNREACHABLE,
+    )
+)
+
+
+class GenerationFailed(Exception):
+    """A model-backed generator gave no usable answer; the pipeline answers offline instead."""
+
+    def __init__(self, reason: FailureReason, detail: str = "") -> None:
+        super().__init__(f"{reason.value}: {detail}" if detail else reason.value)
+        self.reason = reason
+        self.detail = detail

@@ -1,7 +1,12 @@
 """The mentoring pipeline: message -> analysis -> routing -> prompt -> answer.
 
 Synchronous; the answer goes through the response cache when one is given (see
-``core.bootstrap``), keyed on everything that changes it.
+``core.bootstrap``), keyed on everything that changes it, the generator and its model included.
+
+A model-backed generator that gives up (:class:`GenerationFailed`, after its own retries) is
+replaced by the offline fallback for that request: the user still gets an answer, the outcome
+says ``offline_fallback`` and why, and the cache does not keep it (see ``NO_STORE``), so the
+model's answer is asked for again as soon as the model is back.
 """
 
 from __future__ import annotations
@@ -9,24 +14,36 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from core.analysis import Analysis, analyze
-from core.cache import LruCache, ResponseCache, ResponseKey, context_digest
+from core.cache import NO_STORE, LruCache, ResponseCache, ResponseKey, context_digest
+from core.errors import FailureReason, GenerationFailed
 from core.generation import OfflineGenerator, Turn
 from core.personas import PersonaName
 from core.prompts import Prompt, PromptContext, build_prompt
 from core.routing import Routing, route
 
+FALLBACK_GENERATOR = "offline_fallback"  # the generator an outcome names after a fallback
+
 
 class Generator(Protocol):
-    """Anything that turns a persona, an analysis and the conversation into an answer."""
+    """Anything that turns a persona, an analysis and the conversation into an answer.
+
+    ``prompt`` is the persona prompt the pipeline built for this request (a model-backed
+    generator sends it; the offline one does not need it). A generator that cannot answer
+    raises :class:`GenerationFailed`.
+    """
 
     name: str
     model: str
 
     def generate(
-        self, persona: PersonaName, analysis: Analysis, turns: Sequence[Turn] = ()
+        self,
+        persona: PersonaName,
+        analysis: Analysis,
+        turns: Sequence[Turn] = (),
+        prompt: Prompt | None = None,
     ) -> str: ...
 
 
@@ -56,6 +73,7 @@ class Outcome:
     model: str
     cache: CacheInfo
     timings_ms: dict[str, float]
+    fallback_reason: FailureReason | None = None  # set when generator is offline_fallback
 
 
 Understanding = tuple[Analysis, Routing, Prompt]
@@ -66,9 +84,11 @@ class Pipeline:
     """``cache`` stores answers; ``memo`` (entries, 0 = off) remembers the understanding of
     recent requests, which is deterministic, so a repeated question skips analysis too. A
     pipeline with a cache gets a memo from ``core.bootstrap``; a bare one computes every time.
+    ``fallback`` answers when ``generator`` raises :class:`GenerationFailed`.
     """
 
     generator: Generator = field(default_factory=OfflineGenerator)
+    fallback: Generator = field(default_factory=OfflineGenerator)
     cache: ResponseCache | None = None
     memo: int = 0
     _memo: LruCache[Understanding] | None = field(default=None, init=False, repr=False)
@@ -111,16 +131,18 @@ class Pipeline:
         started = time.perf_counter()
         analysis, routing, prompt = self.understand(request)
         understood = time.perf_counter()
-        answer, generator, model, cache = self._answer(request, analysis, routing, prompt)
+        value, cache = self._answer(request, analysis, routing, prompt)
         finished = time.perf_counter()
+        reason = value.get("fallback_reason")
         return Outcome(
             analysis=analysis,
             routing=routing,
             prompt=prompt,
-            answer=answer,
-            generator=generator,
-            model=model,
+            answer=value["answer"],
+            generator=value["generator"],
+            model=value["model"],
             cache=cache,
+            fallback_reason=FailureReason(reason) if reason else None,
             timings_ms={
                 "understand": round((understood - started) * 1000, 3),
                 "answer": round((finished - understood) * 1000, 3),
@@ -130,15 +152,25 @@ class Pipeline:
 
     def _answer(
         self, request: Request, analysis: Analysis, routing: Routing, prompt: Prompt
-    ) -> tuple[str, str, str, CacheInfo]:
-        generator = self.generator
+    ) -> tuple[dict[str, Any], CacheInfo]:
+        generator, fallback = self.generator, self.fallback
 
-        def compute() -> dict[str, str]:
-            answer = generator.generate(routing.primary, analysis, request.turns)
+        def compute() -> dict[str, Any]:
+            try:
+                answer = generator.generate(routing.primary, analysis, request.turns, prompt)
+            except GenerationFailed as failure:
+                return {
+                    "answer": fallback.generate(routing.primary, analysis, request.turns, prompt),
+                    "generator": FALLBACK_GENERATOR,
+                    "model": fallback.model,
+                    "fallback_reason": failure.reason.value,
+                    NO_STORE: True,  # a stand-in: never cached under the model's key
+                }
             return {"answer": answer, "generator": generator.name, "model": generator.model}
 
         if self.cache is None:
             value, info = compute(), CacheInfo(hit=False, tier="none")
+            value.pop(NO_STORE, None)
         else:
             key = ResponseKey(
                 message=analysis.text,
@@ -154,4 +186,4 @@ class Pipeline:
                 key, compute, use_cache=request.use_cache, refresh=request.refresh
             )
             value, info = result.value, CacheInfo(hit=result.hit, tier=result.tier)
-        return value["answer"], value["generator"], value["model"], info
+        return value, info

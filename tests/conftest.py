@@ -1,5 +1,6 @@
-"""Fixtures shared by every test folder: a real Redis (see devtools/redis_server.py) and a real
-Firestore emulator (see devtools/emulators.py).
+"""Fixtures shared by every test folder: a real Redis (see devtools/redis_server.py), a real
+Firestore emulator (see devtools/emulators.py), and local servers speaking the REST protocols of
+Gemini and Secret Manager, which have no emulator (see devtools/fake_service.py).
 
 A missing or broken redis-server or emulator is an error, never a skip: those tests must not go
 quietly green on a machine that cannot run them.
@@ -13,6 +14,8 @@ import pytest
 import redis
 
 from devtools.emulators import FirestoreEmulator
+from devtools.fake_gemini import FakeGemini
+from devtools.fake_secret_manager import FakeSecretManager
 from devtools.redis_server import RedisServer
 
 
@@ -49,3 +52,17 @@ def firestore_host(firestore_emulator: FirestoreEmulator, monkeypatch: pytest.Mo
     firestore_emulator.reset()
     monkeypatch.setenv("FIRESTORE_EMULATOR_HOST", firestore_emulator.host)
     return firestore_emulator.host
+
+
+@pytest.fixture
+def fake_gemini() -> Iterator[FakeGemini]:
+    """A fresh fake Gemini on a loopback port (``generateContent``; answers normally)."""
+    with FakeGemini() as fake:
+        yield fake
+
+
+@pytest.fixture
+def fake_secret_manager() -> Iterator[FakeSecretManager]:
+    """A fresh, empty fake Secret Manager on a loopback port (``accessSecretVersion``)."""
+    with FakeSecretManager() as fake:
+        yield fake

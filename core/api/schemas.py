@@ -21,6 +21,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from core.errors import FailureReason
+
 MESSAGE_MAX_CHARS = 4000
 # Control characters would reach prompts and logs verbatim; newline and tab are ordinary text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -182,7 +184,11 @@ class ProcessResponse(_Response):
     analysis: dict[str, Any]
     routing: RoutingOut
     answer: str
-    generator: str
+    generator: str = Field(
+        description="offline, gemini, or offline_fallback: the offline answer given because "
+        "the model gave none (fallback_reason says why)"
+    )
+    fallback_reason: FailureReason | None = Field(default=None, exclude_if=lambda v: v is None)
     cache: CacheOut
     session: SessionOut | None = Field(default=None, exclude_if=lambda v: v is None)
     timings_ms: dict[str, float]
@@ -194,6 +200,7 @@ class ChatMetadata(_Response):
     secondary_persona: str
     language: str
     generator: str
+    fallback_reason: FailureReason | None = Field(default=None, exclude_if=lambda v: v is None)
     cache_tier: str
     timings_ms: dict[str, float]
 

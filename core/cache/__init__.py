@@ -8,9 +8,10 @@ from core.cache._breaker import BreakerState, CircuitBreaker
 from core.cache._keys import ResponseKey, context_digest
 from core.cache._lru import LruCache
 from core.cache._ports import SharedStore, StoreUnavailable, StoreWarmingUp
-from core.cache._tiered import CacheResult, CacheSettings, ResponseCache
+from core.cache._tiered import NO_STORE, CacheResult, CacheSettings, ResponseCache
 
 __all__ = [
+    "NO_STORE",
     "BreakerState",
     "CacheResult",
     "CacheSettings",

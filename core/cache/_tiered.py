@@ -8,6 +8,10 @@
 - Never down: every store failure is a miss; a circuit breaker stops calling a failing store
   and probes it again after a cool-down. If computing fails and an expired entry is still
   within ``stale_s``, it is served (tier ``stale``) rather than an error.
+- Stand-ins are never stored: a computed value marked with :data:`NO_STORE` (an offline answer
+  given while the model is down) is returned but written to neither tier, so the model's own
+  answer is computed again as soon as it is back; a stale entry still within ``stale_s`` is
+  preferred to it.
 - Invalidation bumps a version counter (everything, or one persona) that is part of every key,
   so no ``KEYS``/``SCAN`` is needed: old entries become unreachable and expire on their own.
   Other instances see a bump within ``version_ttl_s``.
@@ -30,6 +34,10 @@ from core.cache._ports import SharedStore, StoreUnavailable, StoreWarmingUp
 from core.cache._stats import Latencies, TierCounters
 
 Value = dict[str, Any]
+
+# A computed value with this key set to true is a stand-in: returned (to its caller and to the
+# requests coalesced on it) without the key, but never written to L1 or L2.
+NO_STORE = "_no_store"
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +122,8 @@ class ResponseCache:
         refresh: bool = False,
     ) -> CacheResult:
         if not use_cache:
-            return self._done(CacheResult(compute(), hit=False, tier="bypass"))
+            value, _ = _unmark(compute())
+            return self._done(CacheResult(value, hit=False, tier="bypass"))
         full_key = self.full_key(key)
         stale: _Envelope | None = None
         if not refresh:
@@ -182,7 +191,7 @@ class ResponseCache:
             if waited is not None:
                 return waited
         try:
-            value = compute()
+            value, stand_in = _unmark(compute())
         except Exception:
             if stale is None:
                 raise
@@ -190,6 +199,10 @@ class ResponseCache:
         finally:
             if locked:
                 self._store_call(lambda s: s.release(lock_key, token))
+        if stand_in:
+            if stale is not None:  # the real answer, a little old, beats a stand-in
+                return CacheResult(stale.value, hit=True, tier="stale")
+            return CacheResult(value, hit=False, tier="computed")
         self._write(full_key, value)
         return CacheResult(value, hit=False, tier="computed")
 
@@ -322,3 +335,11 @@ class ResponseCache:
                 "latency_ms": self.latency["l2"].percentiles_ms(),
             },
         }
+
+
+def _unmark(value: Value) -> tuple[Value, bool]:
+    """The value without the :data:`NO_STORE` mark, and whether it carried one."""
+    if NO_STORE not in value:
+        return value, False
+    stand_in = bool(value[NO_STORE])
+    return {k: v for k, v in value.items() if k != NO_STORE}, stand_in

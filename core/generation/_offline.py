@@ -21,7 +21,7 @@ import unicodedata
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from core.analysis import Analysis
 from core.generation._phrases_en import EN
@@ -30,6 +30,9 @@ from core.generation._topic import topic_of
 from core.generation._types import Phrases, Turn
 from core.personas import PersonaName
 from core.taxonomy import Intent, Tone
+
+if TYPE_CHECKING:  # core.prompts imports this package (for Turn): no import at run time
+    from core.prompts import Prompt
 
 TOPIC_CHARS = {"ko": 40, "en": 60}  # Korean carries more per character
 PREVIOUS_TOPIC_CHARS = 40  # so topic + previous topic never echo more than ~110 characters
@@ -113,7 +116,13 @@ class OfflineGenerator:
     name = "offline"
     model = "offline-v1"  # bump when templates change (cache keys include it)
 
-    def generate(self, persona: PersonaName, analysis: Analysis, turns: Sequence[Turn] = ()) -> str:
+    def generate(
+        self,
+        persona: PersonaName,
+        analysis: Analysis,
+        turns: Sequence[Turn] = (),
+        prompt: Prompt | None = None,  # the generator port's; templates need no prompt
+    ) -> str:
         lang = analysis.language
         c = _KO if lang == "ko" else _EN  # "other" is answered in English
         ph = c.phrases

@@ -33,10 +33,12 @@ def bulk_worker(event: CloudEvent) -> None:
     """Receive one bulk job message pushed by Pub/Sub, log it, and acknowledge it.
 
     This is a placeholder: it does not process anything yet. Processing bulk jobs arrives with
-    the bulk issue; until then the worker only proves that the topic, the push subscription and
-    the entry point are wired. Returning acknowledges the message; a payload that cannot be
-    decoded is logged and acknowledged too, because redelivering it could never succeed
-    (python-docs-samples: tips-avoid-infinite-retries)."""
+    the bulk issue, answering each message through ``bootstrap.build_pipeline()`` (the configured
+    generator, Gemini with its offline fallback or offline, and the response cache, as
+    ``process`` uses them); until then the worker only proves that the topic, the push
+    subscription and the entry point are wired. Returning acknowledges the message; a payload
+    that cannot be decoded is logged and acknowledged too, because redelivering it could never
+    succeed (python-docs-samples: tips-avoid-infinite-retries)."""
     message: dict[str, Any] = (event.data or {}).get("message", {})
     try:
         payload = json.loads(base64.b64decode(message.get("data", ""), validate=True))

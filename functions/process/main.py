@@ -74,6 +74,7 @@ def _process(call: Call) -> ProcessResponse:
         ),
         answer=outcome.answer,
         generator=outcome.generator,
+        fallback_reason=outcome.fallback_reason,
         cache=CacheOut.model_validate({"hit": outcome.cache.hit, "tier": outcome.cache.tier}),
         session=SessionOut(id=answered.session.id, turn=answered.session.turn)
         if answered.session
@@ -105,6 +106,7 @@ def _chat(call: Call) -> ChatResponse:
             secondary_persona=outcome.routing.secondary.value,
             language=outcome.analysis.language,
             generator=outcome.generator,
+            fallback_reason=outcome.fallback_reason,
             cache_tier=outcome.cache.tier,
             timings_ms=outcome.timings_ms,
         ),

@@ -17,6 +17,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from core import bootstrap
+from core.config import SETTINGS
 from tests.functions.function_apps import API_KEYS_SETTING, FUNCTIONS, USER_KEY, FunctionApp
 
 
@@ -29,10 +30,11 @@ def load_function(
     # create_app writes these; monkeypatch restores them (absent) when the test ends.
     monkeypatch.delenv("FUNCTION_TARGET", raising=False)
     monkeypatch.delenv("FUNCTION_SIGNATURE_TYPE", raising=False)
-    # Real keys, configured as a deployment configures them (hashes); no Redis, no CORS.
+    # Every setting at its default whatever the shell exports (GENERATOR=gemini would call a
+    # real model), then real keys, configured as a deployment configures them (hashes).
+    for setting in SETTINGS:
+        monkeypatch.delenv(setting.name, raising=False)
     monkeypatch.setenv("ION_API_KEYS", API_KEYS_SETTING)
-    for name in ("REDIS_URL", "CORS_ALLOWED_ORIGINS", "RATE_LIMIT_PER_MIN", "RATE_LIMIT_BURST"):
-        monkeypatch.delenv(name, raising=False)
     bootstrap.settings.cache_clear()
     saved_path = list(sys.path)
     saved_main = sys.modules.get("main")

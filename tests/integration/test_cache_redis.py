@@ -1,5 +1,6 @@
 """The two-tier cache against a real redis-server: promotion, JSON in Redis, single flight within
-and across instances, Redis dying mid-run, invalidation, stale answers, context isolation."""
+and across instances, Redis dying mid-run, invalidation, stale answers, context isolation,
+and stand-ins (fallback answers) that are never stored."""
 
 from __future__ import annotations
 
@@ -13,7 +14,14 @@ import pytest
 import redis
 
 from core.adapters.redis_store import RedisStore
-from core.cache import BreakerState, CacheSettings, ResponseCache, ResponseKey, context_digest
+from core.cache import (
+    NO_STORE,
+    BreakerState,
+    CacheSettings,
+    ResponseCache,
+    ResponseKey,
+    context_digest,
+)
 from core.generation import Turn
 from core.pipeline import Pipeline, Request
 from devtools.redis_server import RedisServer
@@ -204,3 +212,43 @@ def test_the_same_message_in_two_conversations_never_shares_an_entry(redis_url: 
     assert a.answer != b.answer
     again = pipeline.run(Request(message=message, turns=first_context))
     assert (again.cache.tier, again.answer) == ("l1", a.answer)
+
+
+def stand_in() -> dict[str, object]:
+    return {"answer": "An offline answer.", "generator": "offline_fallback", NO_STORE: True}
+
+
+def test_a_stand_in_is_returned_but_written_to_neither_tier(
+    store: RedisStore, redis_url: str
+) -> None:
+    cache = cache_on(store)
+    first = cache.get_or_compute(key(), stand_in)
+    assert (first.tier, first.value) == (
+        "computed",
+        {"answer": "An offline answer.", "generator": "offline_fallback"},
+    )
+    client = redis.Redis.from_url(redis_url)
+    assert list(client.scan_iter(match="ion:v1:r:*")) == []  # nothing in L2 (the lock is gone)
+    client.close()
+    assert len(cache.l1) == 0
+    # The model is back: its answer is computed at once, then cached as usual.
+    compute = Counter()
+    assert cache.get_or_compute(key(), compute).tier == "computed"
+    assert cache.get_or_compute(key(), compute).tier == "l1"
+    assert compute.calls == 1
+
+
+def test_a_stale_answer_is_preferred_to_a_stand_in(store: RedisStore) -> None:
+    now = [1_000_000.0]
+    cache = ResponseCache(CacheSettings(l2_ttl_s=10, stale_s=100), store, wall=lambda: now[0])
+    cache.get_or_compute(key(), Counter())
+    now[0] += 20  # past freshness, within the stale window
+    cache.l1.clear()
+    result = cache.get_or_compute(key(), stand_in)
+    assert (result.tier, result.value["answer"]) == ("stale", "Try isolating the test.")
+
+
+def test_a_stand_in_bypassing_the_cache_loses_its_mark(store: RedisStore) -> None:
+    result = cache_on(store).get_or_compute(key(), stand_in, use_cache=False)
+    assert result.tier == "bypass"
+    assert NO_STORE not in result.value
