@@ -37,6 +37,9 @@ class Generator(Protocol):
 
     name: str
     model: str
+    # True when the answer depends on the whole prompt (a model reads the context lines, user
+    # and session included): the cache then keys on the prompt, not only on its inputs.
+    uses_prompt: bool
 
     def generate(
         self,
@@ -180,7 +183,11 @@ class Pipeline:
                 generator=generator.name,
                 model=generator.model,
                 prompt_version=prompt.version,
-                context=context_digest(request.turns, request.context.mode),
+                context=context_digest(
+                    request.turns,
+                    request.context.mode,
+                    prompt=prompt if generator.uses_prompt else None,
+                ),
             )
             result = self.cache.get_or_compute(
                 key, compute, use_cache=request.use_cache, refresh=request.refresh

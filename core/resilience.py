@@ -41,6 +41,7 @@ RETRIES = 2  # attempts after the first; each one costs the user time
 class ModelBackend(Protocol):
     name: str  # the generator name answers report, e.g. "gemini"
     model: str  # the model id; part of every cache key
+    uses_prompt: bool  # see core.pipeline.Generator
 
     def complete(self, prompt: Prompt, turns: Sequence[Turn], timeout_s: float) -> str:
         """One attempt: the model's answer to ``prompt`` after ``turns``, within ``timeout_s``.
@@ -78,6 +79,7 @@ class ResilientGenerator:
     ) -> None:
         self.backend = backend
         self.name, self.model = backend.name, backend.model
+        self.uses_prompt = backend.uses_prompt
         self.timeout_s, self.deadline_s = timeout_s, deadline_s
         self.breaker = breaker or CircuitBreaker(threshold=5, cooldown_s=30.0, clock=clock)
         self._backoff, self._retries = backoff, retries

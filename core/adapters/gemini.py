@@ -50,6 +50,7 @@ class GeminiModel:
     ``base_url`` sends calls elsewhere (a local fake in tests)."""
 
     name = "gemini"
+    uses_prompt = True
 
     def __init__(
         self,

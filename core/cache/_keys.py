@@ -4,8 +4,9 @@ A key covers the normalised message, the persona that answers (forced or routed)
 resonance key, the language, the generator and its model, the prompt version and a digest of
 the conversation context used (earlier turns and prompt mode). Two requests share an entry
 only when all of these agree, so an answer is never served into a different conversation.
-User and session ids are not in the key: they do not change the answer, and keying on them
-would only lower the hit rate.
+User and session ids are in the key only through the prompt, and only for generators that
+read the prompt: the offline generator's answer does not depend on them, and keying on them
+would only lower its hit rate.
 """
 
 from __future__ import annotations
@@ -16,14 +17,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from core.generation import Turn
+from core.prompts import Prompt
 
 _SEPARATOR = "\x1f"
 
 
-def context_digest(turns: Sequence[Turn], mode: str = "default") -> str:
-    """A digest of the conversation context an answer was built from."""
+def context_digest(
+    turns: Sequence[Turn], mode: str = "default", prompt: Prompt | None = None
+) -> str:
+    """A digest of the conversation context an answer was built from: the turns and prompt
+    mode, and the whole prompt when the generator reads it (a model sees the user and session
+    ids in it, so two users' answers must not share an entry)."""
+    whole = [prompt.system, prompt.user] if prompt is not None else None
     data = json.dumps(
-        [mode, [[turn.role, turn.text] for turn in turns]],
+        [mode, [[turn.role, turn.text] for turn in turns], whole],
         ensure_ascii=False,
         separators=(",", ":"),
     )

@@ -115,6 +115,7 @@ class OfflineGenerator:
 
     name = "offline"
     model = "offline-v1"  # bump when templates change (cache keys include it)
+    uses_prompt = False  # answers from the analysis and turns, never from the prompt text
 
     def generate(
         self,

@@ -20,6 +20,7 @@ class Model:
     """A model-backed generator whose health the test switches."""
 
     name, model = "model", "model-1"
+    uses_prompt = True
 
     def __init__(self) -> None:
         self.failing: FailureReason | None = None

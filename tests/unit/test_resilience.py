@@ -37,6 +37,7 @@ class Script:
     Each attempt takes ``took_s`` of the fake clock."""
 
     name, model = "scripted", "scripted-1"
+    uses_prompt = True
 
     def __init__(self, clock: Clock, *outcomes: R | Exception, took_s: float = 0.0) -> None:
         self.clock, self.outcomes, self.took_s = clock, list(outcomes), took_s
