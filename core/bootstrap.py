@@ -3,13 +3,15 @@
 Everything is built on first use and once per instance (functions-framework serves each
 instance with several threads; clients and pools are shared). Client libraries are imported
 only here and only when their setting turns them on, so a cold start pays for what it uses.
+:func:`check` runs when a function's module is imported: a bad setting stops the instance from
+starting instead of failing every request.
 """
 
 from __future__ import annotations
 
 import logging
-from functools import cache
 
+from core._once import once
 from core.adapters.redis_store import RedisStore  # imports redis-py only when one is made
 from core.api.http import Guard
 from core.api.security import ApiKeys, Cors, RateLimiter, parse_api_keys
@@ -25,12 +27,28 @@ from core.sessions import SessionStore
 log = logging.getLogger(__name__)
 
 
-@cache
+@once
 def settings() -> Settings:
     return Settings.from_env()
 
 
-@cache
+def check() -> None:
+    """Read and validate every setting now (secrets included) and parse the API keys; raises
+    :class:`ConfigError` naming the setting. Cheap: no client is built."""
+    api_keys(settings())
+
+
+def api_keys(config: Settings) -> ApiKeys:
+    try:
+        keys = ApiKeys(parse_api_keys(config.api_keys))
+    except ValueError as error:
+        raise ConfigError(f"ION_API_KEYS: {error}") from None
+    if not config.api_keys.strip():
+        log.warning("ION_API_KEYS is empty: every request that needs a key will get 401")
+    return keys
+
+
+@once
 def _redis(url: str, timeout_s: float) -> RedisStore:
     return RedisStore(url, socket_timeout_s=timeout_s, connect_timeout_s=timeout_s, background=True)
 
@@ -51,7 +69,7 @@ def build_generator(config: Settings) -> Generator:
     return OfflineGenerator()
 
 
-@cache
+@once
 def _gemini(gemini: GeminiSettings, project: str) -> ResilientGenerator:
     # One per instance: the SDK client's connection pool and the breaker's count are shared by
     # every thread. The adapter imports google-genai on its first answer, not here.
@@ -104,12 +122,7 @@ def build_conversations(config: Settings | None = None) -> Conversations:
 
 def build_guard(config: Settings | None = None) -> Guard:
     config = config or settings()
-    try:
-        keys = ApiKeys(parse_api_keys(config.api_keys))
-    except ValueError as error:
-        raise ConfigError(f"ION_API_KEYS: {error}") from None
-    if not config.api_keys.strip():
-        log.warning("ION_API_KEYS is empty: every request that needs a key will get 401")
+    keys = api_keys(config)
     limiter = RateLimiter(
         config.rate_limit_per_minute,
         config.rate_limit_burst,

@@ -15,10 +15,12 @@ from core.errors import InvalidInput, UnknownPersona
 from core.generation import Turn
 from core.personas import PERSONAS, Persona, PersonaName
 
-PROMPT_VERSION = "p1"
+PROMPT_VERSION = "p2"
 MODES = ("default", "summary_light")
-RECENT_TURNS = 3  # the seed's choice: the last 3 turns ...
-TURN_CHARS = 100  # ... each cut to about 100 characters
+# The last 5 turns (messages, the user's and the mentor's; a session gives exactly these), each
+# cut to about 100 characters as the seed did.
+RECENT_TURNS = 5
+TURN_CHARS = 100
 
 _LANGUAGE_NAMES = {"ko": "Korean", "en": "English", "other": "the language of the message"}
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import threading
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -201,11 +202,16 @@ class Router:
         ]
         self._guard_factory = guard
         self._guard: Guard | None = None
+        self._guard_lock = threading.Lock()
 
     @property
     def guard(self) -> Guard:
+        # Built once even when the first requests arrive together: two guards would mean two
+        # rate limiters counting apart.
         if self._guard is None:
-            self._guard = self._guard_factory()
+            with self._guard_lock:
+                if self._guard is None:
+                    self._guard = self._guard_factory()
         return self._guard
 
     def __call__(self, request: flask.Request) -> flask.Response:

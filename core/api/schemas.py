@@ -67,6 +67,18 @@ Identifier = Annotated[
 ]
 
 
+def _usable_session_id(value: str) -> str:
+    # A session id is also a document id: Firestore refuses "." and ".." and reserves "__".
+    if value in (".", "..") or value.startswith("__"):
+        raise PydanticCustomError(
+            "session_id", 'session_id may not be "." or ".." or start with "__"'
+        )
+    return value
+
+
+SessionId = Annotated[Identifier, AfterValidator(_usable_session_id)]
+
+
 class _Request(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
@@ -90,7 +102,7 @@ class ProcessRequest(_Request):
     # reported as UNKNOWN_PERSONA (with the accepted names) rather than a generic error.
     persona: Annotated[str, StringConstraints(max_length=32)] | None = None
     user_id: Identifier | None = None
-    session_id: Identifier | None = None
+    session_id: SessionId | None = None
     options: ProcessOptions = Field(default_factory=ProcessOptions)
 
 
@@ -120,8 +132,20 @@ LEGACY_MESSAGE_MAX_CHARS = 1000
 class ChatRequest(_Request):
     """The original v1 contract: both fields required."""
 
-    message: Annotated[Message, StringConstraints(max_length=LEGACY_MESSAGE_MAX_CHARS)]
-    user_id: Annotated[str, StringConstraints(min_length=1, max_length=128)]
+    message: Annotated[
+        Message,
+        StringConstraints(max_length=LEGACY_MESSAGE_MAX_CHARS),
+        Field(
+            description="1-1000 characters after trimming; no control characters but newline "
+            "and tab",
+            json_schema_extra={"minLength": 1, "maxLength": LEGACY_MESSAGE_MAX_CHARS},
+        ),
+    ]
+    # v1 allowed any 1-128 characters; control characters would reach the prompt verbatim.
+    user_id: Annotated[
+        str,
+        StringConstraints(min_length=1, max_length=128, pattern=r"^[^\x00-\x1f\x7f-\x9f]+$"),
+    ]
 
 
 class InvalidateRequest(_Request):

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from core.cache import StoreWarmingUp
+from core.cache import CircuitBreaker, StoreUnavailable, StoreWarmingUp
 from core.errors import Forbidden, RateLimited, Unauthenticated
 
 API_KEY_HEADER = "X-API-Key"
@@ -49,14 +49,15 @@ def hash_key(key: str) -> str:
 
 def parse_api_keys(text: str) -> tuple[_Key, ...]:
     """``id:sha256hex:role`` entries separated by commas or whitespace."""
-    keys = []
+    keys: list[_Key] = []
     for entry in re.split(r"[,\s]+", text.strip()):
         if not entry:
             continue
         match = _ENTRY.fullmatch(entry)
         if match is None:
+            # Never echo the entry: a key pasted in clear by mistake must not reach a log.
             raise ValueError(
-                f"API key entry {entry[:24]!r}... is not id:sha256hex:role "
+                f"entry {len(keys) + 1} is not id:sha256hex:role "
                 "(id 1-64 of [A-Za-z0-9._-], 64 lower-case hex digits, role user or admin)"
             )
         keys.append(_Key(match["id"], bytes.fromhex(match["hash"]), admin=match["role"] == "admin"))
@@ -130,15 +131,20 @@ class RateLimiter:
         self,
         per_minute: int,
         burst: int,
+        *,
         shared: BucketStore | None = None,
         local: LocalBuckets | None = None,
         on_shared_failure: Callable[[Exception], None] | None = None,
+        breaker: CircuitBreaker | None = None,
     ) -> None:
         self.per_minute = per_minute
         self.burst = burst
         self._shared = shared
         self._local = local or LocalBuckets()
         self._on_failure = on_shared_failure
+        # A Redis that times out must not cost every request its timeout: after a few failures
+        # the limiter stays local until a probe finds Redis back.
+        self.breaker = breaker or CircuitBreaker(threshold=3, cooldown_s=5.0)
         self.lease = max(1, burst // 10)
         self._leased: dict[str, int] = {}  # key -> tokens taken from Redis, not yet spent
         self._lease_lock = threading.Lock()
@@ -152,13 +158,17 @@ class RateLimiter:
         if self._spend_leased(key):
             return
         decision = None
-        if self._shared is not None:
+        if self._shared is not None and self.breaker.allow():
             try:
                 decision = self._shared.take(key, self.burst, per_second, self.lease)
-            except Exception as error:  # any store failure: fall back, never fail the request
-                if self._on_failure is not None and not isinstance(error, StoreWarmingUp):
+            except StoreWarmingUp:
+                self.breaker.success()  # not up yet: local buckets, no sign of failure
+            except StoreUnavailable as error:  # fall back to local, never fail the request
+                self.breaker.failure()
+                if self._on_failure is not None:
                     self._on_failure(error)
             else:
+                self.breaker.success()
                 if decision.granted > 1:
                     with self._lease_lock:
                         self._leased[key] = self._leased.get(key, 0) + decision.granted - 1

@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import threading
 import time
 import uuid
@@ -34,6 +35,7 @@ from core.cache._ports import SharedStore, StoreUnavailable, StoreWarmingUp
 from core.cache._stats import Latencies, TierCounters
 
 Value = dict[str, Any]
+log = logging.getLogger(__name__)
 
 # A computed value with this key set to true is a stand-in: returned (to its caller and to the
 # requests coalesced on it) without the key, but never written to L1 or L2.
@@ -220,9 +222,11 @@ class ResponseCache:
 
     def _write(self, full_key: str, value: Value) -> None:
         s = self.settings
-        envelope = _Envelope(value, fresh_until=self._wall() + s.l2_ttl_s)
-        self.l1.set(full_key, envelope, s.l1_ttl_s)
-        raw = envelope.encode()
+        now = self._wall()
+        # Each tier keeps an entry for its freshness plus the stale window, so a stale answer
+        # can stand in when recomputing fails, with or without Redis.
+        self.l1.set(full_key, _Envelope(value, now + s.l1_ttl_s), s.l1_ttl_s + s.stale_s)
+        raw = _Envelope(value, now + s.l2_ttl_s).encode()
         self._store_call(lambda store: store.set(full_key, raw, s.l2_ttl_s + s.stale_s))
 
     # -- the shared store, behind the breaker ----------------------------------------------
@@ -235,8 +239,11 @@ class ResponseCache:
         try:
             result = call(store)
         except StoreWarmingUp:
-            return None  # not up yet: a miss, but no sign that the store is failing
-        except StoreUnavailable:
+            self.breaker.success()  # not up yet: a miss, but no sign that the store is failing
+            return None
+        except Exception as error:  # whatever the store does, it must never fail a request
+            if not isinstance(error, StoreUnavailable):
+                log.exception("unexpected error from the shared store")
             self.breaker.failure()
             with self._lock:
                 self.l2.errors += 1
@@ -269,10 +276,15 @@ class ResponseCache:
         if all(c is not None and now - c[1] < self.settings.version_ttl_s for c in cached):
             return cached[0][0], cached[1][0]  # type: ignore[index]
         fetched = self._store_call(lambda s: s.versions([self._version_key(n) for n in names]))
-        values = [
-            fetched[i] if fetched is not None else (cached[i] or (0, 0.0))[0]
-            for i in range(len(names))
-        ]
+        if fetched is None and self.store is not None:
+            # Not read: keep what we had but read again next time, rather than trusting a
+            # guess (0, or a stale value) for a whole version_ttl_s.
+            values = [(c or (0, 0.0))[0] for c in cached]
+            for name, value in zip(names, values, strict=True):
+                self._versions[name] = (value, 0.0)
+            return values[0], values[1]
+        values = [fetched[i] if fetched is not None else (cached[i] or (0, 0.0))[0]
+                  for i in range(len(names))]  # fmt: skip
         for name, value in zip(names, values, strict=True):
             self._versions[name] = (value, now)
         return values[0], values[1]
@@ -280,19 +292,27 @@ class ResponseCache:
     def invalidate(self, persona: str | None = None) -> dict[str, Any]:
         """Make every entry (or one persona's) unreachable in all instances and both tiers."""
         name = "all" if persona is None else f"persona:{persona}"
-        bumped = self._store_call(lambda s: s.bump(self._version_key(name)))
         current = self._versions.get(name, (0, 0.0))[0]
-        version = bumped if bumped is not None else current + 1
-        self._versions[name] = (max(version, current + 1), self._clock())
+        if self.store is None:
+            version: int | None = current + 1  # this instance is the whole cache
+        else:
+            # Only a bump Redis accepted counts: a local one would be overwritten by the next
+            # read of the shared version, and invalidated entries would come back.
+            version = self._store_call(lambda s: s.bump(self._version_key(name)))
+        if version is not None:
+            self._versions[name] = (max(version, current + 1), self._clock())
+        prefix = f"{self.settings.namespace}:r:"
         if persona is None:
             dropped = len(self.l1)
             self.l1.clear()
         else:
-            dropped = self.l1.delete_where(lambda k: k.split(":")[4] == persona)
+            dropped = self.l1.delete_where(
+                lambda k: k.startswith(prefix) and k[len(prefix) :].split(":")[1] == persona
+            )
         return {
             "scope": name,
-            "version": self._versions[name][0],
-            "shared": bumped is not None,
+            "version": self._versions.get(name, (current, 0.0))[0],
+            "shared": self.store is not None and version is not None,
             "l1_dropped": dropped,
         }
 

@@ -10,7 +10,7 @@ from core.taxonomy import Intent, Tone
 
 @dataclass(frozen=True, slots=True)
 class Turn:
-    """One earlier exchange in the conversation."""
+    """One earlier message in the conversation, the user's or the mentor's."""
 
     role: str  # "user" or "mentor"
     text: str

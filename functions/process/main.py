@@ -6,12 +6,11 @@ become the shared envelope in ``core.api.http``; keys, rate limits and CORS are 
 
 from __future__ import annotations
 
-from functools import cache
-
 import flask
 import functions_framework
 
 from core import bootstrap
+from core._once import once
 from core.api.http import Call, Route
 from core.api.openapi import service_router
 from core.api.schemas import (
@@ -37,7 +36,7 @@ from core.serialize import analysis_dict, contributions_dict, scores_dict
 from core.sessions import Owner
 
 
-@cache
+@once
 def _conversations() -> Conversations:
     # One per instance, built on first use so a cold start that only answers /healthz stays
     # cheap (python-docs-samples: tips-lazy-globals). Its cache is shared by all threads.
@@ -119,7 +118,8 @@ def _cache_stats(_: Call) -> CacheStatsOut:
 
 def _invalidate(call: Call) -> InvalidateOut:
     body = call.body(InvalidateRequest)
-    persona = PersonaName.parse(body.persona, field="persona") if body.persona else None
+    # "" is a bad persona name (422), not "everything": only an absent persona means all.
+    persona = PersonaName.parse(body.persona, field="persona") if body.persona is not None else None
     report = _cache().invalidate(persona.value if persona else None)
     return InvalidateOut.model_validate(report)
 
@@ -156,6 +156,8 @@ ROUTES = {
         access="admin",
     ),
 }
+
+bootstrap.check()  # a bad setting stops the instance here, not on every request
 
 router = service_router(
     "ION Mentoring: process",

@@ -57,6 +57,8 @@ ROUTES = {
     ),
 }
 
+bootstrap.check()  # a bad setting stops the instance here, not on every request
+
 router = service_router(
     "ION Mentoring: recommend",
     "Ranks the mentor personas for a message or scenario and describes them.",

@@ -31,7 +31,7 @@ def test_each_persona_has_its_own_system_part(persona: PersonaName) -> None:
 
 def test_user_part_carries_analysis_context_turns_and_message() -> None:
     analysis = analyze(MESSAGE)
-    turns = [Turn("user", f"earlier question {i} " + "x" * 300) for i in range(5)]
+    turns = [Turn("user", f"earlier question {i} " + "x" * 300) for i in range(7)]
     prompt = build_prompt(
         PersonaName.ELRO, analysis, PromptContext(user_id="u-1", session_id="s-9"), turns
     )
@@ -39,8 +39,8 @@ def test_user_part_carries_analysis_context_turns_and_message() -> None:
     assert f"intent={analysis.intent.primary.value}" in prompt.user
     assert "user=u-1" in prompt.user
     assert "session=s-9" in prompt.user
-    assert "earlier question 0" not in prompt.user  # only the last 3 turns
-    assert all(f"earlier question {i}" in prompt.user for i in (2, 3, 4))
+    assert "earlier question 1" not in prompt.user  # only the last 5 turns
+    assert all(f"earlier question {i}" in prompt.user for i in range(2, 7))
     turn_lines = [line for line in prompt.user.splitlines() if line.startswith("- user:")]
     assert all(len(line) <= len("- user: ") + TURN_CHARS for line in turn_lines)
     assert prompt.user.rstrip().endswith(MESSAGE)
