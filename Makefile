@@ -7,7 +7,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help setup dev test lint typecheck unit bench fmt clean redis-server-installed
+.PHONY: help setup dev test lint typecheck unit bench fmt clean redis-server-installed \
+	emulators-installed
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -22,7 +23,7 @@ setup: $(STAMP) ## Create .venv and install the pinned dependencies
 
 # Ports, the state file and the key are set with ION_DEV_PORT_OFFSET, ION_DEV_STATE_FILE and
 # ION_DEV_API_KEY (scripts/devstack.py documents them); the e2e test runs this same command.
-dev: $(STAMP) redis-server-installed ## Run the whole stack on loopback until Ctrl-C (emulators, Redis, all functions)
+dev: $(STAMP) redis-server-installed emulators-installed ## Run the whole stack on loopback until Ctrl-C (emulators, Redis, all functions)
 	$(BIN)/python scripts/devstack.py
 
 lint: $(STAMP) ## ruff lint + format check
@@ -50,7 +51,38 @@ redis-server-installed: ## Install Debian's redis-server if it is not on PATH (t
 	command -v redis-server >/dev/null 2>&1 || \
 	{ echo "make: redis-server was installed but is still not on PATH" >&2; exit 1; }
 
-test: lint typecheck redis-server-installed ## Set up and run the whole test suite (lint, types, tests)
+# The Firestore and Pub/Sub emulators are Java servers that gcloud starts (devtools/emulators.py);
+# the integration, function and e2e tests and make dev need them, and a missing one is a test
+# error, never a skip. Unlike redis-server they are only checked, not installed: the Google
+# Cloud CLI comes from Google's own apt repository, which the machines of this project already
+# have set up. `gcloud components list` also sees components installed as Debian packages, and
+# answers in about half a second. `beta` is there because the Pub/Sub emulator is a beta command.
+emulators-installed: ## Check gcloud, its Firestore and Pub/Sub emulators and Java are installed
+	@missing=(); \
+	if ! command -v gcloud >/dev/null 2>&1; then \
+		missing+=("gcloud, the Google Cloud CLI (Debian package google-cloud-cli)"); \
+	else \
+		installed=$$(CLOUDSDK_CORE_DISABLE_PROMPTS=1 gcloud components list \
+			--only-local-state --format='value(id)' 2>/dev/null) || \
+		{ echo "make: 'gcloud components list' failed; is the Google Cloud CLI broken?" >&2; \
+		  exit 1; }; \
+		for need in \
+			"cloud-firestore-emulator|the Firestore emulator (google-cloud-cli-firestore-emulator)" \
+			"pubsub-emulator|the Pub/Sub emulator (google-cloud-cli-pubsub-emulator)" \
+			"beta|gcloud beta commands (google-cloud-cli)"; do \
+			grep -qx -- "$${need%%|*}" <<<"$$installed" || \
+				missing+=("$${need#*|}, gcloud component $${need%%|*}"); \
+		done; \
+	fi; \
+	command -v java >/dev/null 2>&1 || \
+		missing+=("java, which runs both emulators (Debian: default-jre-headless)"); \
+	if [ $${#missing[@]} -gt 0 ]; then \
+		echo "make: the tests need the Firestore and Pub/Sub emulators; missing:" >&2; \
+		printf '  - %s\n' "$${missing[@]}" >&2; \
+		exit 1; \
+	fi
+
+test: lint typecheck redis-server-installed emulators-installed ## Set up and run the whole test suite (lint, types, tests)
 	$(BIN)/pytest
 
 bench: $(STAMP) redis-server-installed ## Benchmarks: medians and ratios against same-run baselines

@@ -5,6 +5,12 @@ Where to send it, first found wins: ``--url``, ``ION_URL``, the ``.dev/stack.jso
 key: ``--api-key``, ``ION_API_KEY``, then the stack file's key, which is only sent to that
 stack's own URL (a development key has no business reaching another server).
 
+A stack file is trusted less than the options and the environment: anyone can leave one in a
+folder (a cloned repository, a shared directory), so a URL read from it is only used when it is
+loopback (``http://`` to 127.0.0.1, localhost or [::1], all that ``make dev`` ever writes).
+Otherwise ``ion ask`` stops rather than send the user's own ``ION_API_KEY`` (or the file's key,
+or the message) to a server that the file chose.
+
 Every failure is an :class:`IonError` whose message is one line for the CLI to print.
 """
 
@@ -59,27 +65,71 @@ class Target:
     api_key: str | None
 
 
-def _stack_state(cwd: Path) -> dict[str, Any] | None:
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Stack:
+    path: Path  # the file it was read from, to name in errors
+    url: str | None
+    api_key: str | None
+
+
+def _stack_state(cwd: Path) -> _Stack | None:
     for folder in dict.fromkeys((cwd, REPO)):  # the same folder once, when run from the repo
+        path = folder / STATE_FILE
         try:
-            state = json.loads((folder / STATE_FILE).read_text(encoding="utf-8"))
+            state = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
         if isinstance(state, dict):
-            return state
+            urls, key = state.get("urls"), state.get("api_key")
+            url = urls.get("process") if isinstance(urls, dict) else None
+            return _Stack(
+                path,
+                url if isinstance(url, str) and url else None,
+                key if isinstance(key, str) and key else None,
+            )
     return None
 
 
 def resolve(url: str | None, api_key: str | None, env: Mapping[str, str], cwd: Path) -> Target:
-    state = _stack_state(cwd) or {}
-    urls = state.get("urls")
-    found = urls.get("process") if isinstance(urls, dict) else None
-    stack_url = str(found) if found else None
-    chosen = _checked(url or env.get("ION_URL") or stack_url or DEFAULT_URL)
     key = api_key or env.get("ION_API_KEY") or None
-    if key is None and stack_url is not None and chosen == stack_url.rstrip("/"):
-        key = state.get("api_key") or None
-    return Target(chosen, key)
+    stack = _stack_state(cwd)
+    given = url or env.get("ION_URL") or None
+    if given is not None:  # the user's own choice: their key goes there
+        chosen = _checked(given)
+        # The file's key only to the file's own URL, and only on loopback.
+        if (
+            key is None
+            and stack is not None
+            and stack.url is not None
+            and chosen == stack.url.rstrip("/")
+            and _is_loopback(chosen)
+        ):
+            key = stack.api_key
+        return Target(chosen, key)
+    if stack is not None and stack.url is not None:
+        chosen = _checked(stack.url)
+        if not _is_loopback(chosen):
+            raise AskError(
+                f"{stack.path} names {chosen!r} as the process URL, which is not loopback; "
+                "a stack file is only used for http://127.0.0.1, localhost or [::1] (what make "
+                "dev writes), so no API key or message is sent there; pass --url (or ION_URL) "
+                "to use that server"
+            )
+        return Target(chosen, key or stack.api_key)
+    return Target(_checked(DEFAULT_URL), key)
+
+
+def _is_loopback(url: str) -> bool:
+    """Whether ``url`` is plain HTTP to this machine by a loopback name or address."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        return False
+    return parts.scheme == "http" and host in LOOPBACK_HOSTS
 
 
 def _checked(url: str) -> str:

@@ -20,19 +20,20 @@ import http.client
 import json
 import os
 import platform
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from core.pipeline import Pipeline, Request
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from core.pipeline import Pipeline, Request  # noqa: E402
+from devtools.functions import FunctionProcess, FunctionSpec, wait_until_ready  # noqa: E402
+from devtools.processes import HOST, free_port  # noqa: E402
+
 DEV_SET = ROOT / "tests" / "data" / "analysis_dev.jsonl"
 OUT = ROOT / ".bench" / "core.json"
 FLOOR = 0.10
@@ -71,28 +72,8 @@ def measure_core(rounds: int) -> dict[str, Any]:
     return {**summary(samples), "messages": len(messages), "rounds": rounds}
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def wait_until_serving(proc: subprocess.Popen[bytes], port: int, timeout_s: float = 30) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"functions-framework exited early with status {proc.returncode}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"functions-framework did not listen on port {port} in {timeout_s} s")
-
-
 def time_requests(port: int, count: int) -> list[int]:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    conn = http.client.HTTPConnection(HOST, port, timeout=10)
     headers = {"Content-Type": "application/json"}
 
     def one() -> None:
@@ -116,41 +97,23 @@ def time_requests(port: int, count: int) -> list[int]:
 
 
 def measure_bare(count: int) -> dict[str, Any]:
-    framework = Path(sys.executable).parent / "functions-framework"
     with tempfile.TemporaryDirectory(prefix="ion-bench-") as tmp:
-        source = Path(tmp) / "main.py"
+        # Laid out as functions/<folder>/main.py under a root, as devtools serves a function.
+        source = Path(tmp) / "functions" / "bare" / "main.py"
+        source.parent.mkdir(parents=True)
         source.write_text(BARE_HANDLER, encoding="utf-8")
-        port = free_port()
-        log = Path(tmp) / "server.log"
-        with log.open("wb") as log_file:
-            # Own session, so the gunicorn arbiter and its worker can be stopped as one group.
-            command = [str(framework), "--source", str(source), "--target", "bare"]
-            proc = subprocess.Popen(
-                [*command, "--host", "127.0.0.1", "--port", str(port)],
-                stdout=log_file,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-            try:
-                wait_until_serving(proc, port)
-                samples = time_requests(port, count)
-            except Exception:
-                sys.stderr.write(log.read_text(encoding="utf-8", errors="replace"))
-                raise
-            finally:
-                stop(proc)
+        output: list[str] = []  # shown only if the server fails
+        spec = FunctionSpec("bare", "bare", free_port())
+        server = FunctionProcess(spec, Path(tmp), os.environ, echo=output.append)
+        try:
+            wait_until_ready([server], timeout_s=30)
+            samples = time_requests(spec.port, count)
+        except Exception:
+            sys.stderr.write("".join(line + "\n" for line in output))
+            raise
+        finally:
+            server.stop()
     return {**summary(samples), "requests": count, "handler": "returns 'ok'"}
-
-
-def stop(proc: subprocess.Popen[bytes]) -> None:
-    if proc.poll() is not None:
-        return
-    os.killpg(proc.pid, signal.SIGTERM)
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=10)
 
 
 def main() -> int:

@@ -16,9 +16,7 @@ import argparse
 import http.client
 import json
 import os
-import signal
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -33,11 +31,11 @@ sys.path.insert(0, str(ROOT))
 
 from core.api.security import hash_key  # noqa: E402
 from devtools.emulators import FirestoreEmulator  # noqa: E402
-from devtools.processes import free_port  # noqa: E402
+from devtools.functions import FunctionProcess, FunctionSpec  # noqa: E402
+from devtools.processes import HOST, free_port  # noqa: E402
 from devtools.redis_server import RedisServer  # noqa: E402
 
 OUT = ROOT / ".bench" / "http.json"
-FRAMEWORK = Path(sys.executable).parent / "functions-framework"
 KEY = "bench-key"
 THROUGHPUT_FLOOR, P99_CEILING, COLD_CEILING = 0.6, 2.0, 1.5
 BARE = """
@@ -48,29 +46,16 @@ MESSAGE = {"message": "How should I prepare for my first on-call week?"}
 
 
 @contextmanager
-def serving(source: Path, target: str, env: dict[str, str]) -> Iterator[tuple[int, float]]:
-    """Start a function; yield (port, seconds from spawn to the first 200 of ``probe``)."""
-    port = free_port()
-    command = [str(FRAMEWORK), "--source", str(source), "--target", target]
-    with tempfile.TemporaryFile() as log:
-        started = time.perf_counter()
-        proc = subprocess.Popen(
-            [*command, "--host", "127.0.0.1", "--port", str(port)],
-            env={**os.environ, **env},
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-            cwd=source.parent,
-        )
-        try:
-            yield port, started
-        finally:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
+def serving(root: Path, name: str, env: dict[str, str]) -> Iterator[tuple[int, float]]:
+    """Serve entry point ``name`` of ``root/functions/<name>/main.py``; yield (port, when it was
+    spawned), so a caller can time the spawn to its first 200. Its output is not shown."""
+    spec = FunctionSpec(name, name, free_port())
+    started = time.perf_counter()
+    function = FunctionProcess(spec, root, {**os.environ, **env}, echo=lambda _line: None)
+    try:
+        yield spec.port, started
+    finally:
+        function.stop()
 
 
 Send = Callable[[http.client.HTTPConnection], int]
@@ -80,7 +65,7 @@ def first_200(port: int, started: float, send: Send) -> float:
     deadline = started + 60
     while time.perf_counter() < deadline:
         try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            connection = http.client.HTTPConnection(HOST, port, timeout=10)
             if send(connection) == 200:
                 return time.perf_counter() - started
         except OSError:
@@ -110,7 +95,7 @@ def load(
     stop = time.perf_counter() + seconds
 
     def client(index: int) -> None:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection = http.client.HTTPConnection(HOST, port, timeout=10)
         mine, n = [], 0
         while time.perf_counter() < stop:
             body = bodies(index * 1_000_000 + n)
@@ -140,11 +125,11 @@ def load(
     }
 
 
-def cold_starts(source: Path, target: str, env: dict[str, str], send: Send, runs: int) -> float:
+def cold_starts(root: Path, name: str, env: dict[str, str], send: Send, runs: int) -> float:
     """Median seconds from spawning the function to its first 200."""
     samples = []
     for _ in range(runs):
-        with serving(source, target, env) as (port, started):
+        with serving(root, name, env) as (port, started):
             samples.append(first_200(port, started, send))
     return statistics.median(samples)
 
@@ -200,10 +185,12 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=4, help="concurrent keep-alive clients")
     parser.add_argument("--cold-runs", type=int, default=3)
     args = parser.parse_args()
-    process_source = ROOT / "functions" / "process" / "main.py"
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="ion-bench-") as tmp, RedisServer() as redis_server:
-        bare_source = Path(tmp) / "main.py"
+        # Laid out as functions/<folder>/main.py under a root, as devtools serves a function.
+        bare_root = Path(tmp)
+        bare_source = bare_root / "functions" / "bare" / "main.py"
+        bare_source.parent.mkdir(parents=True)
         bare_source.write_text(BARE, encoding="utf-8")
         env = {
             "ION_API_KEYS": f"bench:{hash_key(KEY)}:admin",
@@ -216,10 +203,10 @@ def main() -> int:
         def ask(path: str, body: dict[str, Any]) -> Send:
             return lambda connection: post(connection, path, body)
 
-        with serving(bare_source, "bare", {}) as (port, started):
+        with serving(bare_root, "bare", {}) as (port, started):
             first_200(port, started, ask("/", MESSAGE))
             results["bare"] = load(port, "/", lambda _: MESSAGE, args.clients, args.seconds)
-        with serving(process_source, "process", env) as (port, started):
+        with serving(ROOT, "process", env) as (port, started):
             first_200(port, started, ask("/v2/process", MESSAGE))
             results["hit"] = load(
                 port, "/v2/process", lambda _: MESSAGE, args.clients, args.seconds
@@ -232,15 +219,15 @@ def main() -> int:
                 args.seconds,
             )
         runs = args.cold_runs
-        results["cold_bare_s"] = cold_starts(bare_source, "bare", {}, ask("/", MESSAGE), runs)
+        results["cold_bare_s"] = cold_starts(bare_root, "bare", {}, ask("/", MESSAGE), runs)
         results["cold_process_s"] = cold_starts(
-            process_source, "process", env, ask("/v2/process", MESSAGE), runs
+            ROOT, "process", env, ask("/v2/process", MESSAGE), runs
         )
         with FirestoreEmulator() as firestore:
             session_env = {**env, "FIRESTORE_EMULATOR_HOST": firestore.host}
             with_session = {**MESSAGE, "session_id": "bench"}
             results["cold_session_s"] = cold_starts(
-                process_source, "process", session_env, ask("/v2/process", with_session), runs
+                ROOT, "process", session_env, ask("/v2/process", with_session), runs
             )
     checks = report(results, args)
     OUT.parent.mkdir(exist_ok=True)

@@ -4,12 +4,15 @@ The library lets a caller pass ``retry`` and ``timeout`` to reads, but a transac
 commit and rollback take neither and fall back to the generated defaults: retries for up to 60 s.
 A request must get its 503 in seconds, so the client's generated API object is wrapped to give
 those calls (and any read that did not choose otherwise) a short deadline and a bounded retry.
+:class:`Clients` holds the one client a store uses and replaces it after a failure.
 
 Importing this module imports nothing from Google; :func:`connect` does.
 """
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -77,3 +80,67 @@ def run_in_transaction(client: Any, body: Callable[..., T], *args: Any, max_atte
 
     result: T = firestore.transactional(body)(client.transaction(max_attempts=max_attempts), *args)
     return result
+
+
+def close(client: Any) -> None:
+    """Release ``client``'s gRPC channel (and its threads); never raises. ``Client.close`` alone
+    only closes an HTTP session, which a gRPC client does not have."""
+    with contextlib.suppress(Exception):
+        client.close()
+    with contextlib.suppress(Exception):
+        client._firestore_api.transport.close()
+
+
+class Clients:
+    """The one client a store uses, lent to each call and replaced after a failure.
+
+    gRPC waits longer and longer (up to two minutes) before it reconnects a failed channel; a
+    new client tries at once, so a restarted Firestore is back in use within a second or two.
+    A retired client is closed when the last call still using it returns, not before: closing
+    a channel fails every call running on it ("Channel closed"), which would turn one failure
+    into many. Only the client a failed call used is retired, so a call that fails late cannot
+    throw away the new client another call has already built.
+    """
+
+    def __init__(self, connect: Callable[[], Any], close: Callable[[Any], None] = close) -> None:
+        self._connect = connect
+        self._close = close
+        self._lock = threading.Lock()
+        self._current: Any = None
+        self._users: dict[int, int] = {}  # id(client) -> calls using it now
+
+    @property
+    def current(self) -> Any:
+        """The client the next call gets, or None if it will build a new one."""
+        return self._current
+
+    def checkout(self) -> Any:
+        """The current client (built if there is none), counted as in use until checkin."""
+        with self._lock:
+            if self._current is None:
+                self._current = self._connect()
+            client = self._current
+            self._users[id(client)] = self._users.get(id(client), 0) + 1
+            return client
+
+    def checkin(self, client: Any) -> None:
+        """A call is done with ``client``; closes it if it was retired and this was the last."""
+        with self._lock:
+            left = self._users.pop(id(client)) - 1
+            if left:
+                self._users[id(client)] = left
+                return
+            if client is self._current:
+                return
+        self._close(client)
+
+    def retire(self, client: Any) -> None:
+        """A call on ``client`` failed: the next call gets a new client. A no-op when another
+        call already retired it."""
+        with self._lock:
+            if client is not self._current:
+                return
+            self._current = None
+            if id(client) in self._users:
+                return  # closed by the checkin of the last call using it
+        self._close(client)

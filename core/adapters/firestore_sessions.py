@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from core.adapters._firestore import connect, run_in_transaction, unavailable_errors
+from core.adapters._firestore import Clients, connect, run_in_transaction, unavailable_errors
 from core.generation import Turn
 from core.sessions import (
     KEEP_TURNS,
@@ -44,20 +44,17 @@ class FirestoreSessionStore:
         timeout_s: float = 5.0,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        self._project = project
         self._collection = collection
         self._ttl = timedelta(seconds=ttl_s)
         self._timeout_s = timeout_s
         self._clock = clock
-        self._client: Any = None
+        self._clients = Clients(lambda: connect(project, timeout_s))
         self._errors: tuple[type[BaseException], ...] = ()
-        self._client_lock = threading.Lock()
         # Striped rather than one lock per id: bounded memory, and a collision only costs a wait.
         self._stripes = tuple(threading.Lock() for _ in range(_LOCK_STRIPES))
 
     def load(self, session_id: str, owner: Owner) -> SessionState:
-        _client, reference = self._open(session_id)
-        with self._unavailable_on_error():
+        with self._document(session_id) as (_client, reference):
             snapshot = reference.get()
         data = self._live(snapshot.to_dict() if snapshot.exists else None, self._now())
         if data is None:
@@ -66,10 +63,9 @@ class FirestoreSessionStore:
         return _state(data)
 
     def append(self, session_id: str, owner: Owner, turns: Sequence[Turn]) -> SessionState:
-        client, reference = self._open(session_id)
         # Appends from other instances make Firestore abort and rerun the transaction (10 tries,
         # twice the library's default); appends from this one queue on a lock instead.
-        with self._serialized(session_id), self._unavailable_on_error():
+        with self._document(session_id) as (client, reference), self._serialized(session_id):
             return run_in_transaction(
                 client, self._append_in, reference, session_id, owner, turns, max_attempts=10
             )
@@ -93,25 +89,25 @@ class FirestoreSessionStore:
         transaction.set(reference, data)
         return _state(data)
 
-    def _open(self, session_id: str) -> tuple[Any, Any]:
-        """The client, and the session's document in it (the client may be replaced meanwhile)."""
+    @contextmanager
+    def _document(self, session_id: str) -> Iterator[tuple[Any, Any]]:
+        """For one call: the client, and the session's document in it. A failure of the call
+        retires the client (see :class:`Clients`) and becomes SessionStoreUnavailable."""
         if not _SESSION_ID.fullmatch(session_id):
             # Not a document Firestore could hold, so not a session anyone has.
             raise SessionNotFound(session_id)
-        with self._unavailable_on_error():
-            client = self._connected()
-            return client, client.collection(self._collection).document(session_id)
-
-    def _connected(self) -> Any:
-        with self._client_lock:
-            if self._client is None:
-                # Errors first: building the client can fail too (no credentials, say).
+        with self._unavailable_on_error(None):
+            if not self._errors:  # first: building the client can fail too (no credentials)
                 self._errors = unavailable_errors()
-                self._client = connect(self._project, self._timeout_s)
-            return self._client
+            client = self._clients.checkout()
+        try:
+            with self._unavailable_on_error(client):
+                yield client, client.collection(self._collection).document(session_id)
+        finally:
+            self._clients.checkin(client)
 
     @contextmanager
-    def _unavailable_on_error(self) -> Iterator[None]:
+    def _unavailable_on_error(self, client: Any) -> Iterator[None]:
         try:
             yield
         except SessionNotFound:
@@ -122,18 +118,15 @@ class FirestoreSessionStore:
             cause = _in_chain(error, self._errors)
             if cause is None:
                 raise
-            self._forget_client()
+            self._retire(client)
             raise SessionStoreUnavailable(f"firestore: {type(cause).__name__}") from error
         except self._errors as error:
-            self._forget_client()
+            self._retire(client)
             raise SessionStoreUnavailable(f"firestore: {type(error).__name__}") from error
 
-    def _forget_client(self) -> None:
-        """The next call builds a new client. gRPC waits longer and longer (up to two minutes)
-        before it reconnects a failed channel; a new one tries sooner, so a restarted Firestore
-        is back in use within a second or two. Calls still running keep the old client."""
-        with self._client_lock:
-            self._client = None
+    def _retire(self, client: Any) -> None:
+        if client is not None:  # None: building it failed, there is nothing to retire
+            self._clients.retire(client)
 
     @contextmanager
     def _serialized(self, session_id: str) -> Iterator[None]:

@@ -18,15 +18,22 @@ from flask.testing import FlaskClient
 
 from core import bootstrap
 from core.config import SETTINGS
+from devtools.processes import HOST, free_port
 from tests.functions.function_apps import API_KEYS_SETTING, FUNCTIONS, USER_KEY, FunctionApp
 
 
 @pytest.fixture
 def load_function(
-    monkeypatch: pytest.MonkeyPatch, firestore_host: str
+    monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
 ) -> Iterator[Callable[..., FunctionApp]]:
-    """Build ``functions/<folder or name>/main.py`` with target ``<name>`` as a real app, with
-    sessions in the real Firestore emulator (emptied for each test)."""
+    """Build ``functions/<folder or name>/main.py`` with target ``<name>`` as a real app.
+
+    Only a test that uses sessions needs the Firestore emulator, and it says so by requesting
+    ``firestore_host`` (which starts it, or errors where it cannot run). Any other test gets a
+    loopback address where nothing listens, so a session used by mistake fails the test with a
+    503 within the session deadline, never with a search for Google credentials on the network."""
+    if "firestore_host" not in request.fixturenames:
+        monkeypatch.setenv("FIRESTORE_EMULATOR_HOST", f"{HOST}:{free_port()}")
     # create_app writes these; monkeypatch restores them (absent) when the test ends.
     monkeypatch.delenv("FUNCTION_TARGET", raising=False)
     monkeypatch.delenv("FUNCTION_SIGNATURE_TYPE", raising=False)

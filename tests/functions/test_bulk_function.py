@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from cloudevents.http import CloudEvent
 from flask.testing import FlaskClient
 
 from tests.functions.function_apps import FunctionApp, assert_error, payload
@@ -98,3 +99,96 @@ def test_worker_acknowledges_data_it_cannot_decode_rather_than_retry_forever(
     entry = logged(capsys)
     assert entry["severity"] == "WARNING"
     assert entry["message_id"] == "m-1"
+
+
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode()
+
+
+# Every shape a push can take that no redelivery could ever fix: each must be logged as a
+# warning and acknowledged (the function returns; the framework answers 200), never raise.
+MALFORMED: dict[str, Any] = {
+    "message-null": {"message": None},
+    "message-missing": {"subscription": "s"},
+    "message-not-an-object": {"message": "aGk="},
+    "message-a-list": {"message": [{"data": "e30="}]},
+    "message-empty": {"message": {}},
+    "data-missing": {"message": {"messageId": "m-1", "attributes": {"job_id": "j-1"}}},
+    "data-null": {"message": {"data": None, "messageId": "m-1"}},
+    "data-not-a-string": {"message": {"data": 123, "messageId": "m-1"}},
+    "data-an-object": {"message": {"data": {"items": []}, "messageId": "m-1"}},
+    "bad-base64": {"message": {"data": "not base64!", "messageId": "m-1"}},
+    "non-ascii-base64": {"message": {"data": "é", "messageId": "m-1"}},
+    "not-utf8": {"message": {"data": b64(b"\xff\xfe{}"), "messageId": "m-1"}},
+    "not-json": {"message": {"data": b64(b"not json"), "messageId": "m-1"}},
+    "json-a-list": {"message": {"data": b64(b"[1, 2]"), "messageId": "m-1"}},
+    "json-a-string": {"message": {"data": b64(b'"hi"'), "messageId": "m-1"}},
+    "json-null": {"message": {"data": b64(b"null"), "messageId": "m-1"}},
+    "json-nested-too-deep": {"message": {"data": b64(b"[" * 100_000), "messageId": "m-1"}},
+    "attributes-and-id-of-wrong-types": {
+        "message": {"data": b64(b"[]"), "messageId": 7, "attributes": ["job_id"]}
+    },
+}
+CLOUD_EVENT = {
+    "ce-id": "m-3",
+    "ce-specversion": "1.0",
+    "ce-type": "google.cloud.pubsub.topic.v1.messagePublished",
+    "ce-source": "//pubsub.googleapis.com/projects/ion-local/topics/ion-bulk",
+}
+
+
+def assert_dropped(entry: dict[str, Any], pushed: Any) -> None:
+    assert entry["severity"] == "WARNING"
+    assert entry["message"].endswith("; dropped")
+    assert entry["message_id"] in (None, "m-1")
+    assert isinstance(entry["attributes"], dict)
+    # What was pushed is described, never logged.
+    message = pushed.get("message") if isinstance(pushed, dict) else None
+    data = message.get("data") if isinstance(message, dict) else None
+    if isinstance(data, str) and len(data) > 2:
+        assert data not in json.dumps(entry, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("body", MALFORMED.values(), ids=MALFORMED.keys())
+def test_worker_acknowledges_a_malformed_cloud_event_and_logs_one_warning(
+    bulk_worker: FlaskClient, capsys: pytest.CaptureFixture[str], body: dict[str, Any]
+) -> None:
+    response = bulk_worker.post("/", json=body, headers=CLOUD_EVENT)
+
+    assert response.status_code == 200, response.get_data(as_text=True)
+    assert_dropped(logged(capsys), body)
+
+
+@pytest.mark.parametrize(
+    ("content_type", "raw"),
+    [
+        ("application/octet-stream", b"\x00\x01 raw bytes"),
+        ("text/plain", b"just text"),
+        ("application/json", b"[1, 2, 3]"),
+        ("application/json", b'"a string"'),
+        ("application/json", b"null"),
+    ],
+)
+def test_worker_acknowledges_a_cloud_event_whose_body_is_not_a_push_object(
+    bulk_worker: FlaskClient, capsys: pytest.CaptureFixture[str], content_type: str, raw: bytes
+) -> None:
+    headers = {**CLOUD_EVENT, "Content-Type": content_type}
+    response = bulk_worker.post("/", data=raw, headers=headers)
+
+    assert response.status_code == 200, response.get_data(as_text=True)
+    assert_dropped(logged(capsys), raw)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [None, b"raw bytes", "a string", 42, [1, 2], *MALFORMED.values()],
+    ids=["none", "bytes", "str", "int", "list", *MALFORMED.keys()],
+)
+def test_the_worker_function_returns_normally_for_any_event_data(
+    load_function: Callable[..., FunctionApp], capsys: pytest.CaptureFixture[str], data: Any
+) -> None:
+    worker = load_function("bulk_worker", "bulk", "cloudevent").module.bulk_worker
+    attributes = {key.removeprefix("ce-"): value for key, value in CLOUD_EVENT.items()}
+
+    assert worker(CloudEvent(attributes, data)) is None
+    assert_dropped(logged(capsys), data)

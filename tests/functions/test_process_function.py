@@ -68,6 +68,7 @@ def test_routing_explains_every_score(process: FlaskClient) -> None:
     assert body["persona"] == max(routing["scores"], key=routing["scores"].get)
 
 
+@pytest.mark.usefixtures("firestore_host")  # the payload names a session
 def test_include_prompt_returns_the_versioned_prompt(process: FlaskClient) -> None:
     request = payload("process_include_prompt.json")
     body = assert_ok(post(process, request))
@@ -180,6 +181,7 @@ def test_body_that_is_not_an_object_is_422(process: FlaskClient) -> None:
     assert_error(post(process, ["message"]), 422, "INVALID_INPUT")
 
 
+@pytest.mark.usefixtures("firestore_host")  # a valid session id: the session is kept
 def test_accepted_identifiers(process: FlaskClient) -> None:
     assert_ok(post(process, {"message": "hi", "user_id": "a.B_9:c@d-e", "session_id": "s" * 128}))
 

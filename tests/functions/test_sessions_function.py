@@ -5,8 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+
 from devtools.emulators import FirestoreEmulator
 from tests.functions.function_apps import ADMIN_KEY, FunctionApp, assert_error
+
+# Every test here keeps sessions, so every one needs the emulator (an error where it cannot run).
+pytestmark = pytest.mark.usefixtures("firestore_host")
 
 Loader = Callable[[str], FunctionApp]
 

@@ -123,7 +123,8 @@ def test_a_waiting_instance_computes_itself_when_the_holder_never_writes(
     result = cache.get_or_compute(key(), compute)
     assert result.tier == "computed"
     assert compute.calls == 1
-    assert time.monotonic() - started < 2
+    # It waited its 100 ms, not the holder's 60 s lock; the margin is for a busy 2-core machine.
+    assert time.monotonic() - started < 10
 
 
 def test_redis_killed_mid_run_never_fails_a_request_and_the_breaker_recovers() -> None:

@@ -1,197 +1,123 @@
-"""``ion ask`` against a tiny local HTTP server: what it sends, how it prints, how it fails.
+"""Where ``ion ask`` sends a message and which key goes with it, without a network.
 
-The real stack is exercised by tests/e2e; here the server's answers are chosen by the test, so
-every error path is reached on purpose. The command runs as a user runs it (a subprocess).
+A stack file can be left in any folder, so a URL read from one is trusted only on loopback: no
+key (the user's own, or the file's) may reach a server that such a file chose. The command run
+as a subprocess against a local server is in tests/integration/test_cli_ask.py.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-import threading
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from devtools.processes import free_port
+from core import _ask
+from core._ask import AskError, Target, resolve
 
-ION = Path(sys.executable).parent / "ion"
-REPLY = {
-    "request_id": "r-1",
-    "persona": "nana",
-    "resonance_key": "urgent-burst-problem_solving",
-    "answer": "지금 할 수 있는 것부터 해 봐요. — 나나",
-    "cache": {"hit": True, "tier": "l1"},
-    "session": {"id": "s-1", "turn": 2},
-}
-UNAUTHENTICATED = {
-    "error": {
-        "code": "UNAUTHENTICATED",
-        "message": "the X-API-Key header does not hold a valid API key",
-    },
-    "request_id": "r-2",
-}
+LOCAL = "http://127.0.0.1:8081"
+REMOTE = "https://ion.example.com"
 
 
-@dataclass
-class FakeProcess:
-    """Answers every POST with ``status`` and ``body``; remembers what it was sent."""
-
-    url: str = ""
-    status: int = 200
-    body: bytes = json.dumps(REPLY).encode()
-    received: list[dict[str, Any]] = field(default_factory=list)
+@pytest.fixture(autouse=True)
+def no_stack_file_in_the_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The repository's own .dev/stack.json (a running make dev) must not leak into a test."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    monkeypatch.setattr(_ask, "REPO", repo)
+    return repo
 
 
 @pytest.fixture
-def server() -> Iterator[FakeProcess]:
-    fake = FakeProcess()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            length = int(self.headers["Content-Length"])
-            fake.received.append(
-                {
-                    "path": self.path,
-                    "key": self.headers.get("X-API-Key"),
-                    "body": json.loads(self.rfile.read(length)),
-                }
-            )
-            self.send_response(fake.status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(fake.body)))
-            self.end_headers()
-            self.wfile.write(fake.body)
-
-        def log_message(self, *args: Any) -> None:  # keep the test output quiet
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    fake.url = f"http://127.0.0.1:{httpd.server_address[1]}"
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield fake
-    httpd.shutdown()
-    httpd.server_close()
+def cwd(tmp_path: Path) -> Path:
+    folder = tmp_path / "cwd"
+    folder.mkdir()
+    return folder
 
 
-def ask(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if k not in ("ION_URL", "ION_API_KEY")}
-    return subprocess.run(
-        [str(ION), "ask", *args],
-        cwd=cwd,
-        env=clean | env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=30,
-        check=False,
-    )
-
-
-def one_error_line(result: subprocess.CompletedProcess[str]) -> str:
-    assert result.returncode == 2
-    assert result.stdout == ""
-    assert "Traceback" not in result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("ion: error: ")
-    return lines[0]
-
-
-def write_stack_file(folder: Path, url: str, key: str) -> None:
+def stack_file(folder: Path, url: str, key: str | None = "stack-key") -> Path:
     (folder / ".dev").mkdir()
-    state = {"urls": {"process": url}, "api_key": key}
-    (folder / ".dev" / "stack.json").write_text(json.dumps(state), encoding="utf-8")
+    path = folder / ".dev" / "stack.json"
+    path.write_text(json.dumps({"urls": {"process": url}, "api_key": key}), encoding="utf-8")
+    return path
 
 
-def test_a_stopped_server_says_the_stack_is_not_running(tmp_path: Path) -> None:
-    url = f"http://127.0.0.1:{free_port()}"
-    line = one_error_line(ask("hello", "--url", url, cwd=tmp_path))
-    assert "the local stack is not running" in line
-    assert "make dev" in line
-    assert url in line
+def test_without_anything_the_default_url_gets_the_environment_key(cwd: Path) -> None:
+    assert resolve(None, None, {}, cwd) == Target(_ask.DEFAULT_URL, None)
+    assert resolve(None, None, {"ION_API_KEY": "k"}, cwd) == Target(_ask.DEFAULT_URL, "k")
 
 
-def test_a_401_prints_the_servers_code_and_message(server: FakeProcess, tmp_path: Path) -> None:
-    server.status, server.body = 401, json.dumps(UNAUTHENTICATED).encode()
-    line = one_error_line(ask("hello", "--url", server.url, "--api-key", "bad", cwd=tmp_path))
-    assert "UNAUTHENTICATED (HTTP 401)" in line
-    assert "does not hold a valid API key" in line
+def test_the_users_key_goes_to_the_users_url_wherever_it_is(cwd: Path) -> None:
+    stack_file(cwd, LOCAL)
+    env = {"ION_URL": REMOTE, "ION_API_KEY": "env-key"}
+    assert resolve(None, None, env, cwd) == Target(REMOTE, "env-key")
+    assert resolve(REMOTE + "/", "option-key", {}, cwd) == Target(REMOTE, "option-key")
 
 
-def test_an_error_that_is_not_an_envelope_still_fails_in_one_line(
-    server: FakeProcess, tmp_path: Path
-) -> None:
-    server.status, server.body = 502, b"<html>bad gateway</html>"
-    assert "HTTP 502" in one_error_line(ask("hello", "--url", server.url, cwd=tmp_path))
+@pytest.mark.parametrize("url", [LOCAL, "http://localhost:9081/", "http://[::1]:8081"])
+def test_a_loopback_stack_file_gives_its_url_and_its_key(cwd: Path, url: str) -> None:
+    stack_file(cwd, url)
+    assert resolve(None, None, {}, cwd) == Target(url.rstrip("/"), "stack-key")
+    # The user's key may go to it too: it is this machine.
+    assert resolve(None, None, {"ION_API_KEY": "env-key"}, cwd) == Target(
+        url.rstrip("/"), "env-key"
+    )
 
 
 @pytest.mark.parametrize(
     "url",
     [
-        "file:///etc/passwd",
-        "http://",
-        "127.0.0.1:8081",
-        "http://[::1",
-        "http://h:abc",
-        "http://h:99999",
+        REMOTE,
+        "http://ion.example.com:8081",
+        "https://127.0.0.1:8081",  # loopback, but not the plain HTTP make dev serves
+        "http://127.0.0.1@ion.example.com:8081",  # user info, then another host
+        "http://localhost.ion.example.com:8081",
+        "http://127.0.0.2:8081",
+        "http://10.0.0.1:8081",
     ],
 )
-def test_a_url_that_is_not_http_is_refused(tmp_path: Path, url: str) -> None:
-    line = one_error_line(ask("hello", "--url", url, cwd=tmp_path))
-    assert f"URL {url!r} is not valid" in line
+@pytest.mark.parametrize("env", [{"ION_API_KEY": "env-key"}, {}], ids=["env-key", "no-env-key"])
+def test_a_stack_file_naming_another_server_is_refused(
+    cwd: Path, url: str, env: dict[str, str]
+) -> None:
+    path = stack_file(cwd, url)
+    with pytest.raises(AskError) as raised:
+        resolve(None, None, env, cwd)
+    message = str(raised.value)
+    assert str(path) in message
+    assert "not loopback" in message
+    assert "--url" in message
+    assert "env-key" not in message
+    assert "stack-key" not in message
 
 
-def test_prints_persona_key_tier_turn_and_answer(server: FakeProcess, tmp_path: Path) -> None:
-    result = ask(
-        "뭐부터 해야 하죠?",
-        *("--session", "s-1", "--user", "u-1", "--persona", "NANA"),
-        *("--url", server.url + "/", "--api-key", "k-1"),
-        cwd=tmp_path,
-    )
-
-    assert result.returncode == 0, result.stderr
-    header, _, answer = result.stdout.partition("\n\n")
-    assert header == "Nana (나나) · urgent-burst-problem_solving · cache l1 · session s-1 turn 2"
-    assert answer.strip() == REPLY["answer"]
-    [sent] = server.received
-    assert sent["path"] == "/v2/process"
-    assert sent["key"] == "k-1"
-    assert sent["body"] == {
-        "message": "뭐부터 해야 하죠?",
-        "session_id": "s-1",
-        "user_id": "u-1",
-        "persona": "nana",
-    }
+def test_a_stack_file_in_the_repository_is_held_to_the_same_rule(
+    cwd: Path, no_stack_file_in_the_repository: Path
+) -> None:
+    stack_file(no_stack_file_in_the_repository, REMOTE)
+    with pytest.raises(AskError, match="not loopback"):
+        resolve(None, "option-key", {}, cwd)
 
 
-def test_json_prints_the_whole_response(server: FakeProcess, tmp_path: Path) -> None:
-    result = ask("hello", "--json", "--url", server.url, cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == REPLY
+def test_the_stack_key_goes_only_to_the_stack_url(cwd: Path) -> None:
+    stack_file(cwd, LOCAL)
+    assert resolve("http://127.0.0.1:9999", None, {}, cwd) == Target("http://127.0.0.1:9999", None)
+    assert resolve(None, None, {"ION_URL": REMOTE}, cwd) == Target(REMOTE, None)
+    # Naming the stack's URL yourself is the same as taking it from the file.
+    assert resolve(LOCAL + "/", None, {}, cwd) == Target(LOCAL, "stack-key")
 
 
-def test_url_and_key_come_from_the_stack_file(server: FakeProcess, tmp_path: Path) -> None:
-    write_stack_file(tmp_path, server.url, "stack-key")
-    assert ask("hello", cwd=tmp_path).returncode == 0
-    assert server.received[-1]["key"] == "stack-key"
+def test_the_stack_key_never_leaves_loopback_even_to_its_own_url(cwd: Path) -> None:
+    stack_file(cwd, REMOTE)
+    # The user chose the URL (so it is used), but the file's key does not go with it.
+    assert resolve(REMOTE, None, {}, cwd) == Target(REMOTE, None)
 
 
-def test_the_environment_wins_over_the_stack_file(server: FakeProcess, tmp_path: Path) -> None:
-    write_stack_file(tmp_path, f"http://127.0.0.1:{free_port()}", "stack-key")
-    result = ask("hello", cwd=tmp_path, ION_URL=server.url, ION_API_KEY="env-key")
-    assert result.returncode == 0, result.stderr
-    assert server.received[-1]["key"] == "env-key"
-
-
-def test_the_stack_key_is_not_sent_to_another_url(server: FakeProcess, tmp_path: Path) -> None:
-    write_stack_file(tmp_path, f"http://127.0.0.1:{free_port()}", "stack-key")
-    assert ask("hello", "--url", server.url, cwd=tmp_path).returncode == 0
-    assert server.received[-1]["key"] is None
+@pytest.mark.parametrize(
+    "state",
+    [{"urls": {"process": 8081}, "api_key": "k"}, {"urls": [LOCAL]}, {"api_key": 5}, ["x"]],
+)
+def test_a_stack_file_of_the_wrong_shape_names_no_url(cwd: Path, state: object) -> None:
+    (cwd / ".dev").mkdir()
+    (cwd / ".dev" / "stack.json").write_text(json.dumps(state), encoding="utf-8")
+    assert resolve(None, None, {}, cwd).url == _ask.DEFAULT_URL

@@ -7,12 +7,14 @@ import pytest
 from core.api.security import (
     ApiKeys,
     Cors,
+    Decision,
     LocalBuckets,
     Principal,
     RateLimiter,
     hash_key,
     parse_api_keys,
 )
+from core.cache import StoreUnavailable
 from core.errors import Forbidden, RateLimited, Unauthenticated
 
 SETTING = f"web:{hash_key('web-secret')}:user, ops:{hash_key('ops-secret')}:admin"
@@ -94,10 +96,12 @@ def test_a_failing_shared_store_falls_back_to_local_buckets() -> None:
     failures: list[Exception] = []
 
     class Broken:
-        def take(self, key: str, capacity: int, per_second: float) -> object:
-            raise ConnectionError("redis down")
+        """A BucketStore (same signature) whose store is down, as RedisStore reports it."""
 
-    limiter = RateLimiter(60, 1, shared=Broken(), on_shared_failure=failures.append)  # type: ignore[arg-type]
+        def take(self, key: str, capacity: int, per_second: float, count: int = 1) -> Decision:
+            raise StoreUnavailable("redis down")
+
+    limiter = RateLimiter(60, 1, shared=Broken(), on_shared_failure=failures.append)
     limiter.check(Principal("web", admin=False))
     with pytest.raises(RateLimited):
         limiter.check(Principal("web", admin=False))
