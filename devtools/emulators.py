@@ -13,129 +13,60 @@ from __future__ import annotations
 import base64
 import json
 import os
-import shutil
-import signal
-import subprocess
-import tempfile
-import time
 import urllib.error
 import urllib.request
-from pathlib import Path
-from types import TracebackType
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar
 
-from devtools.processes import HOST, end_group, free_port
+from devtools.processes import HOST, ServiceProcess
 
 PROJECT = "ion-local"  # the default GOOGLE_CLOUD_PROJECT; tests and make dev use no other
 START_TIMEOUT_S = 60.0
 STOP_TIMEOUT_S = 10.0
 
 
-class _GcloudEmulator:
+class _GcloudEmulator(ServiceProcess):
     """One ``gcloud ... emulators <kind> start``; a context manager that starts and stops it."""
 
     kind: ClassVar[str]  # as gcloud names it
     title: ClassVar[str]
     package: ClassVar[str]  # the Debian package that ships it
+    start_timeout_s = START_TIMEOUT_S
+    stop_timeout_s = STOP_TIMEOUT_S
+    readiness = "answer"
 
     def __init__(
         self, port: int | None = None, executable: str = "gcloud", project: str = PROJECT
     ) -> None:
-        self.port = port if port is not None else free_port()
+        super().__init__(
+            port, executable, name=f"{self.title} emulator", slug=f"{self.kind}-emulator"
+        )
         self.project = project
-        self._executable = executable
-        self._tmp = tempfile.TemporaryDirectory(prefix=f"{self.kind}-emulator-")
-        # A file, not a pipe: an unread pipe fills up and blocks a long-lived server; the file is
-        # what a failed start reports.
-        self.log_path = Path(self._tmp.name) / "emulator.log"
-        self._process: subprocess.Popen[bytes] | None = None
-        self.start_seconds: float | None = None  # how long the last start took
-
-    def _arguments(self) -> list[str]:
-        return ["emulators", self.kind, "start", f"--host-port={self.host}"]
 
     @property
     def host(self) -> str:
         """What the client libraries' ``*_EMULATOR_HOST`` variable must be set to."""
         return f"{HOST}:{self.port}"
 
-    @property
-    def group(self) -> int | None:
-        """The process group of the running emulator (gcloud, its script and Java)."""
-        return self._process.pid if self._process is not None else None
+    def _arguments(self) -> list[str]:
+        return ["emulators", self.kind, "start", f"--host-port={self.host}"]
 
-    @property
-    def running(self) -> bool:
-        return self._process is not None and self._process.poll() is None
-
-    def start(self) -> None:
-        """Start the emulator (no-op if it runs) and wait until it answers HTTP 200."""
-        if self.running:
-            return
-        executable = shutil.which(self._executable)
-        if executable is None:
-            raise RuntimeError(
-                f"{self._executable!r} is not on PATH; install the Google Cloud CLI with the "
-                f"Debian packages google-cloud-cli and {self.package}"
-            )
+    def _environment(self) -> dict[str, str]:
         # gcloud must never stop to ask a question or phone home.
-        env = {**os.environ, "CLOUDSDK_CORE_DISABLE_PROMPTS": "1"}
-        began = time.monotonic()
-        with self.log_path.open("ab") as log:
-            self._process = subprocess.Popen(
-                [executable, *self._arguments()],
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                env=env,
-                start_new_session=True,  # its own process group: see the module docstring
-            )
-        self._wait_until_ready()
-        self.start_seconds = time.monotonic() - began
-
-    def _wait_until_ready(self) -> None:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while time.monotonic() < deadline and self.running:
-            if self._answers():
-                return
-            time.sleep(0.1)
-        problem = "exited" if not self.running else f"did not answer in {START_TIMEOUT_S:.0f}s"
-        self.kill()
-        output = self.log_path.read_text(encoding="utf-8", errors="replace").strip()
-        raise RuntimeError(f"{self.title} emulator on {self.host} {problem}; its output:\n{output}")
+        return {**os.environ, "CLOUDSDK_CORE_DISABLE_PROMPTS": "1"}
 
     def _answers(self) -> bool:
+        """HTTP 200 on ``/``."""
         try:
             with urllib.request.urlopen(f"http://{self.host}/", timeout=1.0) as response:
                 return bool(response.status == 200)
         except (urllib.error.URLError, OSError):
             return False
 
-    def stop(self) -> None:
-        """SIGTERM to the group, then SIGKILL if it has not exited in time. Safe to call again."""
-        self._signal(signal.SIGTERM)
-
-    def kill(self) -> None:
-        """SIGKILL to the group at once, as a crash would: for fault tests. Safe to call again."""
-        self._signal(signal.SIGKILL)
-
-    def _signal(self, sig: signal.Signals) -> None:
-        process, self._process = self._process, None
-        if process is not None:
-            end_group(process, sig, STOP_TIMEOUT_S)
-
-    def __enter__(self) -> Self:
-        self.start()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
-        self._tmp.cleanup()
+    def _install_hint(self) -> str:
+        return (
+            "install the Google Cloud CLI with the Debian packages google-cloud-cli and "
+            f"{self.package}"
+        )
 
 
 class FirestoreEmulator(_GcloudEmulator):
