@@ -26,12 +26,6 @@ class IonError(Exception):
         self.message = message
         self.field = field
 
-    def to_dict(self) -> dict[str, str]:
-        body = {"code": self.code, "message": self.message}
-        if self.field is not None:
-            body["field"] = self.field
-        return body
-
 
 class InvalidInput(IonError):
     """A request value is outside what is accepted."""

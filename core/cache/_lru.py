@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -79,7 +79,3 @@ class LruCache(Generic[V]):
 
     def __len__(self) -> int:
         return len(self._entries)
-
-    def keys(self) -> Iterator[str]:
-        with self._lock:
-            return iter(list(self._entries))
