@@ -33,6 +33,7 @@ from core.cache._keys import ResponseKey
 from core.cache._lru import LruCache
 from core.cache._ports import SharedStore, StoreUnavailable, StoreWarmingUp
 from core.cache._stats import Latencies, TierCounters
+from core.cache._versions import Versions
 
 Value = dict[str, Any]
 log = logging.getLogger(__name__)
@@ -105,7 +106,9 @@ class ResponseCache:
         self.breaker = CircuitBreaker(s.breaker_threshold, s.breaker_cooldown_s, clock)
         self._flights: dict[str, _Flight] = {}
         self._lock = threading.Lock()
-        self._versions: dict[str, tuple[int, float]] = {}  # name -> (version, fetched at)
+        self._versions = Versions(
+            s.namespace, s.version_ttl_s, store is not None, self._store_call, clock
+        )
         self.l2 = TierCounters()
         self.outcomes: dict[str, int] = dict.fromkeys(
             ("l1", "l2", "coalesced", "stale", "computed", "bypass"), 0
@@ -266,41 +269,14 @@ class ResponseCache:
     # -- versions and invalidation ---------------------------------------------------------
 
     def full_key(self, key: ResponseKey) -> str:
-        everything, persona = self._current_versions(("all", f"persona:{key.persona}"))
+        everything, persona = self._versions.current(("all", f"persona:{key.persona}"))
         ns = self.settings.namespace
         return f"{ns}:r:{everything}:{key.persona}:{persona}:{key.digest()}"
-
-    def _current_versions(self, names: tuple[str, str]) -> tuple[int, int]:
-        now = self._clock()
-        cached = [self._versions.get(name) for name in names]
-        if all(c is not None and now - c[1] < self.settings.version_ttl_s for c in cached):
-            return cached[0][0], cached[1][0]  # type: ignore[index]
-        fetched = self._store_call(lambda s: s.versions([self._version_key(n) for n in names]))
-        if fetched is None and self.store is not None:
-            # Not read: keep what we had but read again next time, rather than trusting a
-            # guess (0, or a stale value) for a whole version_ttl_s.
-            values = [(c or (0, 0.0))[0] for c in cached]
-            for name, value in zip(names, values, strict=True):
-                self._versions[name] = (value, 0.0)
-            return values[0], values[1]
-        values = [fetched[i] if fetched is not None else (cached[i] or (0, 0.0))[0]
-                  for i in range(len(names))]  # fmt: skip
-        for name, value in zip(names, values, strict=True):
-            self._versions[name] = (value, now)
-        return values[0], values[1]
 
     def invalidate(self, persona: str | None = None) -> dict[str, Any]:
         """Make every entry (or one persona's) unreachable in all instances and both tiers."""
         name = "all" if persona is None else f"persona:{persona}"
-        current = self._versions.get(name, (0, 0.0))[0]
-        if self.store is None:
-            version: int | None = current + 1  # this instance is the whole cache
-        else:
-            # Only a bump Redis accepted counts: a local one would be overwritten by the next
-            # read of the shared version, and invalidated entries would come back.
-            version = self._store_call(lambda s: s.bump(self._version_key(name)))
-        if version is not None:
-            self._versions[name] = (max(version, current + 1), self._clock())
+        version, shared = self._versions.bump(name)
         prefix = f"{self.settings.namespace}:r:"
         if persona is None:
             dropped = len(self.l1)
@@ -309,15 +285,7 @@ class ResponseCache:
             dropped = self.l1.delete_where(
                 lambda k: k.startswith(prefix) and k[len(prefix) :].split(":")[1] == persona
             )
-        return {
-            "scope": name,
-            "version": self._versions.get(name, (current, 0.0))[0],
-            "shared": self.store is not None and version is not None,
-            "l1_dropped": dropped,
-        }
-
-    def _version_key(self, name: str) -> str:
-        return f"{self.settings.namespace}:version:{name}"
+        return {"scope": name, "version": version, "shared": shared, "l1_dropped": dropped}
 
     # -- stats -------------------------------------------------------------------------------
 
