@@ -28,11 +28,11 @@ import requests
 
 from devtools.processes import group_members, listening, port_is_free
 from devtools.stack import PORTS
+from tests.helpers import run_ion
 
 pytestmark = pytest.mark.e2e
 
 ROOT = Path(__file__).resolve().parents[2]
-ION = Path(sys.executable).parent / "ion"
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 START_TIMEOUT_S = 60.0
 STOP_TIMEOUT_S = 20.0
@@ -124,17 +124,8 @@ def stack(tmp_path: Path) -> Iterator[RunningStack]:
 
 
 def ion_ask(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("ION_URL", "ION_API_KEY")}
-    return subprocess.run(
-        [str(ION), "ask", *args],
-        cwd=cwd,  # where the stack wrote .dev/stack.json: ion ask finds URL and key there
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=30,
-        check=False,
-    )
+    # Run where the stack wrote .dev/stack.json: ion ask finds URL and key there.
+    return run_ion("ask", *args, cwd=cwd, drop_env=("ION_URL", "ION_API_KEY"), timeout=30)
 
 
 def test_the_stack_serves_every_function_and_stops_cleanly(

@@ -8,9 +8,7 @@ URL and key it picks is covered without processes in tests/unit/test_cli_ask.py.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -21,8 +19,8 @@ from typing import Any
 import pytest
 
 from devtools.processes import free_port
+from tests.helpers import one_error_line, run_ion
 
-ION = Path(sys.executable).parent / "ion"
 REPLY = {
     "request_id": "r-1",
     "persona": "nana",
@@ -83,27 +81,7 @@ def server() -> Iterator[FakeProcess]:
 
 
 def ask(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if k not in ("ION_URL", "ION_API_KEY")}
-    return subprocess.run(
-        [str(ION), "ask", *args],
-        cwd=cwd,
-        env=clean | env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=30,
-        check=False,
-    )
-
-
-def one_error_line(result: subprocess.CompletedProcess[str]) -> str:
-    assert result.returncode == 2
-    assert result.stdout == ""
-    assert "Traceback" not in result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("ion: error: ")
-    return lines[0]
+    return run_ion("ask", *args, cwd=cwd, env=env, drop_env=("ION_URL", "ION_API_KEY"))
 
 
 def write_stack_file(folder: Path, url: str, key: str) -> None:

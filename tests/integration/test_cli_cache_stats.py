@@ -3,26 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
-from pathlib import Path
 
 import redis
 
-ION = Path(sys.executable).parent / "ion"
+from tests.helpers import run_ion
 
 
 def run(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("REDIS_", "CACHE_"))}
-    return subprocess.run(
-        [str(ION), "cache-stats"],
-        env={**clean, **env},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    return run_ion("cache-stats", env=env, drop_env=("REDIS_", "CACHE_"))
 
 
 def test_without_redis_it_reports_l1_only() -> None:

@@ -19,21 +19,14 @@ from core.generation import Turn
 from core.sessions import KEEP_TURNS, Owner, SessionNotFound, SessionStoreUnavailable
 from devtools.emulators import PROJECT, FirestoreEmulator
 from devtools.processes import group_members
+from tests.helpers import FakeClock
 
 T = TypeVar("T")
 ALICE = Owner(key_id="key-a", user_id="alice")
 T0 = 1_767_225_600.0  # 2026-01-01T00:00:00Z, whole seconds so timestamps compare exactly
 
 
-class Clock:
-    def __init__(self, now: float = T0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def store_for(clock: Clock | None = None, **options: Any) -> FirestoreSessionStore:
+def store_for(clock: FakeClock | None = None, **options: Any) -> FirestoreSessionStore:
     if clock is not None:
         options["clock"] = clock
     return FirestoreSessionStore(PROJECT, **options)
@@ -82,7 +75,7 @@ def test_only_the_last_turns_are_kept_but_all_are_counted(firestore_host: str) -
 
 
 def test_document_shape_and_expire_at_is_last_turn_plus_ttl(firestore_host: str) -> None:
-    clock = Clock()
+    clock = FakeClock(T0)
     store = store_for(clock, ttl_s=3600)
     store.append("ttl", ALICE, exchange(1))
     clock.now += 60
@@ -100,7 +93,7 @@ def test_document_shape_and_expire_at_is_last_turn_plus_ttl(firestore_host: str)
 
 
 def test_an_expired_session_is_treated_as_new(firestore_host: str) -> None:
-    clock = Clock()
+    clock = FakeClock(T0)
     store = store_for(clock, ttl_s=3600)
     store.append("old", ALICE, exchange(1))
     clock.now += 3601

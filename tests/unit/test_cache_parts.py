@@ -10,14 +10,7 @@ from hypothesis import strategies as st
 
 from core.cache import BreakerState, CircuitBreaker, LruCache, ResponseKey, context_digest
 from core.generation import Turn
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.helpers import FakeClock
 
 
 def test_lru_expires_entries_by_ttl_on_a_fake_clock() -> None:

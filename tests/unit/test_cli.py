@@ -5,38 +5,24 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-# The script set-up installs next to the interpreter running the tests (.venv/bin/ion).
-ION = Path(sys.executable).parent / "ion"
+from tests.helpers import ION, one_error_line, run_ion
+
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 def ion(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(ION), *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        check=False,
-    )
+    return run_ion(*args, stdin=stdin)
 
 
 def assert_bad_input(result: subprocess.CompletedProcess[str], *fragments: str) -> None:
-    assert result.returncode == 2
-    assert result.stdout == ""
-    assert "Traceback" not in result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("ion: error: ")
+    line = one_error_line(result)
     for fragment in fragments:
-        assert fragment in lines[0]
+        assert fragment in line
 
 
 def test_the_script_is_installed() -> None:

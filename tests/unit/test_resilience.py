@@ -14,22 +14,10 @@ from core.generation import Turn
 from core.personas import PersonaName
 from core.prompts import Prompt
 from core.resilience import RETRIES, Backoff, ResilientGenerator
+from tests.helpers import FakeClock as Clock
 
 R = FailureReason
 ANALYSIS = analyze("How do I get better at code review?")
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 100.0
-        self.slept: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.slept.append(seconds)
-        self.now += seconds
 
 
 class Script:
@@ -70,7 +58,7 @@ def generate(generator: ResilientGenerator) -> str:
 
 @pytest.mark.parametrize("reason", [R.RATE_LIMITED, R.SERVER_ERROR, R.TIMEOUT, R.UNREACHABLE])
 def test_transient_failures_are_retried_then_answered(reason: R) -> None:
-    clock = Clock()
+    clock = Clock(100.0)
     backend = Script(clock, reason, reason)
     assert generate(resilient(backend, clock)) == "the model's answer"
     assert len(backend.timeouts) == 3
@@ -78,7 +66,7 @@ def test_transient_failures_are_retried_then_answered(reason: R) -> None:
 
 
 def test_at_most_two_retries_then_the_first_reason_is_raised() -> None:
-    clock = Clock()
+    clock = Clock(100.0)
     backend = Script(clock, *[R.SERVER_ERROR] * 5)
     with pytest.raises(GenerationFailed) as failed:
         generate(resilient(backend, clock))
@@ -88,7 +76,7 @@ def test_at_most_two_retries_then_the_first_reason_is_raised() -> None:
 
 @pytest.mark.parametrize("reason", [R.REJECTED, R.SAFETY_BLOCKED, R.EMPTY_ANSWER, R.ERROR], ids=str)
 def test_other_failures_are_final_at_once(reason: R) -> None:
-    clock = Clock()
+    clock = Clock(100.0)
     backend = Script(clock, reason)
     with pytest.raises(GenerationFailed) as failed:
         generate(resilient(backend, clock))
@@ -98,7 +86,7 @@ def test_other_failures_are_final_at_once(reason: R) -> None:
 
 
 def test_an_unexpected_exception_is_a_failure_with_reason_error() -> None:
-    clock = Clock()
+    clock = Clock(100.0)
     with pytest.raises(GenerationFailed) as failed:
         generate(resilient(Script(clock, KeyError("candidates")), clock))
     assert failed.value.reason is R.ERROR
@@ -112,7 +100,7 @@ def test_backoff_grows_exponentially_is_capped_and_jittered_in_its_upper_half() 
 
 
 def test_attempts_share_the_deadline() -> None:
-    clock = Clock()
+    clock = Clock(100.0)
     # Every attempt runs out its time: 10 s, then what is left of 15 s after the backoff.
     backend = Script(clock, R.TIMEOUT, R.TIMEOUT, R.TIMEOUT, took_s=10.0)
     with pytest.raises(GenerationFailed) as failed:
@@ -123,7 +111,7 @@ def test_attempts_share_the_deadline() -> None:
 
 
 def test_no_retry_starts_with_less_than_a_quarter_of_a_normal_attempt_left() -> None:
-    clock = Clock()
+    clock = Clock(100.0)
     backend = Script(clock, R.SERVER_ERROR, took_s=10.0)  # a slow 500
     with pytest.raises(GenerationFailed):
         generate(resilient(backend, clock, deadline_s=12.0))
@@ -131,7 +119,7 @@ def test_no_retry_starts_with_less_than_a_quarter_of_a_normal_attempt_left() -> 
 
 
 def test_the_breaker_opens_after_consecutive_failures_and_closes_after_a_good_probe() -> None:
-    clock = Clock()
+    clock = Clock(100.0)
     breaker = CircuitBreaker(threshold=3, cooldown_s=30.0, clock=clock)
     backend = Script(clock, *[R.SERVER_ERROR] * 3)
     generator = resilient(backend, clock, breaker=breaker)
@@ -150,7 +138,7 @@ def test_the_breaker_opens_after_consecutive_failures_and_closes_after_a_good_pr
 
 
 def test_a_failed_probe_opens_the_breaker_again_without_retrying() -> None:
-    clock = Clock()
+    clock = Clock(100.0)
     breaker = CircuitBreaker(threshold=1, cooldown_s=5.0, clock=clock)
     backend = Script(clock, R.SERVER_ERROR, R.SERVER_ERROR)
     generator = resilient(backend, clock, breaker=breaker)
@@ -165,7 +153,7 @@ def test_a_failed_probe_opens_the_breaker_again_without_retrying() -> None:
 
 
 def test_blocked_and_empty_answers_do_not_count_against_the_breaker() -> None:
-    clock = Clock()
+    clock = Clock(100.0)
     breaker = CircuitBreaker(threshold=1, cooldown_s=5.0, clock=clock)
     generator = resilient(Script(clock, R.SAFETY_BLOCKED, R.EMPTY_ANSWER), clock, breaker=breaker)
     for _ in range(2):
@@ -175,6 +163,6 @@ def test_blocked_and_empty_answers_do_not_count_against_the_breaker() -> None:
 
 
 def test_name_and_model_are_the_backends_for_cache_keys() -> None:
-    clock = Clock()
+    clock = Clock(100.0)
     generator = resilient(Script(clock), clock)
     assert (generator.name, generator.model) == ("scripted", "scripted-1")

@@ -16,6 +16,7 @@ from core.api.security import (
 )
 from core.cache import StoreUnavailable
 from core.errors import Forbidden, RateLimited, Unauthenticated
+from tests.helpers import FakeClock as Clock
 
 SETTING = f"web:{hash_key('web-secret')}:user, ops:{hash_key('ops-secret')}:admin"
 
@@ -61,16 +62,8 @@ def test_an_empty_setting_means_no_keys() -> None:
         ApiKeys(parse_api_keys("")).authenticate("anything")
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def test_local_bucket_allows_a_burst_then_refills_at_the_rate() -> None:
-    clock = Clock()
+    clock = Clock(0.0)
     buckets = LocalBuckets(clock)
     assert all(buckets.take("k", 3, per_second=1.0).allowed for _ in range(3))
     denied = buckets.take("k", 3, per_second=1.0)
@@ -82,7 +75,7 @@ def test_local_bucket_allows_a_burst_then_refills_at_the_rate() -> None:
 
 
 def test_rate_limiter_raises_429_with_retry_after() -> None:
-    limiter = RateLimiter(per_minute=60, burst=2, local=LocalBuckets(Clock()))
+    limiter = RateLimiter(per_minute=60, burst=2, local=LocalBuckets(Clock(0.0)))
     principal = Principal("web", admin=False)
     limiter.check(principal)
     limiter.check(principal)
