@@ -15,6 +15,7 @@ from core._once import once
 from core.adapters.redis_store import RedisStore  # imports redis-py only when one is made
 from core.api.http import Guard
 from core.api.security import ApiKeys, Cors, RateLimiter, parse_api_keys
+from core.bulk import BulkJobs, BulkWorker, JobStore, Publisher
 from core.cache import CircuitBreaker, ResponseCache
 from core.config import GeminiSettings, Settings
 from core.conversation import Conversations
@@ -95,7 +96,7 @@ def _gemini(gemini: GeminiSettings, project: str) -> ResilientGenerator:
 
 def build_pipeline(config: Settings | None = None) -> Pipeline:
     """Message in, answer out, with the configured generator and the response cache: what
-    ``process`` answers with, and what the bulk worker will call for each of its messages."""
+    ``process`` answers with, and what the bulk worker calls for each of its items."""
     config = config or settings()
     return Pipeline(
         generator=build_generator(config),
@@ -130,3 +131,36 @@ def build_guard(config: Settings | None = None) -> Guard:
         on_shared_failure=lambda error: log.warning("rate limit falls back to local: %s", error),
     )
     return Guard(keys=keys, limiter=limiter, cors=Cors(config.cors_origins))
+
+
+def build_job_store(config: Settings) -> JobStore:
+    from core.adapters.firestore_jobs import FirestoreJobStore  # noqa: PLC0415
+
+    bulk = config.bulk
+    return FirestoreJobStore(
+        project=config.project,
+        collection=bulk.collection,
+        ttl_s=bulk.job_ttl_s,
+        timeout_s=bulk.timeout_s,
+    )
+
+
+def build_bulk_jobs(config: Settings | None = None) -> BulkJobs:
+    """Submitting and reporting bulk jobs: Firestore for the records, Pub/Sub for the items.
+    Neither library is imported until the first request that needs it."""
+    config = config or settings()
+
+    @once
+    def publisher() -> Publisher:
+        from core.adapters.pubsub_publisher import PubSubPublisher  # noqa: PLC0415
+
+        return PubSubPublisher(config.project, config.bulk.topic, config.bulk.timeout_s)
+
+    # A job still publishing after twice the publish deadline was interrupted (its instance died).
+    return BulkJobs(build_job_store(config), publisher, publish_grace_s=2 * config.bulk.timeout_s)
+
+
+def build_bulk_worker(config: Settings | None = None) -> BulkWorker:
+    """One bulk item per delivery, answered by the same pipeline (and cache) as ``process``."""
+    config = config or settings()
+    return BulkWorker(build_job_store(config), build_pipeline(config), config.bulk.max_attempts)

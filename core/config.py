@@ -107,6 +107,8 @@ _project = _matching(r"[a-z][a-z0-9-]{4,28}[a-z0-9]")
 _collection = _matching(r"(?!__)[A-Za-z0-9_-]{1,100}")
 _model = _matching(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
 _location = _matching(r"[a-z][a-z0-9-]{1,62}")
+# Google's rule for topic ids: a letter, then 2-254 of letters, digits and -_.~+%; not goog*.
+_topic = _matching(r"(?!goog)[A-Za-z][A-Za-z0-9._~+%-]{2,254}")
 REQUIRED, OPTIONAL = FromSecret.REQUIRED, FromSecret.OPTIONAL
 
 
@@ -152,6 +154,18 @@ SETTINGS: tuple[Setting, ...] = (
             "a session expires this long after its last turn (Firestore TTL on expire_at)"),
     Setting("SESSION_TIMEOUT_S", "5", _positive_float, "seconds > 0",
             "deadline for each Firestore call; past it a request with a session gets 503"),
+    Setting("BULK_TOPIC", "ion-bulk", _topic, "a Pub/Sub topic id",
+            "topic in GOOGLE_CLOUD_PROJECT that carries bulk items to the worker"),
+    Setting("BULK_COLLECTION", "bulk_jobs", _collection, "a Firestore collection id",
+            "collection of bulk jobs; each job's items are its subcollection items"),
+    Setting("BULK_MAX_ATTEMPTS", "5", _int_at_least(1), "an integer >= 1",
+            "deliveries of one bulk item the worker tries before it records the item as failed"),
+    Setting("BULK_JOB_TTL_H", "168", _positive_float, "hours > 0",
+            "a bulk job and its results are deleted this long after it was submitted "
+            "(Firestore TTL on expire_at)"),
+    Setting("BULK_TIMEOUT_S", "10", _positive_float, "seconds > 0",
+            "deadline for each Firestore call and for publishing a job's items; past it the "
+            "submission gets 503 and the worker lets Pub/Sub redeliver"),
     Setting("ION_API_KEYS", "", str, "id:sha256hex:role entries (role user or admin), "
             "separated by commas", "the API keys, as SHA-256 hashes of the keys, never the keys",
             REQUIRED),
@@ -210,6 +224,15 @@ class GeminiSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class BulkSettings:
+    topic: str
+    collection: str
+    max_attempts: int
+    job_ttl_s: float
+    timeout_s: float
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     redis_url: str | None = field(repr=False)  # may hold a password
     redis_timeout_s: float
@@ -218,6 +241,7 @@ class Settings:
     session_collection: str
     session_ttl_s: float
     session_timeout_s: float
+    bulk: BulkSettings
     api_keys: str = field(repr=False)
     rate_limit_per_minute: int
     rate_limit_burst: int
@@ -252,6 +276,13 @@ class Settings:
             session_collection=values["SESSION_COLLECTION"],
             session_ttl_s=values["SESSION_TTL_H"] * 3600,
             session_timeout_s=values["SESSION_TIMEOUT_S"],
+            bulk=BulkSettings(
+                topic=values["BULK_TOPIC"],
+                collection=values["BULK_COLLECTION"],
+                max_attempts=values["BULK_MAX_ATTEMPTS"],
+                job_ttl_s=values["BULK_JOB_TTL_H"] * 3600,
+                timeout_s=values["BULK_TIMEOUT_S"],
+            ),
             api_keys=values["ION_API_KEYS"],
             rate_limit_per_minute=values["RATE_LIMIT_PER_MIN"],
             rate_limit_burst=values["RATE_LIMIT_BURST"],

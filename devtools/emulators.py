@@ -107,12 +107,43 @@ class PubSubEmulator(_GcloudEmulator):
         self._put(name, {})
         return name
 
-    def create_push_subscription(self, subscription: str, topic: str, endpoint: str) -> str:
-        """Create a subscription to ``topic`` that POSTs each message to ``endpoint``."""
+    def delete_topic(self, topic: str) -> None:
+        """Delete ``topic``; publishing to it fails (NOT_FOUND) until it is created again."""
+        self._call("DELETE", f"projects/{self.project}/topics/{topic}", None)
+
+    def create_push_subscription(
+        self, subscription: str, topic: str, endpoint: str, ack_deadline_s: int = 10
+    ) -> str:
+        """Create a subscription to ``topic`` that POSTs each message to ``endpoint``; a
+        message not acknowledged (a 2xx answer) within ``ack_deadline_s`` is pushed again."""
         name = f"projects/{self.project}/subscriptions/{subscription}"
         topic_name = f"projects/{self.project}/topics/{topic}"
-        self._put(name, {"topic": topic_name, "pushConfig": {"pushEndpoint": endpoint}})
+        body = {
+            "topic": topic_name,
+            "pushConfig": {"pushEndpoint": endpoint},
+            "ackDeadlineSeconds": ack_deadline_s,
+        }
+        self._put(name, body)
         return name
+
+    def create_pull_subscription(self, subscription: str, topic: str) -> str:
+        """Create a subscription to ``topic`` that keeps messages until they are pulled."""
+        name = f"projects/{self.project}/subscriptions/{subscription}"
+        self._put(name, {"topic": f"projects/{self.project}/topics/{topic}"})
+        return name
+
+    def pull(self, subscription: str, max_messages: int = 1000) -> list[dict[str, Any]]:
+        """Pull and acknowledge what ``subscription`` holds: each message as the REST API gives
+        it (``data`` base64, ``attributes``, ``messageId``)."""
+        name = f"projects/{self.project}/subscriptions/{subscription}"
+        reply = self._call(
+            "POST", f"{name}:pull", {"maxMessages": max_messages, "returnImmediately": True}
+        )
+        received = reply.get("receivedMessages", [])
+        if received:
+            ack_ids = [r["ackId"] for r in received]
+            self._call("POST", f"{name}:acknowledge", {"ackIds": ack_ids})
+        return [r["message"] for r in received]
 
     def publish(self, topic: str, data: bytes, attributes: dict[str, str] | None = None) -> str:
         """Publish one message; returns its message id."""
@@ -130,10 +161,10 @@ class PubSubEmulator(_GcloudEmulator):
             if error.code != 409:  # ALREADY_EXISTS: what was asked for is there
                 raise
 
-    def _call(self, method: str, path: str, body: dict[str, Any]) -> dict[str, Any]:
+    def _call(self, method: str, path: str, body: dict[str, Any] | None) -> dict[str, Any]:
         request = urllib.request.Request(
             f"http://{self.host}/v1/{path}",
-            data=json.dumps(body).encode(),
+            data=None if body is None else json.dumps(body).encode(),
             headers={"Content-Type": "application/json"},
             method=method,
         )

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 import redis
 
-from devtools.emulators import FirestoreEmulator
+from devtools.emulators import FirestoreEmulator, PubSubEmulator
 from devtools.fake_gemini import FakeGemini
 from devtools.fake_secret_manager import FakeSecretManager
 from devtools.redis_server import RedisServer
@@ -52,6 +52,22 @@ def firestore_host(firestore_emulator: FirestoreEmulator, monkeypatch: pytest.Mo
     firestore_emulator.reset()
     monkeypatch.setenv("FIRESTORE_EMULATOR_HOST", firestore_emulator.host)
     return firestore_emulator.host
+
+
+@pytest.fixture(scope="session")
+def pubsub_emulator() -> Iterator[PubSubEmulator]:
+    """One started Pub/Sub emulator for the whole session."""
+    with PubSubEmulator() as emulator:
+        yield emulator
+
+
+@pytest.fixture
+def pubsub_host(pubsub_emulator: PubSubEmulator, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The emulator's host, with PUBSUB_EMULATOR_HOST set to it. Topics outlive tests in the
+    emulator: a test makes its own, with a name no other test uses."""
+    pubsub_emulator.start()  # a no-op unless an earlier test left the shared emulator down
+    monkeypatch.setenv("PUBSUB_EMULATOR_HOST", pubsub_emulator.host)
+    return pubsub_emulator.host
 
 
 @pytest.fixture

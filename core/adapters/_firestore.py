@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-# The calls a session store makes: a document read, and a transaction's three steps.
-_DEADLINED = frozenset({"batch_get_documents", "begin_transaction", "commit", "rollback"})
+# The calls the stores make: document reads, queries, and a transaction's or batch's steps.
+_DEADLINED = frozenset(
+    {"batch_get_documents", "run_query", "begin_transaction", "commit", "rollback"}
+)
 
 
 class _Deadlined:
@@ -144,3 +146,65 @@ class Clients:
             if id(client) in self._users:
                 return  # closed by the checkin of the last call using it
         self._close(client)
+
+
+class Connection:
+    """A store's way to Firestore: ``with connection.client() as client`` lends the client for
+    one call; if the call fails because Firestore is unreachable or too slow, the client is
+    retired and the failure becomes ``unavailable(detail)``, the store's own error (a 503).
+    Errors the body raises itself pass through unchanged."""
+
+    def __init__(
+        self, project: str, timeout_s: float, unavailable: Callable[[str], Exception]
+    ) -> None:
+        self._clients = Clients(lambda: connect(project, timeout_s))
+        self._unavailable = unavailable
+        self._errors: tuple[type[BaseException], ...] = ()
+
+    @contextlib.contextmanager
+    def client(self) -> Iterator[Any]:
+        with self._translated(None):
+            if not self._errors:  # first: building the client can fail too (no credentials)
+                self._errors = unavailable_errors()
+            client = self._clients.checkout()
+        try:
+            with self._translated(client):
+                yield client
+        finally:
+            self._clients.checkin(client)
+
+    @contextlib.contextmanager
+    def _translated(self, client: Any) -> Iterator[None]:
+        try:
+            yield
+        except ValueError as error:
+            # The library reports running out of transaction attempts, and a rollback after a
+            # failed begin, as ValueError; the store's own error is further down the chain.
+            cause = _in_chain(error, self._errors)
+            if cause is None:
+                raise
+            self._retire(client)
+            raise self._unavailable(f"firestore: {type(cause).__name__}") from error
+        except self._errors as error:
+            self._retire(client)
+            raise self._unavailable(f"firestore: {type(error).__name__}") from error
+
+    def _retire(self, client: Any) -> None:
+        if client is not None:  # None: building it failed, there is nothing to retire
+            self._clients.retire(client)
+
+    @property
+    def current(self) -> Any:
+        """The client the next call gets (None before the first call and after a failure)."""
+        return self._clients.current
+
+
+def _in_chain(error: BaseException, kinds: tuple[type[BaseException], ...]) -> BaseException | None:
+    seen: set[int] = set()
+    link: BaseException | None = error
+    while link is not None and id(link) not in seen:
+        if isinstance(link, kinds):
+            return link
+        seen.add(id(link))
+        link = link.__cause__ or link.__context__
+    return None

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from core.adapters._firestore import Clients, connect, run_in_transaction, unavailable_errors
+from core.adapters._firestore import Connection, run_in_transaction
 from core.generation import Turn
 from core.sessions import (
     KEEP_TURNS,
@@ -48,8 +48,7 @@ class FirestoreSessionStore:
         self._ttl = timedelta(seconds=ttl_s)
         self._timeout_s = timeout_s
         self._clock = clock
-        self._clients = Clients(lambda: connect(project, timeout_s))
-        self._errors: tuple[type[BaseException], ...] = ()
+        self._connection = Connection(project, timeout_s, SessionStoreUnavailable)
         # Striped rather than one lock per id: bounded memory, and a collision only costs a wait.
         self._stripes = tuple(threading.Lock() for _ in range(_LOCK_STRIPES))
 
@@ -92,41 +91,12 @@ class FirestoreSessionStore:
     @contextmanager
     def _document(self, session_id: str) -> Iterator[tuple[Any, Any]]:
         """For one call: the client, and the session's document in it. A failure of the call
-        retires the client (see :class:`Clients`) and becomes SessionStoreUnavailable."""
+        retires the client (see :class:`Connection`) and becomes SessionStoreUnavailable."""
         if not _SESSION_ID.fullmatch(session_id):
             # Not a document Firestore could hold, so not a session anyone has.
             raise SessionNotFound(session_id)
-        with self._unavailable_on_error(None):
-            if not self._errors:  # first: building the client can fail too (no credentials)
-                self._errors = unavailable_errors()
-            client = self._clients.checkout()
-        try:
-            with self._unavailable_on_error(client):
-                yield client, client.collection(self._collection).document(session_id)
-        finally:
-            self._clients.checkin(client)
-
-    @contextmanager
-    def _unavailable_on_error(self, client: Any) -> Iterator[None]:
-        try:
-            yield
-        except SessionNotFound:
-            raise
-        except ValueError as error:
-            # The library reports running out of transaction attempts, and a rollback after a
-            # failed begin, as ValueError; the store's own error is further down the chain.
-            cause = _in_chain(error, self._errors)
-            if cause is None:
-                raise
-            self._retire(client)
-            raise SessionStoreUnavailable(f"firestore: {type(cause).__name__}") from error
-        except self._errors as error:
-            self._retire(client)
-            raise SessionStoreUnavailable(f"firestore: {type(error).__name__}") from error
-
-    def _retire(self, client: Any) -> None:
-        if client is not None:  # None: building it failed, there is nothing to retire
-            self._clients.retire(client)
+        with self._connection.client() as client:
+            yield client, client.collection(self._collection).document(session_id)
 
     @contextmanager
     def _serialized(self, session_id: str) -> Iterator[None]:
@@ -165,14 +135,3 @@ def _check_owner(data: dict[str, Any], owner: Owner, session_id: str) -> None:
 def _state(data: dict[str, Any]) -> SessionState:
     turns = tuple(Turn(role=str(t["role"]), text=str(t["text"])) for t in data["turns"])
     return SessionState(turns=turns, turn_count=int(data["turn_count"]))
-
-
-def _in_chain(error: BaseException, kinds: tuple[type[BaseException], ...]) -> BaseException | None:
-    seen: set[int] = set()
-    link: BaseException | None = error
-    while link is not None and id(link) not in seen:
-        if isinstance(link, kinds):
-            return link
-        seen.add(id(link))
-        link = link.__cause__ or link.__context__
-    return None

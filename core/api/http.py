@@ -16,7 +16,7 @@ import threading
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal, NoReturn, TypeVar
+from typing import Any, Literal, NoReturn, TypeVar
 
 import flask
 from pydantic import BaseModel, ValidationError
@@ -79,30 +79,51 @@ def _refuse_constant(name: str) -> NoReturn:
     raise ValueError(f"{name} is not valid JSON")
 
 
-def read_json(request: flask.Request, model: type[M]) -> M:
-    """The body as ``model``: 415 unless JSON, 413 over 64 KiB, 400 if unparsable, 422 if
-    it does not validate."""
+def read_object(request: flask.Request, max_bytes: int = MAX_BODY_BYTES) -> dict[str, Any]:
+    """The body as a JSON object: 415 unless JSON, 413 over ``max_bytes``, 400 if unparsable,
+    422 if it is JSON but not an object."""
     if request.mimetype != "application/json":
         raise UnsupportedMediaType(
             f"Content-Type {request.mimetype or '(none)'!r} is not accepted; send application/json"
         )
-    too_large = RequestTooLarge(f"the request body is over {MAX_BODY_BYTES} bytes")
-    if request.content_length is not None and request.content_length > MAX_BODY_BYTES:
+    too_large = RequestTooLarge(f"the request body is over {max_bytes} bytes")
+    if request.content_length is not None and request.content_length > max_bytes:
         raise too_large
     # Read at most one byte past the limit: a chunked body has no Content-Length to trust.
-    raw = request.stream.read(MAX_BODY_BYTES + 1)
-    if len(raw) > MAX_BODY_BYTES:
+    raw = request.stream.read(max_bytes + 1)
+    if len(raw) > max_bytes:
         raise too_large
     try:
         data = json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)
-    except (UnicodeDecodeError, ValueError) as exc:
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise InvalidJson(f"the request body is not valid UTF-8 JSON: {exc}") from None
     if not isinstance(data, dict):
         raise InvalidInput(f"the request body must be a JSON object, not {type(data).__name__}")
+    return data
+
+
+def validated(model: type[M], data: Mapping[str, Any]) -> M:
+    """``data`` as ``model``, or 422 naming the first field that does not validate."""
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         raise invalid_input(exc) from None
+
+
+def read_json(request: flask.Request, model: type[M], max_bytes: int = MAX_BODY_BYTES) -> M:
+    """The body as ``model`` (see :func:`read_object` and :func:`validated`)."""
+    return validated(model, read_object(request, max_bytes))
+
+
+def read_query(request: flask.Request, model: type[M]) -> M:
+    """The query string as ``model``; a parameter given twice is refused, not guessed at."""
+    data: dict[str, str] = {}
+    for name in request.args:
+        values = request.args.getlist(name)
+        if len(values) > 1:
+            raise InvalidInput(f"{name} is given {len(values)} times; send it once", field=name)
+        data[name] = values[0]
+    return validated(model, data)
 
 
 def json_response(
@@ -140,8 +161,14 @@ class Call:
     params: Mapping[str, str] = field(default_factory=dict)
     principal: Principal | None = None
 
-    def body(self, model: type[M]) -> M:
-        return read_json(self.request, model)
+    def body(self, model: type[M], max_bytes: int = MAX_BODY_BYTES) -> M:
+        return read_json(self.request, model, max_bytes)
+
+    def json_object(self, max_bytes: int = MAX_BODY_BYTES) -> dict[str, Any]:
+        return read_object(self.request, max_bytes)
+
+    def query(self, model: type[M]) -> M:
+        return read_query(self.request, model)
 
     @property
     def caller(self) -> Principal:
@@ -165,6 +192,8 @@ class Route:
     request: type[BaseModel] | None = None
     access: Access = "user"
     errors: tuple[int, ...] = ()
+    status: int = 200  # of a success
+    query: type[BaseModel] | None = None  # the query parameters it reads, if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,7 +262,7 @@ class Router:
             elif origin:
                 cors = self.guard.cors.headers_for(origin)
             body = route.handler(Call(request, request_id, params, principal))
-            return json_response(body, request_id, headers=cors)
+            return json_response(body, request_id, route.status, headers=cors)
         except IonError as error:
             response = error_response(error, request_id)
         except Exception:

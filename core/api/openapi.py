@@ -22,11 +22,12 @@ from core.api.security import API_KEY_HEADER
 
 VERSION = "0.1.0"
 _STATUS_TEXT = {
-    400: "Malformed JSON (INVALID_JSON)",
+    400: "Malformed JSON (INVALID_JSON), or a job without items (NO_ITEMS)",
     401: "Missing or wrong API key (UNAUTHENTICATED)",
     403: "The API key is not an admin key (FORBIDDEN)",
     404: "Not found (see the error code)",
-    413: "Body over 64 KiB (REQUEST_TOO_LARGE)",
+    409: "The idempotency key was used for other items (IDEMPOTENCY_KEY_REUSED)",
+    413: "Body over the size limit, or too many items (REQUEST_TOO_LARGE)",
     415: "The body is not application/json (UNSUPPORTED_MEDIA_TYPE)",
     422: "A field is missing, unknown, of the wrong type or out of range",
     429: "Over this API key's rate limit (RATE_LIMITED); see Retry-After",
@@ -44,6 +45,22 @@ def _statuses(route: Route) -> list[int]:
     if route.access == "admin":
         statuses.add(403)
     return sorted(statuses)
+
+
+def _query_parameters(route: Route) -> list[dict[str, Any]]:
+    if route.query is None:
+        return []
+    schema = route.query.model_json_schema()
+    required = set(schema.get("required", ()))
+    return [
+        {
+            "name": name,
+            "in": "query",
+            "required": name in required,
+            "schema": {k: v for k, v in field.items() if k != "title"},
+        }
+        for name, field in schema["properties"].items()
+    ]
 
 
 def document(
@@ -72,6 +89,7 @@ def document(
                 {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
                 for name in re.findall(r"\{(\w+)\}", path)
             ]
+            + _query_parameters(route)
             + [
                 {
                     "name": "X-Request-Id",
@@ -82,8 +100,8 @@ def document(
                 }
             ],
             "responses": {
-                "200": {
-                    "description": "OK",
+                str(route.status): {
+                    "description": "OK" if route.status == 200 else "Accepted",
                     "content": {
                         "application/json": {"schema": ref(route.response, "serialization")}
                     },

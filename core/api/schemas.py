@@ -278,3 +278,83 @@ class PersonaOut(_Response):
 
 class PersonaList(_Response):
     personas: list[PersonaOut]
+
+
+# --- bulk -----------------------------------------------------------------------------------
+
+BULK_MAX_BODY_BYTES = 4 * 1024 * 1024  # 100 items of 4000 characters, even \u-escaped
+
+
+class BulkItemIn(_Request):
+    """One message of a job; validated as ``POST /v2/process`` validates its body."""
+
+    id: Identifier | None = Field(
+        default=None, description="the caller's id for the item; default: its index"
+    )
+    message: Message
+    user_id: Identifier | None = None
+    persona: Annotated[str, StringConstraints(max_length=32)] | None = None
+
+
+class BulkRequest(_Request):
+    items: list[BulkItemIn] = Field(
+        description="1-100 items",
+        json_schema_extra={"minItems": 1, "maxItems": 100},
+    )
+    idempotency_key: Identifier | None = Field(
+        default=None,
+        description="resending a request with the same key (from the same API key) returns the "
+        "same job instead of making another; resumes a job whose items were not all queued",
+    )
+
+
+class BulkStatusQuery(BaseModel):
+    # Query values arrive as text: "50" is the number 50 here (lax), unknown names are refused.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    limit: int = Field(default=100, ge=1, le=100, description="results per page, 1-100")
+    page_token: str | None = Field(
+        default=None, max_length=16, description="next_page_token of the previous page"
+    )
+
+
+class BulkAccepted(_Response):
+    job_id: str
+    total: int
+    status_url: str
+    replayed: bool = Field(
+        description="true when an earlier request with the same idempotency_key made this job"
+    )
+
+
+class BulkItemError(_Response):
+    code: str
+    message: str
+
+
+class BulkItemOut(_Response):
+    index: int
+    id: str
+    status: Literal["pending", "running", "done", "failed"]
+    attempts: int
+    result: dict[str, Any] | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description="when done: persona, secondary_persona, confidence, resonance_key, "
+        "analysis, answer, generator, fallback_reason?, cache",
+    )
+    error: BulkItemError | None = Field(default=None, exclude_if=lambda v: v is None)
+
+
+class BulkJobOut(_Response):
+    job_id: str
+    status: Literal["queued", "running", "done", "done_with_errors", "failed"]
+    total: int
+    completed: int = Field(description="items answered")
+    failed: int = Field(description="items that failed")
+    progress: float = Field(description="(completed + failed) / total, 0 to 1")
+    created_at: str
+    finished_at: str | None
+    error: str | None = Field(default=None, exclude_if=lambda v: v is None)
+    results: list[BulkItemOut]
+    next_page_token: str | None

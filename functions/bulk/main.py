@@ -1,5 +1,11 @@
-"""Cloud Function ``bulk``: for now its health check and OpenAPI document; bulk jobs arrive
-with the bulk issue. Its Pub/Sub worker ``bulk_worker`` is deployed from the same source."""
+"""Cloud Function ``bulk``: accept up to 100 messages as a job and report on it; and its Pub/Sub
+worker ``bulk_worker``, deployed from the same source, which answers one item per delivery.
+
+``POST /v2/bulk`` records the job, publishes its items to the bulk topic and answers 202 with the
+job id; ``GET /v2/bulk/{job_id}`` reports progress and pages through the results. Only the API key
+that submitted a job can see it. The rules about deliveries (duplicates, retries, poison
+messages) are in ``core.bulk``.
+"""
 
 from __future__ import annotations
 
@@ -13,14 +19,122 @@ import functions_framework
 from cloudevents.http import CloudEvent
 
 from core import bootstrap
+from core._once import once
+from core.api.http import Call, Route, validated
 from core.api.openapi import service_router
+from core.api.schemas import (
+    BULK_MAX_BODY_BYTES,
+    BulkAccepted,
+    BulkItemError,
+    BulkItemOut,
+    BulkJobOut,
+    BulkRequest,
+    BulkStatusQuery,
+)
+from core.bulk import (
+    BulkItem,
+    BulkJobs,
+    BulkWorker,
+    ItemRecord,
+    JobStoreUnavailable,
+    Malformed,
+    RetryableFailure,
+    check_count,
+    decode,
+)
+from core.personas import PersonaName
+
+
+@once
+def _jobs() -> BulkJobs:
+    return bootstrap.build_bulk_jobs()
+
+
+@once
+def _worker() -> BulkWorker:
+    return bootstrap.build_bulk_worker()
+
+
+def _submit(call: Call) -> BulkAccepted:
+    data = call.json_object(BULK_MAX_BODY_BYTES)
+    items = data.get("items")
+    if isinstance(items, list):  # counted before 10,000 items would each be validated
+        check_count(len(items))
+    body = validated(BulkRequest, data)
+    accepted = [
+        BulkItem(
+            index=index,
+            id=item.id if item.id is not None else str(index),
+            message=item.message,
+            user_id=item.user_id,
+            persona=PersonaName.parse(item.persona, field=f"items.{index}.persona").value
+            if item.persona is not None
+            else None,
+        )
+        for index, item in enumerate(body.items)
+    ]
+    submitted = _jobs().submit(call.caller.key_id, accepted, body.idempotency_key)
+    return BulkAccepted(
+        job_id=submitted.job_id,
+        total=submitted.total,
+        status_url=f"/v2/bulk/{submitted.job_id}",
+        replayed=submitted.replayed,
+    )
+
+
+def _status(call: Call) -> BulkJobOut:
+    query = call.query(BulkStatusQuery)
+    view = _jobs().view(call.caller.key_id, call.params["job_id"], query.limit, query.page_token)
+    return BulkJobOut(
+        job_id=view.job_id,
+        status=view.status.value,
+        total=view.total,
+        completed=view.completed,
+        failed=view.failed,
+        progress=view.progress,
+        created_at=view.created_at.isoformat(),
+        finished_at=view.finished_at.isoformat() if view.finished_at else None,
+        error=view.error,
+        results=[_item_out(item) for item in view.items],
+        next_page_token=view.next_page_token,
+    )
+
+
+def _item_out(item: ItemRecord) -> BulkItemOut:
+    return BulkItemOut(
+        index=item.index,
+        id=item.id,
+        status=item.status.value,
+        attempts=item.attempts,
+        result=dict(item.result) if item.result is not None else None,
+        error=BulkItemError.model_validate(dict(item.error)) if item.error else None,
+    )
+
+
+ROUTES = {
+    ("POST", "/v2/bulk"): Route(
+        _submit,
+        "accept 1-100 messages as a job; they are answered in the background",
+        BulkAccepted,
+        BulkRequest,
+        errors=(409, 503),
+        status=202,
+    ),
+    ("GET", "/v2/bulk/{job_id}"): Route(
+        _status,
+        "a job's progress, and a page of its results (only for the API key that submitted it)",
+        BulkJobOut,
+        errors=(404, 422, 503),
+        query=BulkStatusQuery,
+    ),
+}
 
 bootstrap.check()  # a bad setting stops the instance here, not on every request
 
 router = service_router(
     "ION Mentoring: bulk",
     "Accepts up to 100 messages as a job and tracks its progress.",
-    {},
+    ROUTES,
     bootstrap.build_guard,
 )
 
@@ -32,46 +146,61 @@ def bulk(request: flask.Request) -> flask.Response:
 
 @functions_framework.cloud_event
 def bulk_worker(event: CloudEvent) -> None:
-    """Receive one bulk job message pushed by Pub/Sub, log it, and acknowledge it.
+    """Answer the one item a Pub/Sub push delivers, and record its result.
 
-    This is a placeholder: it does not process anything yet. Processing bulk jobs arrives with
-    the bulk issue, answering each message through ``bootstrap.build_pipeline()`` (the configured
-    generator, Gemini with its offline fallback or offline, and the response cache, as
-    ``process`` uses them); until then the worker only proves that the topic, the push
-    subscription and the entry point are wired. Returning acknowledges the message; a message of
-    any other shape, or whose data is not base64 of a JSON object, is logged and acknowledged
-    too, because redelivering it could never succeed (python-docs-samples:
-    tips-avoid-infinite-retries). Only an exception makes Pub/Sub redeliver, so none may escape
-    from parsing what was pushed."""
+    Returning acknowledges the message; raising makes Pub/Sub redeliver it (with backoff, and
+    to the dead-letter topic after the subscription's maximum deliveries). A message no
+    delivery could process is logged and acknowledged, never retried forever
+    (python-docs-samples: tips-avoid-infinite-retries); an item already finished is
+    acknowledged without being counted again.
+    """
     message = event.data.get("message") if isinstance(event.data, dict) else None
     if not isinstance(message, dict):
         message = {}
-    problem = _problem(message)
-    attributes = message.get("attributes")
     message_id = message.get("messageId")
-    # Cloud Logging reads one JSON object per stdout line as a structured entry. The payload is
-    # never logged: it is a user's text, and a malformed one is named only by what is wrong.
-    entry = {
-        "severity": "INFO" if problem is None else "WARNING",
-        "message": "bulk_worker received a message"
-        + ("" if problem is None else f" that {problem}; dropped"),
+    context = {
         "message_id": message_id if isinstance(message_id, str) else None,
-        "attributes": attributes if isinstance(attributes, dict) else {},
+        "attributes": message.get("attributes")
+        if isinstance(message.get("attributes"), dict)
+        else {},
     }
-    print(json.dumps(entry, ensure_ascii=False), flush=True)
+    try:
+        job_id, item = decode(_payload(message))
+    except Malformed as problem:
+        # The payload is never logged: it is a user's text. Only what is wrong with it.
+        _log("WARNING", f"bulk_worker dropped a message: {problem}", **context)
+        return
+    ids = {"job_id": job_id, "index": item.index, **context}
+    try:
+        report = _worker().handle(job_id, item)
+    except RetryableFailure as failure:
+        _log("ERROR", f"bulk_worker: {failure}; cause {type(failure.__cause__).__name__}", **ids)
+        raise
+    except JobStoreUnavailable as error:
+        _log("ERROR", f"bulk_worker: job store unavailable ({error.message}); redelivery", **ids)
+        raise
+    _log(
+        "INFO" if report.error_code is None else "WARNING",
+        f"bulk_worker: item {report.handled.value}",
+        attempts=report.attempts,
+        error_code=report.error_code,
+        **ids,
+    )
 
 
-def _problem(message: dict[str, Any]) -> str | None:
-    """What is wrong with a pushed message, or None when its data is base64 of a JSON object."""
+def _payload(message: dict[str, Any]) -> Any:
     if not message:
-        return "is not a Pub/Sub message object"
+        raise Malformed("it is not a Pub/Sub message object")
     data = message.get("data")
     if not isinstance(data, str):
-        return "has no base64 string as data"
+        raise Malformed("it has no base64 string as data")
     try:
-        payload = json.loads(base64.b64decode(data, validate=True).decode("utf-8"))
+        return json.loads(base64.b64decode(data, validate=True).decode("utf-8"))
     except (binascii.Error, UnicodeDecodeError, ValueError, TypeError, RecursionError):
-        return "has data that is not base64 of UTF-8 JSON"
-    if not isinstance(payload, dict):
-        return "has JSON data that is not an object"
-    return None
+        raise Malformed("its data is not base64 of UTF-8 JSON") from None
+
+
+def _log(severity: str, message: str, **fields: Any) -> None:
+    # Cloud Logging reads one JSON object per stdout line as a structured entry.
+    entry = {"severity": severity, "message": message, "function": "bulk_worker", **fields}
+    print(json.dumps(entry, ensure_ascii=False), flush=True)

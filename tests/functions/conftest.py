@@ -28,12 +28,15 @@ def load_function(
 ) -> Iterator[Callable[..., FunctionApp]]:
     """Build ``functions/<folder or name>/main.py`` with target ``<name>`` as a real app.
 
-    Only a test that uses sessions needs the Firestore emulator, and it says so by requesting
-    ``firestore_host`` (which starts it, or errors where it cannot run). Any other test gets a
-    loopback address where nothing listens, so a session used by mistake fails the test with a
-    503 within the session deadline, never with a search for Google credentials on the network."""
+    Only a test that uses sessions or bulk jobs needs the Firestore emulator, and it says so by
+    requesting ``firestore_host`` (which starts it, or errors where it cannot run); likewise
+    ``pubsub_host`` for the Pub/Sub emulator. Any other test gets a loopback address where
+    nothing listens, so a store used by mistake fails the test with a 503 within its deadline,
+    never with a search for Google credentials on the network."""
     if "firestore_host" not in request.fixturenames:
         monkeypatch.setenv("FIRESTORE_EMULATOR_HOST", f"{HOST}:{free_port()}")
+    if "pubsub_host" not in request.fixturenames:
+        monkeypatch.setenv("PUBSUB_EMULATOR_HOST", f"{HOST}:{free_port()}")
     # create_app writes these; monkeypatch restores them (absent) when the test ends.
     monkeypatch.delenv("FUNCTION_TARGET", raising=False)
     monkeypatch.delenv("FUNCTION_SIGNATURE_TYPE", raising=False)

@@ -1,5 +1,6 @@
-"""``functions/bulk``: only its health check exists yet; everything else is the 404 envelope.
-Its Pub/Sub worker ``bulk_worker`` only logs and acknowledges what it is pushed."""
+"""``functions/bulk`` without its stores: routing, and how the worker ``bulk_worker`` treats
+pushes no delivery could process (logged and acknowledged). Jobs themselves, with the real
+emulators, are in test_bulk_jobs_function.py."""
 
 from __future__ import annotations
 
@@ -23,8 +24,8 @@ def test_healthz(bulk: FlaskClient) -> None:
     assert response.headers["X-Request-Id"] == "bulk-1"
 
 
-@pytest.mark.parametrize("path", ["/", "/v2/bulk", "/v2/process", "/v2/jobs/123"])
-def test_everything_else_is_404(bulk: FlaskClient, path: str) -> None:
+@pytest.mark.parametrize("path", ["/", "/v2/process", "/v2/jobs/123", "/v2/bulk/a/b"])
+def test_other_paths_are_404(bulk: FlaskClient, path: str) -> None:
     assert_error(bulk.post(path, json={"items": []}), 404, "NOT_FOUND")
     assert_error(bulk.get(path), 404, "NOT_FOUND")
 
@@ -63,17 +64,20 @@ def logged(capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
     return entry
 
 
-def test_worker_acknowledges_a_push_and_logs_its_id_and_attributes(
+@pytest.mark.usefixtures("firestore_host")
+def test_worker_acknowledges_an_item_of_an_unknown_job_and_logs_its_ids(
     bulk_worker: FlaskClient, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    response = bulk_worker.post("/", json=push(json.dumps({"items": ["hi"]}).encode()))
+    item = {"job_id": "j" + "0" * 24, "index": 3, "message": "my secret worry"}
+    response = bulk_worker.post("/", json=push(json.dumps(item).encode()))
 
     assert response.status_code == 200
     entry = logged(capsys)
     assert entry["severity"] == "INFO"
-    assert entry["message_id"] == "m-1"
+    assert entry["message"] == "bulk_worker: item unknown"
+    assert (entry["job_id"], entry["index"], entry["message_id"]) == (item["job_id"], 3, "m-1")
     assert entry["attributes"] == {"job_id": "j-1"}
-    assert "hi" not in json.dumps(entry)  # the job's content is not logged
+    assert "secret" not in json.dumps(entry)  # the item's text is not logged
 
 
 def test_worker_takes_a_binary_cloud_event_too(
@@ -87,7 +91,9 @@ def test_worker_takes_a_binary_cloud_event_too(
     }
     body = {"message": push(b"{}", "m-2")["message"]}
     assert bulk_worker.post("/", json=body, headers=headers).status_code == 200
-    assert logged(capsys)["message_id"] == "m-2"
+    entry = logged(capsys)
+    assert entry["message_id"] == "m-2"
+    assert entry["message"] == "bulk_worker dropped a message: it has no job_id"
 
 
 def test_worker_acknowledges_data_it_cannot_decode_rather_than_retry_forever(
@@ -125,6 +131,20 @@ MALFORMED: dict[str, Any] = {
     "json-a-string": {"message": {"data": b64(b'"hi"'), "messageId": "m-1"}},
     "json-null": {"message": {"data": b64(b"null"), "messageId": "m-1"}},
     "json-nested-too-deep": {"message": {"data": b64(b"[" * 100_000), "messageId": "m-1"}},
+    "item-without-job-id": {"message": {"data": b64(b'{"index": 0, "message": "x"}')}},
+    "item-without-index": {"message": {"data": b64(b'{"job_id": "j1", "message": "x"}')}},
+    "item-index-out-of-range": {
+        "message": {"data": b64(b'{"job_id": "j1", "index": 100, "message": "x"}')}
+    },
+    "item-index-a-bool": {
+        "message": {"data": b64(b'{"job_id": "j1", "index": true, "message": "x"}')}
+    },
+    "item-message-blank": {
+        "message": {"data": b64(b'{"job_id": "j1", "index": 0, "message": "  "}')}
+    },
+    "item-user-id-a-number": {
+        "message": {"data": b64(b'{"job_id": "j1", "index": 0, "message": "x", "user_id": 7}')}
+    },
     "attributes-and-id-of-wrong-types": {
         "message": {"data": b64(b"[]"), "messageId": 7, "attributes": ["job_id"]}
     },
@@ -139,7 +159,7 @@ CLOUD_EVENT = {
 
 def assert_dropped(entry: dict[str, Any], pushed: Any) -> None:
     assert entry["severity"] == "WARNING"
-    assert entry["message"].endswith("; dropped")
+    assert entry["message"].startswith("bulk_worker dropped a message: ")
     assert entry["message_id"] in (None, "m-1")
     assert isinstance(entry["attributes"], dict)
     # What was pushed is described, never logged.

@@ -189,7 +189,7 @@ def test_a_dead_emulator_is_unavailable_fast_and_a_restarted_one_works(
     timeout_s = 2.0
     store = store_for(timeout_s=timeout_s)
     store.append("fault", ALICE, exchange(1))
-    before = store._clients.current
+    before = store._connection.current
     group = firestore_emulator.group
     assert group is not None
     firestore_emulator.kill()
@@ -205,7 +205,7 @@ def test_a_dead_emulator_is_unavailable_fast_and_a_restarted_one_works(
         # is for a busy 2-core machine (a client is built and gRPC connects inside the call).
         assert time.monotonic() - began < timeout_s + 10
     # The failed client was dropped and closed (its channel released), not left to leak.
-    assert store._clients.current is not before
+    assert store._connection.current is not before
     with pytest.raises(ValueError, match="closed"):
         before.document("sessions/fault").get()
     firestore_emulator.start()  # same port; the emulator keeps nothing across a restart

@@ -1,0 +1,68 @@
+"""Bulk jobs: up to 100 messages accepted at once, answered one by one by a Pub/Sub-fed worker.
+
+``BulkJobs`` submits and reports (the ``bulk`` function), ``BulkWorker`` answers one item per
+delivery (``bulk_worker``); both work through the :class:`JobStore` and :class:`Publisher`
+ports, which ``core.adapters`` implements with Firestore and Pub/Sub.
+"""
+
+from core.bulk._jobs import BulkJobs, JobView, Submitted, check_count, job_id_for
+from core.bulk._model import (
+    MAX_ITEMS,
+    BulkItem,
+    Claim,
+    Counts,
+    IdempotencyKeyReused,
+    ItemRecord,
+    ItemStatus,
+    JobNotFound,
+    JobRecord,
+    JobStatus,
+    JobStore,
+    JobStoreUnavailable,
+    Malformed,
+    NoItems,
+    Publisher,
+    PublishError,
+    PublishFailed,
+    Publishing,
+    TooManyItems,
+    decode,
+    digest,
+    encode,
+)
+from core.bulk._worker import BulkWorker, Handled, Report, RetryableFailure, result_of
+
+__all__ = [
+    "MAX_ITEMS",
+    "BulkItem",
+    "BulkJobs",
+    "BulkWorker",
+    "Claim",
+    "Counts",
+    "Handled",
+    "IdempotencyKeyReused",
+    "ItemRecord",
+    "ItemStatus",
+    "JobNotFound",
+    "JobRecord",
+    "JobStatus",
+    "JobStore",
+    "JobStoreUnavailable",
+    "JobView",
+    "Malformed",
+    "NoItems",
+    "PublishError",
+    "PublishFailed",
+    "Publisher",
+    "Publishing",
+    "Report",
+    "RetryableFailure",
+    "Submitted",
+    "TooManyItems",
+    "check_count",
+    "decode",
+    "digest",
+    "encode",
+    "job_id_for",
+    "result_of",
+]
