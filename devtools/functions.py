@@ -30,6 +30,7 @@ class FunctionSpec:
     folder: str  # functions/<folder>/main.py
     port: int
     signature_type: str = "http"
+    source: Path | None = None  # another main.py to serve (tests wrap a function to inject faults)
 
     @property
     def url(self) -> str:
@@ -50,7 +51,7 @@ class FunctionProcess:
         executable = Path(sys.executable).parent / "functions-framework"
         args = [
             str(executable),
-            *("--source", str(root / "functions" / spec.folder / "main.py")),
+            *("--source", str(spec.source or root / "functions" / spec.folder / "main.py")),
             *("--target", spec.name, "--host", HOST, "--port", str(spec.port)),
         ]
         if spec.signature_type != "http":

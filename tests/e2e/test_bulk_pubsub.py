@@ -1,0 +1,264 @@
+"""Bulk jobs end to end, the production path on loopback: ``bulk`` and ``bulk_worker`` served
+by functions-framework, the Pub/Sub emulator pushing every item to the worker through a push
+subscription (as CloudEvents), job state in the Firestore emulator, answers through Redis.
+
+The worker is the real one with faults injected by markers in an item's text (see
+faulty_bulk_worker.py): failing once, failing always, crashing after recording a result. Its
+log lines (one JSON object per delivery) are collected to see what each delivery did.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+from core.api.security import hash_key
+from devtools.emulators import PROJECT, FirestoreEmulator, PubSubEmulator
+from devtools.functions import FunctionProcess, FunctionSpec, wait_until_ready
+from devtools.processes import free_port
+from devtools.redis_server import RedisServer
+from tests.e2e.faulty_bulk_worker import CRASH_AFTER_RECORD, FAIL_ALWAYS, FAIL_ONCE
+
+pytestmark = pytest.mark.e2e
+
+ROOT = Path(__file__).resolve().parents[2]
+KEY, OTHER_KEY = "bulk-e2e-key", "bulk-e2e-other-key"
+MAX_ATTEMPTS = 3
+JOB_TIMEOUT_S = 90.0
+
+
+@dataclass
+class Logs:
+    lines: list[dict[str, Any]] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def echo(self, line: str) -> None:
+        _, _, text = line.partition("| ")
+        try:
+            entry = json.loads(text)
+        except ValueError:
+            return
+        if isinstance(entry, dict):
+            with self.lock:
+                self.lines.append(entry)
+
+    def about(self, job_id: str) -> list[dict[str, Any]]:
+        with self.lock:
+            return [e for e in self.lines if e.get("job_id") == job_id]
+
+    def wait_for(self, predicate: Any, timeout_s: float = 30.0) -> list[dict[str, Any]]:
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            with self.lock:
+                found = [e for e in self.lines if predicate(e)]
+            if found:
+                return found
+            time.sleep(0.1)
+        raise AssertionError("no such log line within the timeout")
+
+
+@dataclass
+class BulkStack:
+    bulk_url: str
+    pubsub: PubSubEmulator
+    topic: str
+    logs: Logs
+    http: requests.Session
+
+    def submit(self, items: list[dict[str, Any]], key: str = KEY, **body: Any) -> Any:
+        return self.http.post(
+            f"{self.bulk_url}/v2/bulk",
+            json={"items": items, **body},
+            headers={"X-API-Key": key},
+            timeout=30,
+        )
+
+    def status(self, job_id: str, key: str = KEY, **query: Any) -> Any:
+        return self.http.get(
+            f"{self.bulk_url}/v2/bulk/{job_id}",
+            params=query,
+            headers={"X-API-Key": key},
+            timeout=30,
+        )
+
+    def finished(self, job_id: str) -> dict[str, Any]:
+        """The job once every item has finished (polled, as ``ion bulk`` does)."""
+        deadline = time.monotonic() + JOB_TIMEOUT_S
+        while time.monotonic() < deadline:
+            view: dict[str, Any] = self.status(job_id).json()
+            if view["status"] in ("done", "done_with_errors", "failed"):
+                return view
+            time.sleep(0.25)
+        raise AssertionError(f"job {job_id} did not finish in {JOB_TIMEOUT_S:.0f}s: {view}")
+
+    def run(self, items: list[dict[str, Any]]) -> dict[str, Any]:
+        response = self.submit(items)
+        assert response.status_code == 202, response.text
+        return self.finished(response.json()["job_id"])
+
+
+@pytest.fixture(scope="module")
+def stack(
+    firestore_emulator: FirestoreEmulator,
+    pubsub_emulator: PubSubEmulator,
+    redis_server: RedisServer,
+) -> Iterator[BulkStack]:
+    for emulator in (firestore_emulator, pubsub_emulator):
+        emulator.start()  # a no-op unless an earlier test left it down
+    redis_server.start()
+    topic = f"bulk-e2e-{uuid.uuid4().hex[:8]}"
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "FIRESTORE_EMULATOR_HOST": firestore_emulator.host,
+        "PUBSUB_EMULATOR_HOST": pubsub_emulator.host,
+        "REDIS_URL": redis_server.url,
+        "GOOGLE_CLOUD_PROJECT": PROJECT,
+        "ION_API_KEYS": f"e2e:{hash_key(KEY)}:user,other:{hash_key(OTHER_KEY)}:user",
+        "BULK_TOPIC": topic,
+        "BULK_MAX_ATTEMPTS": str(MAX_ATTEMPTS),
+        "RATE_LIMIT_PER_MIN": "0",
+        "PYTHONUNBUFFERED": "1",
+    }
+    logs = Logs()
+    bulk = FunctionProcess(FunctionSpec("bulk", "bulk", free_port()), ROOT, env, logs.echo)
+    worker_spec = FunctionSpec(
+        "bulk_worker",
+        "bulk",
+        free_port(),
+        "cloudevent",
+        source=ROOT / "tests" / "e2e" / "faulty_bulk_worker.py",
+    )
+    worker = FunctionProcess(worker_spec, ROOT, env, logs.echo)
+    try:
+        wait_until_ready([bulk, worker], 60.0)
+        pubsub_emulator.create_topic(topic)
+        pubsub_emulator.create_push_subscription(f"{topic}-push", topic, worker_spec.url + "/")
+        with requests.Session() as http:
+            yield BulkStack(bulk.spec.url, pubsub_emulator, topic, logs, http)
+    finally:
+        bulk.stop()
+        worker.stop()
+
+
+def texts(count: int, tag: str = "") -> list[dict[str, Any]]:
+    # Korean and English, and repeats across jobs (so the cache answers some of them).
+    samples = [
+        "요즘 회사 일이 너무 많아서 지쳐요ㅠㅠ 어떻게 버텨야 할까요?",
+        "I keep failing my coding interviews. What should I practice first?",
+        "면접 준비 어떻게 시작하면 좋을까요?",
+        "Honestly I'm thrilled, I got the offer!!! How do I negotiate?",
+    ]
+    return [{"message": f"{samples[n % len(samples)]} {tag}".strip()} for n in range(count)]
+
+
+def test_a_hundred_item_job_completes_with_every_result(stack: BulkStack) -> None:
+    began = time.monotonic()
+    items = [{**item, "id": f"msg-{n}"} for n, item in enumerate(texts(100, uuid.uuid4().hex))]
+    view = stack.run(items)
+    elapsed = time.monotonic() - began
+
+    assert view["status"] == "done", view
+    assert (view["completed"], view["failed"], view["progress"]) == (100, 0, 1.0)
+    assert view["finished_at"] is not None
+    results = view["results"]
+    assert [r["id"] for r in results] == [f"msg-{n}" for n in range(100)]
+    for result in results:
+        assert result["status"] == "done"
+        assert result["attempts"] == 1
+        answer = result["result"]
+        assert answer["answer"]
+        assert answer["persona"] in {"lua", "elro", "riri", "nana"}
+        assert answer["generator"] == "offline"
+    languages = {r["result"]["analysis"]["language"] for r in results}
+    assert languages == {"ko", "en"}
+    assert elapsed < JOB_TIMEOUT_S
+
+
+def test_the_same_message_delivered_twice_is_counted_once(stack: BulkStack) -> None:
+    view = stack.run(texts(1, uuid.uuid4().hex))
+    job_id = view["job_id"]
+    assert view["completed"] == 1
+
+    # Pub/Sub may deliver a message again at any time: publish the same item once more.
+    item = {"job_id": job_id, "index": 0, "id": "0", "message": texts(1)[0]["message"]}
+    stack.pubsub.publish(stack.topic, json.dumps(item).encode(), {"job_id": job_id})
+    stack.logs.wait_for(
+        lambda e: e.get("job_id") == job_id and e["message"] == "bulk_worker: item duplicate"
+    )
+    again = stack.status(job_id).json()
+    assert (again["completed"], again["failed"], again["results"][0]["attempts"]) == (1, 0, 1)
+
+
+def test_an_item_that_fails_once_completes_on_redelivery(stack: BulkStack) -> None:
+    view = stack.run([*texts(2), {"message": f"Help me plan my week {FAIL_ONCE} {uuid.uuid4()}"}])
+
+    assert view["status"] == "done", view
+    assert view["completed"] == 3
+    flaky = view["results"][2]
+    assert (flaky["status"], flaky["attempts"]) == ("done", 2)
+    events = [e["message"] for e in stack.logs.about(view["job_id"]) if e.get("index") == 2]
+    assert any("attempt 1 failed; redelivery wanted" in m for m in events), events
+
+
+def test_an_item_that_keeps_failing_ends_failed_and_the_job_done_with_errors(
+    stack: BulkStack,
+) -> None:
+    poison_item = {"id": "bad", "message": f"Why is this so hard {FAIL_ALWAYS} {uuid.uuid4()}"}
+    view = stack.run([*texts(2, uuid.uuid4().hex), poison_item])
+
+    assert view["status"] == "done_with_errors", view
+    assert (view["completed"], view["failed"], view["progress"]) == (2, 1, 1.0)
+    failed = view["results"][2]
+    assert (failed["id"], failed["status"], failed["attempts"]) == ("bad", "failed", MAX_ATTEMPTS)
+    assert failed["error"]["code"] == "ATTEMPTS_EXHAUSTED"
+    assert "result" not in failed
+    # Bounded: no delivery after the item was recorded as failed ran the pipeline again.
+    time.sleep(1.0)
+    assert stack.status(view["job_id"]).json()["results"][2]["attempts"] == MAX_ATTEMPTS
+
+
+def test_a_crash_after_recording_is_not_counted_twice(stack: BulkStack) -> None:
+    view = stack.run([{"message": f"Am I ready to lead? {CRASH_AFTER_RECORD} {uuid.uuid4()}"}])
+    job_id = view["job_id"]
+
+    assert (view["status"], view["completed"]) == ("done", 1)
+    # The crashed delivery was not acknowledged: Pub/Sub redelivered a finished item.
+    stack.logs.wait_for(
+        lambda e: e.get("job_id") == job_id and e["message"] == "bulk_worker: item duplicate"
+    )
+    again = stack.status(job_id).json()
+    assert (again["completed"], again["results"][0]["attempts"]) == (1, 1)
+
+
+def test_a_poison_message_is_dropped_not_retried_forever(stack: BulkStack) -> None:
+    message_id = stack.pubsub.publish(stack.topic, b"\xff not json", {"job_id": "whatever"})
+    dropped = stack.logs.wait_for(
+        lambda e: e.get("message_id") == message_id and "dropped" in e["message"]
+    )
+    time.sleep(2.0)  # a redelivery (if it had been refused) would come within this
+    again = [e for e in stack.logs.lines if e.get("message_id") == message_id]
+    assert len(dropped) == len(again) == 1
+
+
+def test_resubmitting_with_an_idempotency_key_returns_the_job_and_other_keys_see_nothing(
+    stack: BulkStack,
+) -> None:
+    key = f"cohort-{uuid.uuid4().hex[:8]}"
+    first = stack.submit(texts(3), idempotency_key=key).json()
+    second = stack.submit(texts(3), idempotency_key=key).json()
+    assert second == first | {"replayed": True}
+
+    view = stack.finished(first["job_id"])
+    assert view["completed"] == 3
+    hidden = stack.status(first["job_id"], key=OTHER_KEY)
+    assert hidden.status_code == 404
+    assert hidden.json()["error"]["code"] == "JOB_NOT_FOUND"
