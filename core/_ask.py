@@ -29,6 +29,7 @@ from typing import Any
 from core.errors import IonError
 
 DEFAULT_URL = "http://127.0.0.1:8081"
+DEFAULT_URLS = {"process": DEFAULT_URL, "bulk": "http://127.0.0.1:8083"}  # as make dev serves them
 STATE_FILE = Path(".dev") / "stack.json"
 REPO = Path(__file__).resolve().parents[1]  # meaningful for a checkout (make installs -e)
 TIMEOUT_S = 30.0
@@ -75,7 +76,7 @@ class _Stack:
     api_key: str | None
 
 
-def _stack_state(cwd: Path) -> _Stack | None:
+def _stack_state(cwd: Path, function: str = "process") -> _Stack | None:
     for folder in dict.fromkeys((cwd, REPO)):  # the same folder once, when run from the repo
         path = folder / STATE_FILE
         try:
@@ -84,7 +85,7 @@ def _stack_state(cwd: Path) -> _Stack | None:
             continue
         if isinstance(state, dict):
             urls, key = state.get("urls"), state.get("api_key")
-            url = urls.get("process") if isinstance(urls, dict) else None
+            url = urls.get(function) if isinstance(urls, dict) else None
             return _Stack(
                 path,
                 url if isinstance(url, str) and url else None,
@@ -93,10 +94,18 @@ def _stack_state(cwd: Path) -> _Stack | None:
     return None
 
 
-def resolve(url: str | None, api_key: str | None, env: Mapping[str, str], cwd: Path) -> Target:
+def resolve(
+    url: str | None,
+    api_key: str | None,
+    env: Mapping[str, str],
+    cwd: Path,
+    function: str = "process",
+) -> Target:
+    """Where to reach ``function`` and with which key (see the module docstring). Behind the
+    load balancer one URL serves every function; ``ION_<FUNCTION>_URL`` overrides ION_URL."""
     key = api_key or env.get("ION_API_KEY") or None
-    stack = _stack_state(cwd)
-    given = url or env.get("ION_URL") or None
+    stack = _stack_state(cwd, function)
+    given = url or env.get(f"ION_{function.upper()}_URL") or env.get("ION_URL") or None
     if given is not None:  # the user's own choice: their key goes there
         chosen = _checked(given)
         # The file's key only to the file's own URL, and only on loopback.
@@ -113,13 +122,13 @@ def resolve(url: str | None, api_key: str | None, env: Mapping[str, str], cwd: P
         chosen = _checked(stack.url)
         if not _is_loopback(chosen):
             raise AskError(
-                f"{stack.path} names {chosen!r} as the process URL, which is not loopback; "
+                f"{stack.path} names {chosen!r} as the {function} URL, which is not loopback; "
                 "a stack file is only used for http://127.0.0.1, localhost or [::1] (what make "
                 "dev writes), so no API key or message is sent there; pass --url (or ION_URL) "
                 "to use that server"
             )
         return Target(chosen, key or stack.api_key)
-    return Target(_checked(DEFAULT_URL), key)
+    return Target(_checked(DEFAULT_URLS.get(function, DEFAULT_URL)), key)
 
 
 def _is_loopback(url: str) -> bool:
@@ -146,14 +155,26 @@ def _checked(url: str) -> str:
 
 def post(target: Target, path: str, body: Mapping[str, Any]) -> dict[str, Any]:
     """POST ``body`` as JSON to ``target.url + path``; the decoded JSON answer, or AskError."""
+    return call(target, "POST", path, body)
+
+
+def get(target: Target, path: str) -> dict[str, Any]:
+    """GET ``target.url + path`` (query string included); the decoded JSON answer."""
+    return call(target, "GET", path)
+
+
+def call(
+    target: Target, method: str, path: str, body: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
     url = target.url + path
-    headers = {"Content-Type": "application/json", "Accept": "application/json"}
+    headers = {"Accept": "application/json"}
+    if body is not None:
+        headers["Content-Type"] = "application/json"
     if target.api_key:
         headers["X-API-Key"] = target.api_key
+    data = None if body is None else json.dumps(body).encode("utf-8")
     # resolve() accepted only http(s) URLs, which is what S310 asks to be checked.
-    request = urllib.request.Request(  # noqa: S310
-        url, data=json.dumps(body).encode("utf-8"), headers=headers, method="POST"
-    )
+    request = urllib.request.Request(url, data=data, headers=headers, method=method)  # noqa: S310
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT_S) as response:  # noqa: S310
             raw = response.read()

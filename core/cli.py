@@ -5,6 +5,7 @@
     ion answer "How should I plan my first week as a tech lead?" [--persona elro] [--json]
     ion cache-stats                          # this configuration's cache (REDIS_URL: L2 too)
     ion ask "요즘 너무 지쳐요" [--session ID]  # ask the running stack (make dev) over HTTP
+    ion bulk messages.jsonl [--out results.jsonl]  # submit as bulk jobs, wait, write results
 
 Bad input is reported as one line on stderr with exit status 2 (the status argparse uses for
 usage errors), never as a traceback. Errors are translated here, at the edge, and nowhere else.
@@ -30,6 +31,7 @@ from core.pipeline import Pipeline, Request
 from core.routing import route
 from core.serialize import analysis_dict, routing_dict
 
+EXIT_ITEMS_FAILED = 1  # ion bulk: every job finished, but some items failed
 EXIT_BAD_INPUT = 2
 
 
@@ -134,6 +136,23 @@ def _ask_stack(args: argparse.Namespace) -> None:
     print(reply.get("answer"))
 
 
+def _bulk(args: argparse.Namespace) -> int:
+    from core import _bulk_cli  # noqa: PLC0415 - tqdm and the job model only for this command
+
+    target = _ask.resolve(args.url, args.api_key, os.environ, Path.cwd(), function="bulk")
+    if args.out is None:
+        summary = _bulk_cli.run(args.file, sys.stdout, sys.stderr, target, timeout_s=args.timeout)
+    else:
+        with open(args.out, "w", encoding="utf-8") as out:
+            summary = _bulk_cli.run(args.file, out, sys.stderr, target, timeout_s=args.timeout)
+    print(
+        f"{summary.items} items in {summary.jobs} job(s): {summary.done} answered, "
+        f"{summary.failed} failed" + (f"; results in {args.out}" if args.out else ""),
+        file=sys.stderr,
+    )
+    return EXIT_ITEMS_FAILED if summary.failed else 0
+
+
 def _cache_stats(args: argparse.Namespace) -> None:
     from core.bootstrap import build_cache  # noqa: PLC0415 - only this command needs Redis
 
@@ -195,6 +214,23 @@ def _parser() -> argparse.ArgumentParser:
     ask_cmd.add_argument("--api-key", metavar="KEY", help="sent as X-API-Key")
     ask_cmd.add_argument("--json", action="store_true", help="print the whole JSON response")
     ask_cmd.set_defaults(run=_ask_stack)
+
+    bulk_cmd = commands.add_parser(
+        "bulk",
+        help="submit a JSONL file as bulk jobs, show progress, write every result",
+        description='Each line: {"message": ..., "id"?, "user_id"?, "persona"?}. More '
+        "than 100 lines become several jobs. Running it again resumes the same jobs. Exit "
+        "status 1 if some items failed, 2 on bad input or a service error. URL and key as for "
+        "ion ask (ION_BULK_URL, then ION_URL).",
+    )
+    bulk_cmd.add_argument("file", metavar="FILE.jsonl", help="the messages, one per line")
+    bulk_cmd.add_argument("--out", metavar="FILE", help="write results here (default: stdout)")
+    bulk_cmd.add_argument("--url", metavar="URL", help="the bulk function's base URL")
+    bulk_cmd.add_argument("--api-key", metavar="KEY", help="sent as X-API-Key")
+    bulk_cmd.add_argument(
+        "--timeout", metavar="S", type=float, default=600.0, help="give up waiting after S s"
+    )
+    bulk_cmd.set_defaults(run=_bulk)
     return parser
 
 
@@ -205,7 +241,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8")
     args = _parser().parse_args(argv)
     try:
-        args.run(args)
+        status: int | None = args.run(args)
     except IonError as exc:
         return _fail(exc.message)
     except ConfigError as exc:
@@ -218,7 +254,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"{exc.strerror or exc}{where}")
     except KeyboardInterrupt:
         return 130
-    return 0
+    return status or 0
 
 
 def _fail(message: str) -> int:

@@ -27,6 +27,7 @@ from devtools.functions import FunctionProcess, FunctionSpec, wait_until_ready
 from devtools.processes import free_port
 from devtools.redis_server import RedisServer
 from tests.e2e.faulty_bulk_worker import CRASH_AFTER_RECORD, FAIL_ALWAYS, FAIL_ONCE
+from tests.helpers import one_error_line, run_ion
 
 pytestmark = pytest.mark.e2e
 
@@ -262,3 +263,48 @@ def test_resubmitting_with_an_idempotency_key_returns_the_job_and_other_keys_see
     hidden = stack.status(first["job_id"], key=OTHER_KEY)
     assert hidden.status_code == 404
     assert hidden.json()["error"]["code"] == "JOB_NOT_FOUND"
+
+
+def test_ion_bulk_splits_a_file_into_jobs_waits_and_writes_every_result(
+    stack: BulkStack, tmp_path: Path
+) -> None:
+    tag = uuid.uuid4().hex[:8]
+    lines = [json.dumps({"message": item["message"]}) for item in texts(150, tag)]
+    mine = {"id": "mine", "message": f"면접이 내일인데 떨려요 {tag}", "persona": "Riri"}
+    lines[7] = json.dumps(mine)
+    lines.insert(20, "")  # a blank line is skipped, and line numbers stay those of the file
+    source = tmp_path / "cohort.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "results.jsonl"
+    cli = ("bulk", str(source), "--out", str(out), "--url", stack.bulk_url, "--api-key", KEY)
+
+    result = run_ion(*cli, timeout=JOB_TIMEOUT_S)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    assert "150 items in 2 job(s): 150 answered, 0 failed" in result.stderr
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 150
+    assert [r["line"] for r in records] == [n for n in range(1, 152) if n != 21]
+    assert len({r["job_id"] for r in records}) == 2
+    assert all(r["status"] == "done" and r["result"]["answer"] for r in records)
+    assert (records[7]["id"], records[7]["result"]["persona"]) == ("mine", "riri")
+    assert records[0]["id"] == "1"  # no id: the line number
+
+    # Run again: the same jobs are found (idempotency keys), none is submitted twice.
+    again = run_ion(*cli[:2], *cli[4:])  # results to stdout this time
+    assert again.returncode == 0, again.stderr
+    rerun = [json.loads(line) for line in again.stdout.splitlines()]
+    assert [r["job_id"] for r in rerun] == [r["job_id"] for r in records]
+
+
+def test_ion_bulk_refuses_a_bad_file_before_sending_anything(
+    stack: BulkStack, tmp_path: Path
+) -> None:
+    source = tmp_path / "bad.jsonl"
+    source.write_text('{"message": "fine"}\n{"text": "wrong field"}\n', encoding="utf-8")
+
+    result = run_ion("bulk", str(source), "--url", stack.bulk_url, "--api-key", KEY)
+
+    line = one_error_line(result)
+    assert "line 2: unknown field 'text'" in line

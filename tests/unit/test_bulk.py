@@ -1,0 +1,120 @@
+"""The pure parts of bulk jobs: the wire format between bulk and bulk_worker, job ids, counting
+rules, paging tokens, and the lines ``ion bulk`` accepts."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from core._bulk_cli import BadBulkLine, chunks, read_items
+from core.bulk import (
+    MAX_ITEMS,
+    BulkItem,
+    NoItems,
+    TooManyItems,
+    check_count,
+    decode,
+    digest,
+    encode,
+    job_id_for,
+)
+from core.bulk._model import Malformed
+
+
+def test_an_encoded_item_decodes_to_itself_with_ids_as_attributes() -> None:
+    item = BulkItem(7, "row-7", "요즘 너무 지쳐요 😢", user_id="u-1", persona="lua")
+    data, attributes = encode("j1", item)
+
+    assert attributes == {"job_id": "j1", "index": "7"}
+    assert "요즘" in data.decode("utf-8")  # UTF-8 JSON, not \\u escapes
+    assert decode(json.loads(data)) == ("j1", item)
+
+
+def test_an_item_without_id_decodes_with_its_index_as_id() -> None:
+    assert decode({"job_id": "j1", "index": 3, "message": "hi"})[1].id == "3"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        [],
+        {"index": 0, "message": "hi"},
+        {"job_id": "", "index": 0, "message": "hi"},
+        {"job_id": "j1", "index": -1, "message": "hi"},
+        {"job_id": "j1", "index": MAX_ITEMS, "message": "hi"},
+        {"job_id": "j1", "index": "0", "message": "hi"},
+        {"job_id": "j1", "index": False, "message": "hi"},
+        {"job_id": "j1", "index": 0},
+        {"job_id": "j1", "index": 0, "message": " \n"},
+        {"job_id": "j1", "index": 0, "message": "hi", "persona": 1},
+    ],
+)
+def test_what_no_delivery_could_process_is_malformed(data: object) -> None:
+    with pytest.raises(Malformed):
+        decode(data)
+
+
+def test_job_ids_are_random_without_a_key_and_fixed_per_api_key_with_one() -> None:
+    assert job_id_for("k1", None) != job_id_for("k1", None)
+    assert job_id_for("k1", "cohort-7") == job_id_for("k1", "cohort-7")
+    assert job_id_for("k1", "cohort-7") != job_id_for("k2", "cohort-7")
+    # Never ambiguous: the separator cannot be forged by moving characters between the two.
+    assert job_id_for("k1", "0x") != job_id_for("k10", "x")
+    for job_id in (job_id_for("k1", None), job_id_for("k1", "x")):
+        assert len(job_id) == 25
+        assert job_id.startswith("j")
+
+
+def test_the_digest_tells_the_same_items_from_others() -> None:
+    items = [BulkItem(0, "0", "a"), BulkItem(1, "1", "b")]
+    assert digest(items) == digest(list(items))
+    assert digest(items) != digest(items[::-1])
+    assert digest(items) != digest([BulkItem(0, "0", "a", persona="lua"), items[1]])
+
+
+def test_counts_outside_one_to_a_hundred_are_refused_with_their_statuses() -> None:
+    check_count(1)
+    check_count(MAX_ITEMS)
+    with pytest.raises(NoItems) as none:
+        check_count(0)
+    assert (none.value.http_status, none.value.field) == (400, "items")
+    with pytest.raises(TooManyItems) as many:
+        check_count(MAX_ITEMS + 1)
+    assert many.value.http_status == 413
+    assert many.value.code == "REQUEST_TOO_LARGE"
+    assert "101" in many.value.message
+
+
+def test_ion_bulk_reads_items_keeps_line_numbers_and_defaults_ids() -> None:
+    lines = ['{"message": "a"}', "", '{"message": "b", "id": "x", "persona": "elro"}']
+    assert read_items(lines) == [
+        (1, {"id": "1", "message": "a"}),
+        (3, {"id": "x", "message": "b", "persona": "elro"}),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("not json", "line 1: not valid JSON"),
+        ('["a"]', "line 1: expected an object"),
+        ('{"text": "a"}', "line 1: unknown field 'text'"),
+        ('{"message": ""}', "line 1: message must be a non-empty string"),
+        ('{"message": 3}', "line 1: message must be a non-empty string"),
+        ('{"message": "a", "user_id": 3}', "line 1: user_id must be a string"),
+    ],
+)
+def test_ion_bulk_names_the_first_bad_line(line: str, expected: str) -> None:
+    with pytest.raises(BadBulkLine, match=expected):
+        read_items([line])
+
+
+def test_ion_bulk_refuses_a_file_without_items() -> None:
+    with pytest.raises(BadBulkLine, match="no items"):
+        read_items(["", "  "])
+
+
+def test_ion_bulk_splits_into_jobs_of_a_hundred() -> None:
+    items = [(n, {"message": str(n)}) for n in range(250)]
+    assert [len(c) for c in chunks(items)] == [100, 100, 50]
