@@ -6,7 +6,6 @@ folder (ION_DEV_STATE_FILE), so this runs beside a developer's own stack without
 
 from __future__ import annotations
 
-import base64
 import json
 import os
 import random
@@ -189,16 +188,20 @@ def test_the_stack_serves_every_function_and_stops_cleanly(
         assert refused.status_code == 401
         assert refused.json()["error"]["code"] == "UNAUTHENTICATED"
 
-    # The worker is wired: a message published to the topic is pushed to it and acknowledged.
-    data = base64.b64encode(json.dumps({"job_id": "e2e"}).encode()).decode()
-    topic = "projects/ion-local/topics/ion-bulk"
-    published = requests.post(
-        f"http://{stack.state['pubsub_emulator_host']}/v1/{topic}:publish",
-        json={"messages": [{"data": data, "attributes": {"job_id": "e2e"}}]},
-        timeout=10,
+    # Bulk is wired: ion bulk (finding URL and key in the state file) submits a job, the
+    # emulator pushes its items to the worker, and every result comes back.
+    jobs = tmp_path / "cohort.jsonl"
+    jobs.write_text(
+        '{"message": "면접이 내일인데 너무 떨려요"}\n{"message": "How do I ask for a raise?"}\n',
+        encoding="utf-8",
     )
-    message_id = published.json()["messageIds"][0]
-    stack.wait_for_output(rf'^bulk_worker .*"message_id": "{message_id}"', 15)
+    bulk = run_ion(
+        "bulk", str(jobs), cwd=tmp_path, drop_env=("ION_URL", "ION_BULK_URL", "ION_API_KEY")
+    )
+    assert bulk.returncode == 0, bulk.stderr
+    results = [json.loads(line) for line in bulk.stdout.splitlines()]
+    assert [(r["line"], r["status"]) for r in results] == [(1, "done"), (2, "done")]
+    assert HANGUL.search(results[0]["result"]["answer"])
 
     answered = ion_ask(tmp_path, "요즘 너무 지쳐요")
     assert answered.returncode == 0, answered.stderr
