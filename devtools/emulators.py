@@ -148,11 +148,16 @@ class PubSubEmulator(_GcloudEmulator):
     def publish(self, topic: str, data: bytes, attributes: dict[str, str] | None = None) -> str:
         """Publish one message; returns its message id."""
         message = {"data": base64.b64encode(data).decode("ascii"), "attributes": attributes or {}}
+        return self.publish_batch(topic, [message])[0]
+
+    def publish_batch(self, topic: str, messages: list[dict[str, Any]]) -> list[str]:
+        """Publish messages as the REST API takes them (``data`` base64) in one call; returns
+        their message ids."""
         reply = self._call(
-            "POST", f"projects/{self.project}/topics/{topic}:publish", {"messages": [message]}
+            "POST", f"projects/{self.project}/topics/{topic}:publish", {"messages": messages}
         )
-        message_id: str = reply["messageIds"][0]
-        return message_id
+        ids: list[str] = reply["messageIds"]
+        return ids
 
     def _put(self, name: str, body: dict[str, Any]) -> None:
         try:

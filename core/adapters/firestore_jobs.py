@@ -1,30 +1,27 @@
 """Bulk jobs in Firestore (the emulator locally), through google-cloud-firestore.
 
-One document per job, ``{collection}/{job_id}``: ``{owner_key, total, digest, publishing, error,
-created_at, expire_at}``, written at submission and once more when publishing ends. One document
-per item, ``{collection}/{job_id}/items/{index:03d}``: ``{index, id, status, attempts, result,
-error, started_at, finished_at, expire_at}``, written by the worker that answers it. Workers
-never write the job document, so 100 items finishing at once write 100 documents once each
-instead of one document 100 times (Firestore sustains about one write per second per
-document); progress is counted from the items. A TTL policy on ``expire_at`` (the collection
-and the ``items`` collection group) deletes finished jobs.
-
-An attempt's writes are guarded by the item's update time (optimistic concurrency, no
-transaction): a claim or result is written only over the version it was made from, so a
-duplicate delivery can neither record a second result nor reopen a finished item.
+One document per job, ``{collection}/{job_id}``: ``{owner_key, total, ids, digest, publishing,
+error, created_at, expire_at}``, written at submission and once more when publishing ends. Under
+it, one document per finished item, ``results/{index:03d}``: ``{index, status, result, error,
+finished_at, expire_at}``, *created* by the delivery that finished it. Firestore refuses to
+create a document that exists, atomically, so of any number of deliveries of one item exactly
+one records its outcome, in one write and no transaction. Failed attempts are counted in
+``attempts/{index:03d}``. Workers never write the job document, so 100 items finishing at once
+write 100 documents once each instead of one document 100 times (Firestore sustains about one
+write per second per document); progress is counted from the results. A TTL policy on
+``expire_at`` (the jobs collection and the ``results`` and ``attempts`` collection groups)
+deletes old jobs.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from core.adapters._firestore import Connection
 from core.bulk import (
-    BulkItem,
-    Claim,
     Counts,
     ItemRecord,
     ItemStatus,
@@ -51,27 +48,14 @@ class FirestoreJobStore:
         self._clock = clock
         self._connection = Connection(project, timeout_s, JobStoreUnavailable)
 
-    def create(self, job: JobRecord, items: Sequence[BulkItem]) -> tuple[JobRecord, bool]:
+    def create(self, job: JobRecord) -> tuple[JobRecord, bool]:
         from google.api_core.exceptions import AlreadyExists  # noqa: PLC0415 - loaded already
 
-        expire_at = job.created_at + self._ttl
         with self._connection.client() as client:
             reference = self._job(client, job.job_id)
-            batch = client.batch()  # the job and all its items, or nothing (at most 101 writes)
-            batch.create(reference, _job_data(job) | {"expire_at": expire_at})
-            for item in items:
-                batch.create(
-                    reference.collection("items").document(f"{item.index:03d}"),
-                    {
-                        "index": item.index,
-                        "id": item.id,
-                        "status": ItemStatus.PENDING.value,
-                        "attempts": 0,
-                        "expire_at": expire_at,
-                    },
-                )
+            data = _job_data(job) | {"expire_at": job.created_at + self._ttl}
             try:
-                batch.commit(timeout=self._timeout_s)
+                reference.create(data)
             except AlreadyExists:
                 snapshot = reference.get()
                 if not snapshot.exists:  # created and expired between the two calls: retry
@@ -94,91 +78,93 @@ class FirestoreJobStore:
             self._job(client, job_id).update({"publishing": publishing.value, "error": error})
 
     def counts(self, job_id: str) -> Counts:
-        done = failed = started = 0
+        done = failed = 0
         last: datetime | None = None
         with self._connection.client() as client:
-            query = self._items(client, job_id).select(["status", "attempts", "finished_at"])
-            for snapshot in query.stream():
-                data = snapshot.to_dict()
-                status = data.get("status")
-                done += status == ItemStatus.DONE
-                failed += status == ItemStatus.FAILED
-                started += int(data.get("attempts") or 0) > 0
-                finished_at = data.get("finished_at")
-                if isinstance(finished_at, datetime) and (last is None or finished_at > last):
-                    last = finished_at
+            job = self._job(client, job_id)
+            finished = {
+                int(d["index"]): d
+                for d in _all(job.collection("results").select(["index", "status", "finished_at"]))
+            }
+            retried = {int(d["index"]) for d in _all(job.collection("attempts").select(["index"]))}
+        for data in finished.values():
+            done += data.get("status") == ItemStatus.DONE
+            failed += data.get("status") == ItemStatus.FAILED
+            finished_at = data.get("finished_at")
+            if isinstance(finished_at, datetime) and (last is None or finished_at > last):
+                last = finished_at
+        started = len(finished.keys() | retried)
         return Counts(done=done, failed=failed, started=started, last_finished_at=last)
 
-    def items(self, job_id: str, start: int, limit: int) -> list[ItemRecord]:
+    def items(self, job: JobRecord, start: int, limit: int) -> list[ItemRecord]:
         from google.cloud.firestore_v1 import FieldFilter  # noqa: PLC0415 - loaded already
 
+        stop = min(start + limit, job.total)
         with self._connection.client() as client:
-            query = (
-                self._items(client, job_id)
-                .where(filter=FieldFilter("index", ">=", start))
-                .order_by("index")
-                .limit(limit)
-            )
-            return [_item_record(snapshot.to_dict()) for snapshot in query.stream()]
+            reference = self._job(client, job.job_id)
 
-    def claim(self, job_id: str, index: int) -> Claim | None:
-        from google.api_core.exceptions import FailedPrecondition  # noqa: PLC0415
+            def page(name: str) -> dict[int, dict[str, Any]]:
+                query = (
+                    reference.collection(name)
+                    .where(filter=FieldFilter("index", ">=", start))
+                    .where(filter=FieldFilter("index", "<", stop))
+                )
+                return {int(data["index"]): data for data in _all(query)}
 
-        with self._connection.client() as client:
-            reference = self._items(client, job_id).document(f"{index:03d}")
-            for _ in range(_RACES):
-                snapshot = reference.get()
-                if not snapshot.exists:
-                    return None
-                data = snapshot.to_dict()
-                if ItemStatus(data["status"]).terminal or _expired(data, self._now()):
-                    return None
-                attempts = int(data.get("attempts") or 0) + 1
-                try:
-                    written = reference.update(
-                        {
-                            "status": ItemStatus.RUNNING.value,
-                            "attempts": attempts,
-                            "started_at": self._now(),
-                        },
-                        option=client.write_option(last_update_time=snapshot.update_time),
-                    )
-                except FailedPrecondition:
-                    continue  # another delivery of this item got in first: look again
-                return Claim(job_id, index, attempts, written.update_time)
-        raise JobStoreUnavailable(f"item {index} of job {job_id} kept changing")
+            results, attempts = page("results"), page("attempts")
+        return [
+            _item_record(index, job.ids[index], results.get(index), attempts.get(index))
+            for index in range(start, stop)
+        ]
 
-    def finish(
+    def record(
         self,
-        claim: Claim,
+        job_id: str,
+        index: int,
         status: ItemStatus,
         result: Mapping[str, Any] | None = None,
         error: Mapping[str, str] | None = None,
     ) -> bool:
-        from google.api_core.exceptions import FailedPrecondition  # noqa: PLC0415
+        from google.api_core.exceptions import AlreadyExists  # noqa: PLC0415 - loaded already
 
-        fields = {
+        now = self._now()
+        data = {
+            "index": index,
             "status": status.value,
             "result": dict(result) if result is not None else None,
             "error": dict(error) if error is not None else None,
-            "finished_at": self._now(),
+            "finished_at": now,
+            "expire_at": now + self._ttl,
         }
-        version = claim.version
         with self._connection.client() as client:
-            reference = self._items(client, claim.job_id).document(f"{claim.index:03d}")
+            try:
+                self._job(client, job_id).collection("results").document(f"{index:03d}").create(
+                    data
+                )
+            except AlreadyExists:
+                return False
+        return True
+
+    def count_failure(self, job_id: str, index: int) -> int:
+        from google.api_core.exceptions import AlreadyExists, FailedPrecondition  # noqa: PLC0415
+
+        now = self._now()
+        with self._connection.client() as client:
+            reference = self._job(client, job_id).collection("attempts").document(f"{index:03d}")
             for _ in range(_RACES):
+                snapshot = reference.get()
+                failures = int(snapshot.get("failures")) + 1 if snapshot.exists else 1
+                data = {"index": index, "failures": failures, "expire_at": now + self._ttl}
                 try:
-                    reference.update(fields, option=client.write_option(last_update_time=version))
-                except FailedPrecondition:
-                    # Changed since the claim: finished by another delivery (then this result
-                    # is a duplicate), or only claimed by one (then the first result wins).
-                    snapshot = reference.get()
-                    if not snapshot.exists or ItemStatus(snapshot.get("status")).terminal:
-                        return False
-                    version = snapshot.update_time
-                    continue
-                return True
-        raise JobStoreUnavailable(f"item {claim.index} of job {claim.job_id} kept changing")
+                    if snapshot.exists:  # only over the version read: no count is lost
+                        option = client.write_option(last_update_time=snapshot.update_time)
+                        reference.update(data, option=option)
+                    else:
+                        reference.create(data)
+                except (AlreadyExists, FailedPrecondition):
+                    continue  # another delivery of this item counted meanwhile: read again
+                return failures
+        raise JobStoreUnavailable(f"item {index} of job {job_id} kept changing")
 
     def _job(self, client: Any, job_id: str) -> Any:
         return client.collection(self._collection).document(job_id)
@@ -196,10 +182,15 @@ def _expired(data: Mapping[str, Any], now: datetime) -> bool:
     return isinstance(expire_at, datetime) and expire_at <= now
 
 
+def _all(query: Any) -> list[dict[str, Any]]:
+    return [snapshot.to_dict() for snapshot in query.stream()]
+
+
 def _job_data(job: JobRecord) -> dict[str, Any]:
     return {
         "owner_key": job.owner_key,
         "total": job.total,
+        "ids": list(job.ids),
         "digest": job.digest,
         "publishing": job.publishing.value,
         "error": job.error,
@@ -215,17 +206,27 @@ def _job_record(job_id: str, data: Mapping[str, Any]) -> JobRecord:
         digest=str(data["digest"]),
         publishing=Publishing(data["publishing"]),
         created_at=data["created_at"],
+        ids=tuple(str(i) for i in data.get("ids", ())),
         error=data.get("error"),
     )
 
 
-def _item_record(data: Mapping[str, Any]) -> ItemRecord:
+def _item_record(
+    index: int, item_id: str, result: Mapping[str, Any] | None, attempt: Mapping[str, Any] | None
+) -> ItemRecord:
+    failures = int(attempt["failures"]) if attempt else 0
+    if result is None:
+        status = ItemStatus.RUNNING if failures else ItemStatus.PENDING
+        return ItemRecord(index=index, id=item_id, status=status, attempts=failures)
+    error: Mapping[str, str] | None = result.get("error")
+    # The finishing attempt is counted unless it was the last failure (counted already).
+    exhausted = error is not None and error.get("code") == "ATTEMPTS_EXHAUSTED"
     return ItemRecord(
-        index=int(data["index"]),
-        id=str(data["id"]),
-        status=ItemStatus(data["status"]),
-        attempts=int(data.get("attempts") or 0),
-        result=data.get("result"),
-        error=data.get("error"),
-        finished_at=data.get("finished_at"),
+        index=index,
+        id=item_id,
+        status=ItemStatus(result["status"]),
+        attempts=failures if exhausted else failures + 1,
+        result=result.get("result"),
+        error=error,
+        finished_at=result.get("finished_at"),
     )

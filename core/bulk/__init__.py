@@ -9,7 +9,6 @@ from core.bulk._jobs import BulkJobs, JobView, Submitted, check_count, job_id_fo
 from core.bulk._model import (
     MAX_ITEMS,
     BulkItem,
-    Claim,
     Counts,
     IdempotencyKeyReused,
     ItemRecord,
@@ -37,7 +36,6 @@ __all__ = [
     "BulkItem",
     "BulkJobs",
     "BulkWorker",
-    "Claim",
     "Counts",
     "Handled",
     "IdempotencyKeyReused",

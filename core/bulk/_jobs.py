@@ -1,6 +1,6 @@
 """Submitting a bulk job and reporting on it: the service behind ``POST`` and ``GET /v2/bulk``.
 
-Submission writes the job record (with every item pending) before anything is published, then
+Submission writes the job record (every item pending) before anything is published, then
 publishes the items and marks the record published. If publishing fails part-way the record is
 marked ``publish_failed`` and the caller gets a 503: the job is reported ``failed`` rather than
 left half-published without a word. A job submitted with an ``idempotency_key`` has an id
@@ -110,8 +110,9 @@ class BulkJobs:
             digest=digest(items),
             publishing=Publishing.STARTED,
             created_at=self._now(),
+            ids=tuple(item.id for item in items),
         )
-        stored, created = self._store.create(record, items)
+        stored, created = self._store.create(record)
         if not created:
             if stored.owner_key != owner_key or stored.digest != record.digest:
                 raise IdempotencyKeyReused
@@ -142,7 +143,7 @@ class BulkJobs:
             raise JobNotFound(job_id)
         start = _start_of(page_token, record.total)
         counts = self._store.counts(job_id)
-        items = self._store.items(job_id, start, limit)
+        items = self._store.items(record, start, limit)
         finished = counts.done + counts.failed
         following = start + limit
         status, error, finished_at = self._status(record, counts.done, finished, counts.started)

@@ -1,10 +1,11 @@
 """What a bulk job is made of, and the ports its stores and publisher implement.
 
-A job is ``total`` items, each answered on its own by the worker and recorded in its own item
-record; the job record is written once at submission and again only when its publishing ends.
-Progress is counted from the item records, so no record is written by more than one worker at a
-time: a Firestore document sustains about one write per second, and 100 workers finishing
-together would otherwise queue on the job's.
+A job is ``total`` items, each answered on its own by the worker. The job record is written once
+at submission and again only when its publishing ends. Each item's outcome is its own record,
+created once (a second creation is refused: that is what makes a result count exactly once),
+and each failed attempt is counted in the item's own attempts record. Progress is counted from
+those records, so no record is written by more than one item: a Firestore document sustains
+about one write per second, and 100 workers finishing together would otherwise queue on one.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Any, Protocol
@@ -23,14 +24,10 @@ MAX_ITEMS = 100
 
 
 class ItemStatus(StrEnum):
-    PENDING = "pending"  # published, not yet picked up
-    RUNNING = "running"  # a worker has started an attempt (a failed one leaves it running)
+    PENDING = "pending"  # published, not answered yet
+    RUNNING = "running"  # an attempt failed; Pub/Sub is delivering it again
     DONE = "done"
     FAILED = "failed"
-
-    @property
-    def terminal(self) -> bool:
-        return self in (ItemStatus.DONE, ItemStatus.FAILED)
 
 
 class Publishing(StrEnum):
@@ -70,6 +67,7 @@ class JobRecord:
     digest: str  # of the items, to tell a replay from a different job under the same key
     publishing: Publishing
     created_at: datetime
+    ids: tuple[str, ...] = ()  # each item's id, by index
     error: str | None = None
 
 
@@ -88,19 +86,8 @@ class ItemRecord:
 class Counts:
     done: int = 0
     failed: int = 0
-    started: int = 0  # items with at least one attempt, finished or not
+    started: int = 0  # items finished, or with a failed attempt
     last_finished_at: datetime | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Claim:
-    """One attempt at one item: which attempt it is, and the record's version it was made on
-    (the attempt's result is written only if nothing else changed the record in between)."""
-
-    job_id: str
-    index: int
-    attempts: int
-    version: Any = field(compare=False)
 
 
 # --- errors a client can see ----------------------------------------------------------------
@@ -182,12 +169,12 @@ class PublishFailed(IonError):
 
 
 class JobStore(Protocol):
-    """Jobs and their item records. Every method raises :class:`JobStoreUnavailable` when the
-    store cannot be reached in time."""
+    """Jobs and their items' outcomes. Every method raises :class:`JobStoreUnavailable` when
+    the store cannot be reached in time."""
 
-    def create(self, job: JobRecord, items: Sequence[BulkItem]) -> tuple[JobRecord, bool]:
-        """Write the job and its pending items atomically; if a job with this id exists,
-        write nothing. Returns the job as stored and whether this call created it."""
+    def create(self, job: JobRecord) -> tuple[JobRecord, bool]:
+        """Write the job unless a job with its id exists. Returns the job as stored and whether
+        this call created it."""
         ...
 
     def get(self, job_id: str) -> JobRecord | None: ...
@@ -196,24 +183,24 @@ class JobStore(Protocol):
 
     def counts(self, job_id: str) -> Counts: ...
 
-    def items(self, job_id: str, start: int, limit: int) -> list[ItemRecord]:
-        """Item records from index ``start`` on, in index order, at most ``limit``."""
+    def items(self, job: JobRecord, start: int, limit: int) -> list[ItemRecord]:
+        """The items from index ``start`` on, in index order, at most ``limit``."""
         ...
 
-    def claim(self, job_id: str, index: int) -> Claim | None:
-        """Count one more attempt at the item and mark it running. None when the item has
-        finished already (a redelivery) or does not exist (its job expired or never was)."""
-        ...
-
-    def finish(
+    def record(
         self,
-        claim: Claim,
+        job_id: str,
+        index: int,
         status: ItemStatus,
         result: Mapping[str, Any] | None = None,
         error: Mapping[str, str] | None = None,
     ) -> bool:
-        """Record the attempt's outcome unless the item finished meanwhile (another delivery
-        of it); returns whether this call recorded it."""
+        """Record the item's outcome (done or failed) unless it has one already; returns
+        whether this call recorded it. Atomic: of racing calls, exactly one records."""
+        ...
+
+    def count_failure(self, job_id: str, index: int) -> int:
+        """Count one more failed attempt at the item; returns how many have failed."""
         ...
 
 

@@ -2,15 +2,17 @@
 
 Pub/Sub delivers at least once, so every rule here is about deliveries, not items:
 
-- A delivery of an item that has finished (done or failed) is acknowledged and changes nothing,
-  so redeliveries and duplicates are never counted twice.
-- Each delivery counts one attempt on the item's record before it runs. A failure that another
-  attempt could fix (anything unexpected: a store, cache or model outage) is raised, so the
-  delivery is not acknowledged and Pub/Sub redelivers it; on the last allowed attempt the item is
-  recorded as failed instead, and a delivery that finds the attempts spent does the same. An
-  item no attempt could answer (the request itself is invalid) fails at once.
-- A result is recorded only if nothing else finished the item since this attempt began; of two
-  deliveries racing, the first to finish wins and the second is a duplicate.
+- An item's outcome is recorded by creating its outcome record, which succeeds once: of any
+  number of deliveries of one item (duplicates, redeliveries, a delivery whose instance died
+  before acknowledging), exactly one result counts, and the rest are acknowledged as
+  duplicates. A duplicate costs no model call twice: it is answered from the response cache,
+  which also makes racing deliveries wait for the one computing the answer.
+- A failure that another attempt could fix (anything unexpected: a store, cache or model
+  outage) is counted on the item and raised, so the delivery is not acknowledged and Pub/Sub
+  redelivers it; the attempt that reaches ``max_attempts`` failures records the item as failed
+  instead. A process that dies mid-attempt counts nothing: the subscription's dead-letter
+  policy bounds those deliveries, and the delivery attempt Pub/Sub then reports is checked too.
+- An item no attempt could answer (the request itself is refused) fails at once.
 - A message no delivery could process is for the caller (the function) to log and acknowledge:
   :func:`core.bulk.decode` raises :class:`core.bulk.Malformed` for it.
 """
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol
 
-from core.bulk._model import BulkItem, Claim, ItemStatus, JobStore
+from core.bulk._model import BulkItem, ItemStatus, JobStore
 from core.errors import IonError
 from core.personas import PersonaName
 from core.pipeline import Outcome, Request
@@ -32,9 +34,8 @@ from core.serialize import analysis_dict
 
 class Handled(StrEnum):
     DONE = "done"  # answered and recorded
-    FAILED = "failed"  # recorded as failed: invalid, or out of attempts
-    DUPLICATE = "duplicate"  # already finished, or finished by another delivery meanwhile
-    UNKNOWN = "unknown"  # no such item: its job expired, or never existed
+    FAILED = "failed"  # recorded as failed: refused, or out of attempts
+    DUPLICATE = "duplicate"  # the item had an outcome already: nothing counted
 
 
 class Answerer(Protocol):
@@ -64,35 +65,35 @@ class BulkWorker:
         self._pipeline = pipeline
         self._max_attempts = max_attempts
 
-    def handle(self, job_id: str, item: BulkItem) -> Report:
-        claim = self._store.claim(job_id, item.index)
-        if claim is None:
-            exists = self._store.get(job_id) is not None
-            return Report(Handled.DUPLICATE if exists else Handled.UNKNOWN)
-        if claim.attempts > self._max_attempts:
-            return self._fail(claim, "ATTEMPTS_EXHAUSTED", self._exhausted())
+    def handle(self, job_id: str, item: BulkItem, delivery_attempt: int | None = None) -> Report:
+        """``delivery_attempt``: Pub/Sub's count for this message, when it reports one."""
+        if delivery_attempt is not None and delivery_attempt > self._max_attempts:
+            # Earlier deliveries died without counting a failure (the instance crashed).
+            return self._fail(job_id, item, "ATTEMPTS_EXHAUSTED", self._exhausted())
         try:
             outcome = self._pipeline.run(_request(item))
         except IonError as error:
             if error.http_status < 500:  # the item itself is refused: no attempt can answer it
-                return self._fail(claim, error.code, error.message)
-            return self._retry_or_fail(claim, error)
+                return self._fail(job_id, item, error.code, error.message)
+            return self._retry_or_fail(job_id, item, error)
         except Exception as error:  # any other failure may pass: retry it
-            return self._retry_or_fail(claim, error)
-        recorded = self._store.finish(claim, ItemStatus.DONE, result=result_of(outcome))
-        return Report(Handled.DONE if recorded else Handled.DUPLICATE, claim.attempts)
+            return self._retry_or_fail(job_id, item, error)
+        recorded = self._store.record(job_id, item.index, ItemStatus.DONE, result_of(outcome))
+        return Report(Handled.DONE if recorded else Handled.DUPLICATE)
 
-    def _retry_or_fail(self, claim: Claim, error: Exception) -> Report:
-        if claim.attempts >= self._max_attempts:
+    def _retry_or_fail(self, job_id: str, item: BulkItem, error: Exception) -> Report:
+        failures = self._store.count_failure(job_id, item.index)
+        if failures >= self._max_attempts:
             detail = f"{self._exhausted()}; the last failure was {type(error).__name__}"
-            return self._fail(claim, "ATTEMPTS_EXHAUSTED", detail)
-        raise RetryableFailure(claim.job_id, claim.index, claim.attempts) from error
+            return self._fail(job_id, item, "ATTEMPTS_EXHAUSTED", detail, failures)
+        raise RetryableFailure(job_id, item.index, failures) from error
 
-    def _fail(self, claim: Claim, code: str, message: str) -> Report:
-        recorded = self._store.finish(
-            claim, ItemStatus.FAILED, error={"code": code, "message": message}
-        )
-        return Report(Handled.FAILED if recorded else Handled.DUPLICATE, claim.attempts, code)
+    def _fail(
+        self, job_id: str, item: BulkItem, code: str, message: str, attempts: int = 0
+    ) -> Report:
+        error = {"code": code, "message": message}
+        recorded = self._store.record(job_id, item.index, ItemStatus.FAILED, error=error)
+        return Report(Handled.FAILED if recorded else Handled.DUPLICATE, attempts, code)
 
     def _exhausted(self) -> str:
         return f"the item failed {self._max_attempts} attempts (BULK_MAX_ATTEMPTS)"

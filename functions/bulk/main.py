@@ -12,6 +12,8 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import sys
+import time
 from typing import Any
 
 import flask
@@ -171,8 +173,11 @@ def bulk_worker(event: CloudEvent) -> None:
         _log("WARNING", f"bulk_worker dropped a message: {problem}", **context)
         return
     ids = {"job_id": job_id, "index": item.index, **context}
+    # Set by Pub/Sub when the subscription has a dead-letter policy (as deployed).
+    attempt = event.data.get("deliveryAttempt") if isinstance(event.data, dict) else None
+    began = time.perf_counter()
     try:
-        report = _worker().handle(job_id, item)
+        report = _worker().handle(job_id, item, attempt if isinstance(attempt, int) else None)
     except RetryableFailure as failure:
         _log("ERROR", f"bulk_worker: {failure}; cause {type(failure.__cause__).__name__}", **ids)
         raise
@@ -182,6 +187,7 @@ def bulk_worker(event: CloudEvent) -> None:
     _log(
         "INFO" if report.error_code is None else "WARNING",
         f"bulk_worker: item {report.handled.value}",
+        latency_ms=round((time.perf_counter() - began) * 1000, 2),
         attempts=report.attempts,
         error_code=report.error_code,
         **ids,
@@ -203,4 +209,7 @@ def _payload(message: dict[str, Any]) -> Any:
 def _log(severity: str, message: str, **fields: Any) -> None:
     # Cloud Logging reads one JSON object per stdout line as a structured entry.
     entry = {"severity": severity, "message": message, "function": "bulk_worker", **fields}
-    print(json.dumps(entry, ensure_ascii=False), flush=True)
+    # One write per line: print() writes the text and the newline apart, so lines from two
+    # threads could run together.
+    sys.stdout.write(json.dumps(entry, ensure_ascii=False) + "\n")
+    sys.stdout.flush()

@@ -1,33 +1,37 @@
-"""The bulk job store against the real Firestore emulator: atomic creation, and the attempt
-rules that make a result count once however many deliveries race for an item."""
+"""The bulk job store against the real Firestore emulator: a job is created once, an item's
+outcome is recorded once however many deliveries race for it, and failed attempts are counted
+without losing any."""
 
 from __future__ import annotations
 
 import threading
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TypeVar
 
 import pytest
 
 from core.adapters.firestore_jobs import FirestoreJobStore
-from core.bulk import BulkItem, ItemStatus, JobRecord, Publishing, digest, job_id_for
+from core.bulk import ItemStatus, JobRecord, Publishing, job_id_for
 from devtools.emulators import PROJECT
 from tests.helpers import FakeClock
 
 pytestmark = pytest.mark.usefixtures("firestore_host")
+T = TypeVar("T")
 
 
 def new_job(store: FirestoreJobStore, total: int = 3, owner: str = "k1") -> JobRecord:
-    items = [BulkItem(n, f"id-{n}", f"message {n}") for n in range(total)]
     job = JobRecord(
         job_id=job_id_for(owner, None),
         owner_key=owner,
         total=total,
-        digest=digest(items),
+        digest="d" * 64,
         publishing=Publishing.STARTED,
         created_at=datetime.now(UTC),
+        ids=tuple(f"id-{n}" for n in range(total)),
     )
-    stored, created = store.create(job, items)
+    stored, created = store.create(job)
     assert created
     assert stored == job
     return job
@@ -40,81 +44,128 @@ def store_for(ttl_s: float = 3600, clock: FakeClock | None = None) -> FirestoreJ
     return FirestoreJobStore(PROJECT, collection, ttl_s=ttl_s, clock=clock)
 
 
+def race(count: int, call: Callable[[int], T]) -> list[T]:
+    """``call(n)`` from ``count`` threads at once; their results."""
+    results: list[T] = []
+    errors: list[BaseException] = []
+    lock = threading.Lock()
+    start = threading.Barrier(count)
+
+    def run(n: int) -> None:
+        start.wait()
+        try:
+            value = call(n)
+        except BaseException as error:  # reported below, in the test's own thread
+            with lock:
+                errors.append(error)
+            return
+        with lock:
+            results.append(value)
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise errors[0]
+    return results
+
+
 def test_a_job_is_created_once_with_every_item_pending() -> None:
     store = store_for()
     job = new_job(store)
 
-    again, created = store.create(job, [BulkItem(0, "other", "other")])
+    again, created = store.create(JobRecord(**_other(job)))  # type: ignore[arg-type]
     assert not created
     assert again == job
     assert store.get(job.job_id) == job
-    assert [(i.index, i.id, i.status) for i in store.items(job.job_id, 0, 10)] == [
-        (0, "id-0", ItemStatus.PENDING),
-        (1, "id-1", ItemStatus.PENDING),
-        (2, "id-2", ItemStatus.PENDING),
+    assert [(i.index, i.id, i.status, i.attempts) for i in store.items(job, 0, 10)] == [
+        (0, "id-0", ItemStatus.PENDING, 0),
+        (1, "id-1", ItemStatus.PENDING, 0),
+        (2, "id-2", ItemStatus.PENDING, 0),
     ]
     assert store.get(job_id_for("k1", None)) is None
 
 
-def test_each_claim_is_one_more_attempt_and_a_finished_item_is_never_claimed() -> None:
+def _other(job: JobRecord) -> dict[str, object]:
+    """Another job under the same id (what a second submission with the same key builds)."""
+    return {
+        "job_id": job.job_id,
+        "owner_key": job.owner_key,
+        "total": 1,
+        "digest": "e" * 64,
+        "publishing": Publishing.STARTED,
+        "created_at": datetime.now(UTC),
+        "ids": ("other",),
+    }
+
+
+def test_an_outcome_is_recorded_once_and_the_first_one_stands() -> None:
     store = store_for()
     job = new_job(store)
 
-    first = store.claim(job.job_id, 1)
-    second = store.claim(job.job_id, 1)
-    assert first is not None
-    assert second is not None
-    assert (first.attempts, second.attempts) == (1, 2)
-    # The first attempt to finish wins, even if another began after it.
-    assert store.finish(first, ItemStatus.DONE, result={"answer": "one"})
-    assert not store.finish(second, ItemStatus.DONE, result={"answer": "two"})
-    assert not store.finish(second, ItemStatus.FAILED, error={"code": "X", "message": "x"})
-    assert store.claim(job.job_id, 1) is None
-    assert store.claim(job.job_id, 9) is None  # no such item
+    assert store.record(job.job_id, 1, ItemStatus.DONE, {"answer": "one"})
+    assert not store.record(job.job_id, 1, ItemStatus.DONE, {"answer": "two"})
+    assert not store.record(job.job_id, 1, ItemStatus.FAILED, error={"code": "X", "message": "x"})
 
-    (item,) = store.items(job.job_id, 1, 1)
-    assert (item.status, item.attempts, item.result) == (ItemStatus.DONE, 2, {"answer": "one"})
+    item = store.items(job, 1, 1)[0]
+    assert (item.status, item.attempts, item.result) == (ItemStatus.DONE, 1, {"answer": "one"})
     counts = store.counts(job.job_id)
     assert (counts.done, counts.failed, counts.started) == (1, 0, 1)
     assert counts.last_finished_at is not None
 
 
-def test_racing_deliveries_of_one_item_record_exactly_one_result() -> None:
+def test_racing_deliveries_of_one_item_record_exactly_one_outcome() -> None:
     store = store_for()
     job = new_job(store, total=1)
-    recorded: list[bool] = []
-    lock = threading.Lock()
 
-    def deliver(n: int) -> None:
-        claim = store.claim(job.job_id, 0)
-        won = claim is not None and store.finish(claim, ItemStatus.DONE, result={"by": n})
-        with lock:
-            recorded.append(won)
-
-    threads = [threading.Thread(target=deliver, args=(n,)) for n in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    recorded = race(8, lambda n: store.record(job.job_id, 0, ItemStatus.DONE, {"by": n}))
 
     assert recorded.count(True) == 1
     counts = store.counts(job.job_id)
     assert (counts.done, counts.failed) == (1, 0)
 
 
-def test_counts_and_pages_follow_the_items() -> None:
+def test_racing_failures_are_each_counted() -> None:
+    store = store_for()
+    job = new_job(store, total=1)
+
+    counted = race(6, lambda _: store.count_failure(job.job_id, 0))
+
+    assert sorted(counted) == [1, 2, 3, 4, 5, 6]
+    item = store.items(job, 0, 1)[0]
+    assert (item.status, item.attempts) == (ItemStatus.RUNNING, 6)
+
+
+def test_attempts_count_the_failures_and_the_finishing_attempt() -> None:
+    store = store_for()
+    job = new_job(store, total=3)
+    store.count_failure(job.job_id, 0)
+    assert store.record(job.job_id, 0, ItemStatus.DONE, {"answer": "a"})  # second attempt
+    for _ in range(3):
+        store.count_failure(job.job_id, 1)
+    exhausted = {"code": "ATTEMPTS_EXHAUSTED", "message": "3 attempts"}
+    assert store.record(job.job_id, 1, ItemStatus.FAILED, error=exhausted)
+
+    items = store.items(job, 0, 3)
+    assert [(i.status, i.attempts) for i in items] == [
+        (ItemStatus.DONE, 2),
+        (ItemStatus.FAILED, 3),
+        (ItemStatus.PENDING, 0),
+    ]
+    counts = store.counts(job.job_id)
+    assert (counts.done, counts.failed, counts.started) == (1, 1, 2)
+
+
+def test_pages_are_windows_in_index_order() -> None:
     store = store_for()
     job = new_job(store, total=5)
-    for index, status in ((0, ItemStatus.DONE), (3, ItemStatus.FAILED)):
-        claim = store.claim(job.job_id, index)
-        assert claim is not None
-        assert store.finish(claim, status)
-    assert store.claim(job.job_id, 4) is not None  # started, not finished
+    store.record(job.job_id, 3, ItemStatus.DONE, {"answer": "x"})
 
-    counts = store.counts(job.job_id)
-    assert (counts.done, counts.failed, counts.started) == (1, 1, 3)
-    assert [i.index for i in store.items(job.job_id, 2, 2)] == [2, 3]
-    assert [i.index for i in store.items(job.job_id, 4, 10)] == [4]
+    assert [i.index for i in store.items(job, 2, 2)] == [2, 3]
+    assert store.items(job, 2, 2)[1].status == ItemStatus.DONE
+    assert [i.index for i in store.items(job, 4, 10)] == [4]
 
 
 def test_publishing_state_is_recorded_with_its_error() -> None:
@@ -132,4 +183,3 @@ def test_an_expired_job_is_gone_before_the_ttl_policy_deletes_it() -> None:
     job = new_job(store)
     clock.now += 61
     assert store.get(job.job_id) is None
-    assert store.claim(job.job_id, 0) is None
