@@ -35,7 +35,7 @@ def start(
         dsn=settings.sentry_dsn,
         environment=settings.sentry_environment,
         release=release,
-        traces_sample_rate=settings.traces_sample_rate,
+        traces_sampler=_sampler(settings.traces_sample_rate),
         send_default_pii=False,
         include_local_variables=False,
         max_request_body_size="never",
@@ -46,6 +46,15 @@ def start(
         before_breadcrumb=before_breadcrumb,
     )
     sentry_sdk.get_global_scope().set_tag("function", function)
+
+
+def _sampler(rate: float) -> Callable[[dict[str, Any]], float]:
+    def sample(context: dict[str, Any]) -> float:
+        # Health probes come every few seconds and say nothing: never traced.
+        environ = context.get("wsgi_environ") or {}
+        return 0.0 if environ.get("PATH_INFO") == "/healthz" else rate
+
+    return sample
 
 
 def span(op: str, name: str | None, data: dict[str, Any]) -> AbstractContextManager[Any]:
