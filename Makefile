@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help setup dev test lint typecheck unit bench fmt clean redis-server-installed \
+.PHONY: help setup dev test lint typecheck unit bench load fmt clean redis-server-installed \
 	emulators-installed
 
 help: ## List the targets
@@ -91,6 +91,11 @@ bench: $(STAMP) redis-server-installed ## Benchmarks: medians and ratios against
 	for script in scripts/bench.py scripts/bench_cache.py scripts/bench_http.py; do \
 		echo "== $$script"; $(BIN)/python $$script || status=1; echo; \
 	done; exit $$status
+
+SCENARIO ?= light
+DURATION ?= 60
+load: $(STAMP) ## Locust SCENARIO=light|medium|heavy|stress for DURATION seconds against make dev, then the SLO gate
+	$(BIN)/python scripts/load.py --scenario $(SCENARIO) --seconds $(DURATION)
 
 fmt: $(STAMP) ## Apply ruff format and autofixes
 	$(BIN)/ruff format .
