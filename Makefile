@@ -85,12 +85,9 @@ emulators-installed: ## Check gcloud, its Firestore and Pub/Sub emulators and Ja
 test: lint typecheck redis-server-installed emulators-installed ## Set up and run the whole test suite (lint, types, tests)
 	$(BIN)/pytest
 
-bench: $(STAMP) redis-server-installed ## Benchmarks: medians and ratios against same-run baselines
+bench: $(STAMP) redis-server-installed emulators-installed ## Benchmarks (core, cache, HTTP, cold start, bulk) and the report in benchmarks/results/
 	@# Every benchmark runs and reports; the target fails if any missed its floor.
-	@status=0; \
-	for script in scripts/bench.py scripts/bench_cache.py scripts/bench_http.py; do \
-		echo "== $$script"; $(BIN)/python $$script || status=1; echo; \
-	done; exit $$status
+	$(BIN)/python scripts/bench_report.py
 
 SCENARIO ?= light
 DURATION ?= 60
