@@ -30,7 +30,7 @@ lint: $(STAMP) ## ruff lint + format check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-typecheck: $(STAMP) ## mypy, strict on core, devtools and scripts/devstack.py
+typecheck: $(STAMP) ## mypy, strict on core, devtools, scripts/devstack.py and the load and bench scripts
 	$(BIN)/mypy
 
 # The integration tests start their own redis-server on a free loopback port (devtools/redis_server.py),
