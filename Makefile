@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help setup dev test lint typecheck unit bench fmt clean redis-server-installed \
+.PHONY: help setup dev test lint typecheck unit bench load fmt clean redis-server-installed \
 	emulators-installed
 
 help: ## List the targets
@@ -30,7 +30,7 @@ lint: $(STAMP) ## ruff lint + format check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-typecheck: $(STAMP) ## mypy, strict on core, devtools and scripts/devstack.py
+typecheck: $(STAMP) ## mypy, strict on core, devtools, scripts/devstack.py and the load and bench scripts
 	$(BIN)/mypy
 
 # The integration tests start their own redis-server on a free loopback port (devtools/redis_server.py),
@@ -85,12 +85,14 @@ emulators-installed: ## Check gcloud, its Firestore and Pub/Sub emulators and Ja
 test: lint typecheck redis-server-installed emulators-installed ## Set up and run the whole test suite (lint, types, tests)
 	$(BIN)/pytest
 
-bench: $(STAMP) redis-server-installed ## Benchmarks: medians and ratios against same-run baselines
+bench: $(STAMP) redis-server-installed emulators-installed ## Benchmarks (core, cache, HTTP, cold start, bulk) and the report in benchmarks/results/
 	@# Every benchmark runs and reports; the target fails if any missed its floor.
-	@status=0; \
-	for script in scripts/bench.py scripts/bench_cache.py scripts/bench_http.py; do \
-		echo "== $$script"; $(BIN)/python $$script || status=1; echo; \
-	done; exit $$status
+	$(BIN)/python scripts/bench_report.py
+
+SCENARIO ?= light
+DURATION ?= 60
+load: $(STAMP) ## Locust SCENARIO=light|medium|heavy|stress for DURATION seconds against make dev, then the SLO gate
+	$(BIN)/python scripts/load.py --scenario $(SCENARIO) --seconds $(DURATION)
 
 fmt: $(STAMP) ## Apply ruff format and autofixes
 	$(BIN)/ruff format .

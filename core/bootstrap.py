@@ -10,7 +10,9 @@ starting instead of failing every request.
 from __future__ import annotations
 
 import logging
+import os
 
+from core import observability
 from core._once import once
 from core.adapters.redis_store import RedisStore  # imports redis-py only when one is made
 from core.api.http import Guard
@@ -35,8 +37,12 @@ def settings() -> Settings:
 
 def check() -> None:
     """Read and validate every setting now (secrets included) and parse the API keys; raises
-    :class:`ConfigError` naming the setting. Cheap: no client is built."""
-    api_keys(settings())
+    :class:`ConfigError` naming the setting. Cheap: no client is built, except Sentry's when
+    ``SENTRY_DSN`` is set (for the function named by ``FUNCTION_TARGET``, which
+    functions-framework and Cloud Functions set), so it sees the instance's first request."""
+    config = settings()
+    api_keys(config)
+    observability.init_sentry(os.environ.get("FUNCTION_TARGET") or "ion", config)
 
 
 def api_keys(config: Settings) -> ApiKeys:

@@ -166,6 +166,19 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("BULK_TIMEOUT_S", "10", _positive_float, "seconds > 0",
             "deadline for each Firestore call and for publishing a job's items; past it the "
             "submission gets 503 and the worker lets Pub/Sub redeliver"),
+    Setting("SENTRY_DSN", "", _optional, "a Sentry DSN (best as sm://NAME), or empty",
+            "where errors and traces go; empty turns Sentry off (its SDK is then never "
+            "imported)", OPTIONAL),
+    Setting("SENTRY_ENVIRONMENT", "local", _matching(r"[A-Za-z0-9._-]{1,64}"),
+            "a name like production or staging", "the environment Sentry files events under"),
+    Setting("SENTRY_RELEASE", "", _optional, "a release name, or empty",
+            "the release Sentry files events under; empty means K_REVISION (set by Cloud "
+            "Functions), else ion-mentoring@VERSION"),
+    Setting("SENTRY_TRACES_SAMPLE_RATE", "0.1", _float_between(0, 1), "a number from 0 to 1",
+            "share of requests whose trace (transaction and spans) is sent to Sentry"),
+    Setting("ID_HASH_KEY", "", _optional, "a random string of 32+ characters (best as "
+            "sm://NAME), or empty", "HMAC key that turns user and session ids into the keyed "
+            "hashes logs and Sentry show; empty means a random key per instance", OPTIONAL),
     Setting("ION_API_KEYS", "", str, "id:sha256hex:role entries (role user or admin), "
             "separated by commas", "the API keys, as SHA-256 hashes of the keys, never the keys",
             REQUIRED),
@@ -233,6 +246,15 @@ class BulkSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class ObservabilitySettings:
+    sentry_dsn: str | None = field(repr=False)
+    sentry_environment: str
+    sentry_release: str | None
+    traces_sample_rate: float
+    id_hash_key: str | None = field(repr=False)
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     redis_url: str | None = field(repr=False)  # may hold a password
     redis_timeout_s: float
@@ -246,6 +268,7 @@ class Settings:
     rate_limit_per_minute: int
     rate_limit_burst: int
     cors_origins: tuple[str, ...]
+    observability: ObservabilitySettings
     generator: str
     gemini: GeminiSettings
 
@@ -287,6 +310,13 @@ class Settings:
             rate_limit_per_minute=values["RATE_LIMIT_PER_MIN"],
             rate_limit_burst=values["RATE_LIMIT_BURST"],
             cors_origins=values["CORS_ALLOWED_ORIGINS"],
+            observability=ObservabilitySettings(
+                sentry_dsn=values["SENTRY_DSN"],
+                sentry_environment=values["SENTRY_ENVIRONMENT"],
+                sentry_release=values["SENTRY_RELEASE"],
+                traces_sample_rate=values["SENTRY_TRACES_SAMPLE_RATE"],
+                id_hash_key=values["ID_HASH_KEY"],
+            ),
             generator=values["GENERATOR"],
             gemini=GeminiSettings(
                 mode=values["GEMINI_MODE"],

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from core import observability
 from core.generation import Turn
 from core.pipeline import Outcome, Pipeline, Request
 from core.sessions import PROMPT_TURNS, Owner, SessionStore
@@ -39,6 +40,7 @@ class Conversations:
         return self._sessions_factory()
 
     def answer(self, request: Request, owner: Owner, session_id: str | None) -> Answered:
+        observability.set_tags(user_id=owner.user_id, session_id=session_id)  # keyed hashes
         if session_id is None:
             return Answered(self.pipeline.run(request), None)
         state = self.sessions.load(session_id, owner)

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from core import observability
 from core.analysis import Analysis, analyze
 from core.cache import NO_STORE, LruCache, ResponseCache, ResponseKey, context_digest
 from core.errors import FailureReason, GenerationFailed
@@ -107,8 +108,10 @@ class Pipeline:
             remembered = self._memo.get(memo_key)
             if remembered is not None:
                 return remembered
-        analysis = analyze(request.message)
-        routing = route(analysis.key, forced=request.persona)
+        with observability.span("ion.analysis", "analyse the message"):
+            analysis = analyze(request.message)
+        with observability.span("ion.routing", "route to a persona"):
+            routing = route(analysis.key, forced=request.persona)
         prompt = build_prompt(routing.primary, analysis, request.context, request.turns)
         if memo_key is not None and self._memo is not None:
             self._memo.set(memo_key, (analysis, routing, prompt))
@@ -137,6 +140,12 @@ class Pipeline:
         value, cache = self._answer(request, analysis, routing, prompt)
         finished = time.perf_counter()
         reason = value.get("fallback_reason")
+        observability.set_tags(
+            persona=routing.primary.value,
+            resonance_key=str(routing.key),
+            cache_tier=cache.tier,
+            generator=value["generator"],
+        )
         return Outcome(
             analysis=analysis,
             routing=routing,
@@ -160,7 +169,8 @@ class Pipeline:
 
         def compute() -> dict[str, Any]:
             try:
-                answer = generator.generate(routing.primary, analysis, request.turns, prompt)
+                with observability.span("ion.generation", generator.name, model=generator.model):
+                    answer = generator.generate(routing.primary, analysis, request.turns, prompt)
             except GenerationFailed as failure:
                 return {
                     "answer": fallback.generate(routing.primary, analysis, request.turns, prompt),

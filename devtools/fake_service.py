@@ -52,6 +52,10 @@ class FakeService:
     def respond(self, request: Recorded) -> Reply:
         raise NotImplementedError
 
+    def decode(self, headers: dict[str, str], raw: bytes) -> Any:
+        """The recorded body: JSON by default; a service with another format overrides it."""
+        return json.loads(raw) if raw else None
+
     @property
     def url(self) -> str:
         if self._server is None:
@@ -111,11 +115,12 @@ def _handler(service: FakeService) -> type[BaseHTTPRequestHandler]:
         def _answer(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             raw = self.rfile.read(length) if length else b""
+            headers = {k.lower(): v for k, v in self.headers.items()}
             request = Recorded(
                 method=self.command,
                 path=self.path,
-                headers={k.lower(): v for k, v in self.headers.items()},
-                body=json.loads(raw) if raw else None,
+                headers=headers,
+                body=service.decode(headers, raw),
             )
             reply = service._serve(request)
             data = json.dumps(reply.body).encode()

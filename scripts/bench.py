@@ -30,6 +30,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import benchlib  # noqa: E402  (scripts/benchlib.py, beside this file)
+
 from core.pipeline import Pipeline, Request  # noqa: E402
 from devtools.functions import FunctionProcess, FunctionSpec, wait_until_ready  # noqa: E402
 from devtools.processes import HOST, free_port  # noqa: E402
@@ -120,6 +122,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5, help="passes over the dev set")
     parser.add_argument("--requests", type=int, default=1000, help="timed bare requests (>=500)")
+    parser.add_argument("--json", type=Path, help="also write the shared result shape here")
     args = parser.parse_args()
     if args.requests < 500:
         parser.error("--requests must be at least 500")
@@ -155,6 +158,20 @@ def main() -> int:
         "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs",
     }
     OUT.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    bare_name = "bare functions-framework POST (loopback, keep-alive)"
+    rows = [
+        benchlib.row(
+            "core: analyse + route + prompt + offline answer, per message",
+            core["median_us"],
+            "µs",
+            baseline=bare_name,
+            baseline_value=bare["median_us"],
+            floor=f"<= {FLOOR}",
+            passed=passed,
+        ),
+        benchlib.row(bare_name, bare["median_us"], "µs"),
+    ]
+    benchlib.write(args.json, benchlib.result("core", "Core cost per message", rows))
     return 0 if passed else 1
 
 

@@ -29,6 +29,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import benchlib  # noqa: E402  (scripts/benchlib.py, beside this file)
+
 from core.api.security import hash_key  # noqa: E402
 from devtools.emulators import FirestoreEmulator  # noqa: E402
 from devtools.functions import FunctionProcess, FunctionSpec  # noqa: E402
@@ -184,6 +186,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=5.0, help="per throughput run")
     parser.add_argument("--clients", type=int, default=4, help="concurrent keep-alive clients")
     parser.add_argument("--cold-runs", type=int, default=3)
+    parser.add_argument("--json", type=Path, help="also write the shared result shape here")
     args = parser.parse_args()
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="ion-bench-") as tmp, RedisServer() as redis_server:
@@ -232,7 +235,39 @@ def main() -> int:
     checks = report(results, args)
     OUT.parent.mkdir(exist_ok=True)
     OUT.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    benchlib.write(args.json, shared_shape(results, checks))
     return 0 if all(checks.values()) else 1
+
+
+def shared_shape(results: dict[str, Any], checks: dict[str, bool]) -> dict[str, Any]:
+    bare, hit, miss = results["bare"], results["hit"], results["miss"]
+    name = "bare functions-framework handler"
+    rows = [
+        benchlib.row(
+            "POST /v2/process, cache hit: throughput", hit["rps"], "req/s",
+            baseline=name, baseline_value=bare["rps"],
+            floor=f">= {THROUGHPUT_FLOOR}", passed=checks["throughput"] and checks["no_errors"],
+        ),
+        benchlib.row(
+            "POST /v2/process, cache hit: p99", hit["p99_ms"], "ms",
+            baseline=name, baseline_value=bare["p99_ms"],
+            floor=f"<= {P99_CEILING}", passed=checks["p99"],
+        ),
+        benchlib.row(
+            "POST /v2/process, cache miss: throughput", miss["rps"], "req/s",
+            baseline=name, baseline_value=bare["rps"],
+        ),
+        benchlib.row(
+            "cold start, process sessionless", results["cold_process_s"], "s",
+            baseline=name, baseline_value=results["cold_bare_s"],
+            floor=f"<= {COLD_CEILING}", passed=checks["cold_start"],
+        ),
+        benchlib.row(
+            "cold start, process with a session", results["cold_session_s"], "s",
+            baseline=name, baseline_value=results["cold_bare_s"],
+        ),
+    ]  # fmt: skip
+    return benchlib.result("http", "HTTP and cold start (functions-framework on loopback)", rows)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from core import observability
 from core.adapters._firestore import Connection, run_in_transaction
 from core.generation import Turn
 from core.sessions import (
@@ -53,7 +54,10 @@ class FirestoreSessionStore:
         self._stripes = tuple(threading.Lock() for _ in range(_LOCK_STRIPES))
 
     def load(self, session_id: str, owner: Owner) -> SessionState:
-        with self._document(session_id) as (_client, reference):
+        with (
+            observability.span("db.firestore", "load session"),
+            self._document(session_id) as (_client, reference),
+        ):
             snapshot = reference.get()
         data = self._live(snapshot.to_dict() if snapshot.exists else None, self._now())
         if data is None:
@@ -64,7 +68,11 @@ class FirestoreSessionStore:
     def append(self, session_id: str, owner: Owner, turns: Sequence[Turn]) -> SessionState:
         # Appends from other instances make Firestore abort and rerun the transaction (10 tries,
         # twice the library's default); appends from this one queue on a lock instead.
-        with self._document(session_id) as (client, reference), self._serialized(session_id):
+        with (
+            observability.span("db.firestore", "append turns in a transaction"),
+            self._document(session_id) as (client, reference),
+            self._serialized(session_id),
+        ):
             return run_in_transaction(
                 client, self._append_in, reference, session_id, owner, turns, max_attempts=10
             )

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import threading
+import time
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -21,6 +23,7 @@ from typing import Any, Literal, NoReturn, TypeVar
 import flask
 from pydantic import BaseModel, ValidationError
 
+from core import observability
 from core.api.schemas import ErrorBody, ErrorEnvelope, Health
 from core.api.security import API_KEY_HEADER, ApiKeys, Cors, Principal, RateLimiter
 from core.errors import (
@@ -97,6 +100,7 @@ def read_object(request: flask.Request, max_bytes: int = MAX_BODY_BYTES) -> dict
         data = json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise InvalidJson(f"the request body is not valid UTF-8 JSON: {exc}") from None
+    observability.confide(data)  # its texts and ids never reach Sentry
     if not isinstance(data, dict):
         raise InvalidInput(f"the request body must be a JSON object, not {type(data).__name__}")
     return data
@@ -220,11 +224,19 @@ class Router:
     reveals nothing; security and CORS headers go on every response.
 
     ``guard`` is built on first use, so a cold start that only answers ``/healthz`` does not
-    pay for reading keys or connecting to Redis.
+    pay for reading keys or connecting to Redis. Every request, errors included, ends with one
+    structured log line (``core.observability``) naming ``function``: by default
+    ``FUNCTION_TARGET``, which functions-framework sets before it imports the source.
     """
 
-    def __init__(self, routes: Mapping[tuple[str, str], Route], guard: Callable[[], Guard]) -> None:
+    def __init__(
+        self,
+        routes: Mapping[tuple[str, str], Route],
+        guard: Callable[[], Guard],
+        function: str | None = None,
+    ) -> None:
         self.routes = dict(routes)
+        self.function = function or os.environ.get("FUNCTION_TARGET") or "unknown"
         self._table = [
             (method.upper(), template.strip("/").split("/"), route)
             for (method, template), route in routes.items()
@@ -244,18 +256,32 @@ class Router:
         return self._guard
 
     def __call__(self, request: flask.Request) -> flask.Response:
+        started = time.perf_counter()
+        trace = {h: request.headers.get(h, "") for h in observability.TRACE_HEADERS}
+        request_log = observability.begin_request(self.function, trace)
+        response = self._respond(request, request_log)
+        latency = time.perf_counter() - started
+        request_log.finish(request.method, request.path, response.status_code, latency)
+        return response
+
+    def _respond(
+        self, request: flask.Request, request_log: observability.RequestLog
+    ) -> flask.Response:
         request_id = request_id_of(request)
+        request_log.note(request_id=request_id)
         origin = request.headers.get("Origin")
         cors: dict[str, str] = {}
         try:
             if request.method == "OPTIONS":
                 return self._preflight(request, request_id)
-            route, params = self._match(request.method, request.path)
+            route, params, name = self._match(request.method, request.path)
+            request_log.route(name)
             principal = None
             if route.access != "public":
                 guard = self.guard
                 cors = guard.cors.headers_for(origin)
                 principal = guard.keys.authenticate(request.headers.get(API_KEY_HEADER))
+                request_log.note(key_id=principal.key_id)
                 if route.access == "admin":
                     guard.keys.require_admin(principal)
                 guard.limiter.check(principal)
@@ -264,10 +290,13 @@ class Router:
             body = route.handler(Call(request, request_id, params, principal))
             return json_response(body, request_id, route.status, headers=cors)
         except IonError as error:
+            request_log.note(error_code=error.code)
             response = error_response(error, request_id)
         except Exception:
-            log.exception("unhandled error in request %s", request_id)
-            response = error_response(IonError("internal error; quote the request_id"), request_id)
+            log.exception("unhandled error in request %s", request_id)  # Sentry reports it
+            internal = IonError("internal error; quote the request_id")
+            request_log.note(error_code=internal.code)
+            response = error_response(internal, request_id)
         if origin and not cors:
             cors = self._cors_quietly(origin)
         response.headers.update(cors)
@@ -293,7 +322,7 @@ class Router:
         response.headers[REQUEST_ID_HEADER] = request_id
         return response
 
-    def _match(self, method: str, path: str) -> tuple[Route, dict[str, str]]:
+    def _match(self, method: str, path: str) -> tuple[Route, dict[str, str], str]:
         segments = path.strip("/").split("/")
         # HEAD is a GET without the body; the WSGI server drops the body for us.
         wanted = "GET" if method == "HEAD" else method
@@ -303,7 +332,7 @@ class Router:
             if params is None:
                 continue
             if route_method == wanted:
-                return route, params
+                return route, params, f"{route_method} /{'/'.join(template)}"
             allowed.append(route_method)
         if allowed:
             raise MethodNotAllowed(method, path, allowed)

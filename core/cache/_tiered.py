@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from core import observability
 from core.cache._breaker import BreakerState, CircuitBreaker
 from core.cache._keys import ResponseKey
 from core.cache._lru import LruCache
@@ -133,7 +134,11 @@ class ResponseCache:
         stale: _Envelope | None = None
         if not refresh:
             started = time.perf_counter()
-            found, stale = self._lookup(full_key)
+            with observability.span("cache.get", "response cache lookup (L1, L2)") as lookup:
+                found, stale = self._lookup(full_key)
+                if lookup is not None:
+                    lookup.set_data("cache.hit", found is not None)
+                    lookup.set_data("cache.tier", found.tier if found else "miss")
             if found is not None:
                 self.latency[found.tier].add(time.perf_counter() - started)
                 return self._done(found)
@@ -224,6 +229,10 @@ class ResponseCache:
         return None
 
     def _write(self, full_key: str, value: Value) -> None:
+        with observability.span("cache.put", "response cache write (L1, L2)"):
+            self._write_tiers(full_key, value)
+
+    def _write_tiers(self, full_key: str, value: Value) -> None:
         s = self.settings
         now = self._wall()
         # Each tier keeps an entry for its freshness plus the stale window, so a stale answer

@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-import sys
 import time
 from typing import Any
 
@@ -20,7 +19,7 @@ import flask
 import functions_framework
 from cloudevents.http import CloudEvent
 
-from core import bootstrap
+from core import bootstrap, observability
 from core._once import once
 from core.api.http import Call, Route, validated
 from core.api.openapi import service_router
@@ -167,31 +166,45 @@ def bulk_worker(event: CloudEvent) -> None:
         else {},
     }
     try:
-        job_id, item = decode(_payload(message))
+        payload = _payload(message)
+        observability.confide(payload)  # its texts never reach a log line or Sentry
+        job_id, item = decode(payload)
     except Malformed as problem:
         # The payload is never logged: it is a user's text. Only what is wrong with it.
-        _log("WARNING", f"bulk_worker dropped a message: {problem}", **context)
+        observability.log("WARNING", f"bulk_worker dropped a message: {problem}", **context)
         return
     ids = {"job_id": job_id, "index": item.index, **context}
     # Set by Pub/Sub when the subscription has a dead-letter policy (as deployed).
     attempt = event.data.get("deliveryAttempt") if isinstance(event.data, dict) else None
     began = time.perf_counter()
-    try:
-        report = _worker().handle(job_id, item, attempt if isinstance(attempt, int) else None)
-    except RetryableFailure as failure:
-        _log("ERROR", f"bulk_worker: {failure}; cause {type(failure.__cause__).__name__}", **ids)
-        raise
-    except JobStoreUnavailable as error:
-        _log("ERROR", f"bulk_worker: job store unavailable ({error.message}); redelivery", **ids)
-        raise
-    _log(
-        "INFO" if report.error_code is None else "WARNING",
-        f"bulk_worker: item {report.handled.value}",
-        latency_ms=round((time.perf_counter() - began) * 1000, 2),
-        attempts=report.attempts,
-        error_code=report.error_code,
-        **ids,
-    )
+    with (
+        observability.scope(function="bulk_worker", job_id=job_id, item=item.index),
+        observability.span("queue.process", "answer one bulk item"),
+    ):
+        try:
+            report = _worker().handle(job_id, item, attempt if isinstance(attempt, int) else None)
+        except RetryableFailure as failure:
+            observability.capture_failure(failure, job_id=job_id, item=item.index)
+            cause = type(failure.__cause__).__name__
+            observability.log("ERROR", f"bulk_worker: {failure}; cause {cause}", **ids)
+            raise
+        except JobStoreUnavailable as error:
+            observability.capture_failure(error, job_id=job_id, item=item.index)
+            observability.log(
+                "ERROR", f"bulk_worker: job store unavailable ({error.message}); redelivery", **ids
+            )
+            raise
+        if report.error_code is not None:
+            failed = RuntimeError(f"bulk item failed: {report.error_code}")
+            observability.capture_failure(failed, job_id=job_id, item=item.index)
+        observability.log(
+            "INFO" if report.error_code is None else "WARNING",
+            f"bulk_worker: item {report.handled.value}",
+            latency_ms=round((time.perf_counter() - began) * 1000, 2),
+            attempts=report.attempts,
+            error_code=report.error_code,
+            **ids,
+        )
 
 
 def _payload(message: dict[str, Any]) -> Any:
@@ -204,12 +217,3 @@ def _payload(message: dict[str, Any]) -> Any:
         return json.loads(base64.b64decode(data, validate=True).decode("utf-8"))
     except (binascii.Error, UnicodeDecodeError, ValueError, TypeError, RecursionError):
         raise Malformed("its data is not base64 of UTF-8 JSON") from None
-
-
-def _log(severity: str, message: str, **fields: Any) -> None:
-    # Cloud Logging reads one JSON object per stdout line as a structured entry.
-    entry = {"severity": severity, "message": message, "function": "bulk_worker", **fields}
-    # One write per line: print() writes the text and the newline apart, so lines from two
-    # threads could run together.
-    sys.stdout.write(json.dumps(entry, ensure_ascii=False) + "\n")
-    sys.stdout.flush()

@@ -112,6 +112,8 @@ def test_only_marked_settings_may_come_from_secret_manager() -> None:
     marked = {s.name: s.secret.value for s in SETTINGS if s.secret is not FromSecret.NO}
     assert marked == {
         "REDIS_URL": "optional",
+        "SENTRY_DSN": "optional",
+        "ID_HASH_KEY": "optional",
         "ION_API_KEYS": "required",
         "CORS_ALLOWED_ORIGINS": "optional",
         "GEMINI_API_KEY": "required",

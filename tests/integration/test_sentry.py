@@ -1,0 +1,254 @@
+"""Sentry with the real sentry-sdk, sending to a local server that speaks Sentry's ingest
+protocol (devtools/fake_sentry.py): events and transactions arrive with their tags and spans,
+and nothing a person confided — message, answer, API key, raw user or session id — is in them.
+
+The functions run as functions-framework processes, as deployed: the SDK is global to a
+process, and these tests must not leave it switched on inside the pytest process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import subprocess
+import sys
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from core.api.security import hash_key
+from core.config import SETTINGS
+from devtools.fake_sentry import FakeSentry
+from devtools.functions import FunctionProcess, FunctionSpec, wait_until_ready
+from devtools.processes import free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+KEY = "sentry-test-api-key-5f1c"
+HASH_KEY = "sentry-test-id-hash-key-0123456789abcdef"
+MESSAGE = "요즘 회사에서 너무 외롭고 아무한테도 말 못 하겠어요"
+ENGLISH = "I am scared my manager will find out I failed the certification exam"
+USER, SESSION = "user-raw-7781", "session-raw-4492"
+CRASHING = """
+from pydantic import BaseModel
+
+import functions_framework
+from core import bootstrap
+from core.api.http import HEALTH, Call, Route, Router
+
+
+class Body(BaseModel):
+    message: str
+
+
+class Never(BaseModel):
+    ok: bool
+
+
+def crash(call: Call) -> Never:
+    body = call.body(Body)
+    raise RuntimeError(f"could not answer {body.message!r} for now")
+
+
+bootstrap.check()
+routes = {("GET", "/healthz"): HEALTH, ("POST", "/v2/crash"): Route(crash, "fails", Never, Body)}
+router = Router(routes, bootstrap.build_guard)
+
+
+@functions_framework.http
+def crashing(request):
+    return router(request)
+"""
+
+
+def keyed(raw: str) -> str:
+    return hmac.new(HASH_KEY.encode(), raw.encode(), hashlib.sha256).hexdigest()[:16]
+
+
+def env_for(sentry: FakeSentry, **extra: str) -> dict[str, str]:
+    base = {k: v for k, v in os.environ.items() if k not in {s.name for s in SETTINGS}}
+    return {
+        **base,
+        "SENTRY_DSN": sentry.dsn,
+        "SENTRY_TRACES_SAMPLE_RATE": "1.0",
+        "SENTRY_ENVIRONMENT": "test",
+        "ID_HASH_KEY": HASH_KEY,
+        "ION_API_KEYS": f"tester:{hash_key(KEY)}:user",
+        **extra,
+    }
+
+
+@pytest.fixture
+def fake_sentry() -> Iterator[FakeSentry]:
+    with FakeSentry() as fake:
+        yield fake
+
+
+def serve(root: Path, name: str, env: dict[str, str]) -> FunctionProcess:
+    output: list[str] = []
+    function = FunctionProcess(FunctionSpec(name, name, free_port()), root, env, output.append)
+    try:
+        wait_until_ready([function], timeout_s=60)
+    except Exception:
+        function.stop()
+        raise AssertionError("\n".join(output)) from None
+    return function
+
+
+def post(url: str, body: dict[str, Any], **headers: str) -> tuple[int, dict[str, Any]]:
+    request = urllib.request.Request(
+        url,
+        json.dumps(body).encode(),
+        {"Content-Type": "application/json", "X-API-Key": KEY, **headers},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
+
+
+def assert_nothing_confided(sentry: FakeSentry, *more: str) -> None:
+    sent = sentry.everything()
+    assert sent
+    for secret in (MESSAGE, ENGLISH, KEY, USER, SESSION, *more):
+        assert secret not in sent, secret
+
+
+def test_process_sends_tagged_transactions_with_spans_and_no_text(
+    fake_sentry: FakeSentry, firestore_host: str, redis_url: str
+) -> None:
+    env = env_for(fake_sentry, FIRESTORE_EMULATOR_HOST=firestore_host, REDIS_URL=redis_url)
+    function = serve(ROOT, "process", env)
+    try:
+        url = f"{function.spec.url}/v2/process"
+        status, first = post(url, {"message": MESSAGE, "user_id": USER, "session_id": SESSION})
+        assert status == 200, first
+        status, second = post(url, {"message": ENGLISH})
+        assert status == 200, second
+        status, third = post(url, {"message": ENGLISH})
+        assert (status, third["cache"]["tier"]) == (200, "l1")
+        fake_sentry.wait_for("transaction", 3)
+    finally:
+        function.stop()
+    transactions = fake_sentry.transactions
+    assert {t["transaction"] for t in transactions} == {"POST /v2/process"}  # not /healthz
+    assert len(transactions) == 3
+
+    by_tier = {t["tags"]["cache_tier"]: t for t in transactions}
+    with_session = next(t for t in transactions if "session" in t["tags"])
+    assert with_session["transaction"] == "POST /v2/process"
+    assert with_session["environment"] == "test"
+    tags = with_session["tags"]
+    assert tags["function"] == "process"
+    assert tags["persona"] == first["persona"]
+    assert tags["resonance_key"] == first["resonance_key"]
+    assert tags["cache_tier"] == "computed"
+    assert tags["generator"] == "offline"
+    assert tags["session"] == keyed(SESSION)
+    assert with_session["user"] == {"id": keyed(USER)}
+    ops = {span["op"] for span in with_session["spans"]}
+    assert {"ion.analysis", "ion.routing", "cache.get", "ion.generation", "cache.put"} <= ops
+    assert "db.firestore" in ops
+    assert {"l1", "computed"} <= set(by_tier)
+    assert "ion.generation" not in {span["op"] for span in by_tier["l1"]["spans"]}
+    # The request is described, never its body or its key.
+    request = with_session["request"]
+    assert set(request) <= {"method", "url", "headers"}
+    assert not {"x-api-key", "X-Api-Key", "X-API-Key"} & set(request.get("headers", {}))
+    assert_nothing_confided(fake_sentry, first["answer"], second["answer"])
+
+
+def test_an_unexpected_error_is_an_event_without_the_message(
+    fake_sentry: FakeSentry, tmp_path: Path
+) -> None:
+    source = tmp_path / "functions" / "crashing" / "main.py"
+    source.parent.mkdir(parents=True)
+    source.write_text(CRASHING, encoding="utf-8")
+    function = serve(tmp_path, "crashing", env_for(fake_sentry, PYTHONPATH=str(ROOT)))
+    try:
+        status, body = post(f"{function.spec.url}/v2/crash", {"message": MESSAGE})
+        assert (status, body["error"]["code"]) == (500, "INTERNAL")
+        [event] = fake_sentry.wait_for("event")
+    finally:
+        function.stop()
+    [exception] = event["exception"]["values"]
+    assert exception["type"] == "RuntimeError"
+    assert exception["value"] == "could not answer '[redacted]' for now"
+    assert event["tags"]["function"] == "crashing"
+    assert event["transaction"] == "POST /v2/crash"
+    for frame in exception["stacktrace"]["frames"]:
+        assert "vars" not in frame
+    assert_nothing_confided(fake_sentry)
+
+
+_WORKER = """
+import sys
+from core import observability
+from core.config import Settings
+
+assert observability.init_sentry("bulk_worker", Settings.from_env())
+assert observability.init_sentry("bulk_worker", Settings.from_env())  # idempotent
+item = {"id": "i-3", "message": sys.argv[1], "user_id": sys.argv[2]}
+with observability.scope(job_id="job-42"):
+    observability.confide(item)
+    with observability.span("queue.process", "one bulk item"):
+        try:
+            raise ValueError("item failed: " + item["message"])
+        except ValueError as error:
+            print(observability.capture_failure(error, job_id="job-42", item=3))
+observability.flush()
+"""
+
+
+def test_the_bulk_worker_api_reports_a_failed_item_with_job_and_item(
+    fake_sentry: FakeSentry,
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", _WORKER, ENGLISH, USER],
+        env=env_for(fake_sentry),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    event_id = result.stdout.strip()
+    [event] = fake_sentry.wait_for("event")
+    assert event["event_id"] == event_id
+    assert event["tags"]["job_id"] == "job-42"
+    assert event["tags"]["item"] == "3"
+    assert event["tags"]["function"] == "bulk_worker"
+    assert event["exception"]["values"][0]["value"] == "item failed: [redacted]"
+    assert_nothing_confided(fake_sentry)
+
+
+_IMPORTED = """
+import sys
+import functions_framework
+functions_framework.create_app(target="process", source="functions/process/main.py")
+print(json.dumps(sorted(m for m in sys.modules if m.startswith("sentry_sdk"))[:1]))
+"""
+
+
+@pytest.mark.parametrize("dsn", [False, True], ids=["no-dsn", "dsn"])
+def test_the_sdk_is_imported_only_with_a_dsn(fake_sentry: FakeSentry, dsn: bool) -> None:
+    env = env_for(fake_sentry)
+    if not dsn:
+        del env["SENTRY_DSN"]
+    result = subprocess.run(
+        [sys.executable, "-c", "import json\n" + _IMPORTED],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[-1]) == (["sentry_sdk"] if dsn else [])
