@@ -306,6 +306,22 @@ def test_process_bundle_answers_a_message(serve: Callable[[str], str]) -> None:
     assert _request(url + "/v2/process", {"message": "hi"})[0] == 401
 
 
+def test_the_smoke_test_passes_on_a_good_deployment_and_fails_on_a_bad_key(
+    serve: Callable[[str], str],
+) -> None:
+    url = serve("process")
+    smoke = [sys.executable, str(ROOT / "scripts" / "smoke.py"), "--base-url", url]
+    smoke += ["--checks", "healthz,process", "--attempts", "1"]
+    env = {"PATH": "/usr/bin:/bin", "ION_API_KEY": API_KEY}
+    good = subprocess.run(smoke, env=env, capture_output=True, text=True, check=False)
+    assert good.returncode == 0, good.stderr
+    assert "smoke: process ok" in good.stdout
+    env["ION_API_KEY"] = "not-a-key"
+    bad = subprocess.run(smoke, env=env, capture_output=True, text=True, check=False, timeout=60)
+    assert bad.returncode == 1
+    assert "HTTP 401" in bad.stderr
+
+
 def test_recommend_bundle_ranks_personas(serve: Callable[[str], str]) -> None:
     url = serve("recommend")
     status, body = _request(

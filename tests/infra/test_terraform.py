@@ -369,7 +369,7 @@ def test_firestore_recovers_from_corruption_and_expires_old_documents(edge: Stac
 
 def test_secrets_exist_without_values(edge: Stack) -> None:
     ids = {s["id"] for s in edge.locals["secrets"].values()}
-    assert ids == {"ion-api-keys", "ion-gemini-api-key", "ion-sentry-dsn"}
+    assert ids == {"ion-api-keys", "ion-gemini-api-key", "ion-sentry-dsn", "ion-smoke-api-key"}
     assert not edge.of_type("google_secret_manager_secret_version")
 
 

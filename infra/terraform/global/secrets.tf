@@ -7,6 +7,8 @@ locals {
     api_keys       = { id = "ion-api-keys", what = "ION_API_KEYS: id:sha256:role entries (hashes only)" }
     gemini_api_key = { id = "ion-gemini-api-key", what = "GEMINI_API_KEY for GEMINI_MODE=api_key" }
     sentry_dsn     = { id = "ion-sentry-dsn", what = "SENTRY_DSN: where errors are reported" }
+    # Read by Cloud Build only (cloudbuild.yaml availableSecrets), never by a function.
+    smoke_api_key = { id = "ion-smoke-api-key", what = "clear key the smoke test and SLO gate send" }
   }
 }
 
