@@ -145,7 +145,9 @@ def test_a_service_account_per_function_and_no_broad_role(regional: Stack) -> No
 
 def test_secrets_reach_the_functions_only_as_references(regional: Stack) -> None:
     env = regional.locals["common_env"]
-    assert env["REDIS_URL"].startswith("sm://")
+    assert env["REDIS_URL"].startswith("sm://projects/")
+    # A replaced Redis (new secret version) rolls out a new revision that reads the new URL.
+    assert "google_secret_manager_secret_version.redis_url.version" in env["REDIS_URL"]
     merged = regional.locals["function_env"]  # a for expression, as text
     for name in ("ION_API_KEYS", "SENTRY_DSN", "GEMINI_API_KEY"):
         values = re.findall(rf'{name} = \\?"([^"\\]*)', merged)
@@ -363,6 +365,11 @@ def test_firestore_recovers_from_corruption_and_expires_old_documents(edge: Stac
         "${var.bulk_collection}",
         "items",
     }
+    # Restores go through this bucket (docs/disaster-recovery.md names it).
+    exports = edge.resource("google_storage_bucket", "firestore_exports")
+    assert exports["name"] == "${var.project_id}-ion-firestore-exports"
+    agent = edge.resource("google_storage_bucket_iam_member", "firestore_exports")
+    assert "gcp-sa-firestore" in agent["member"]
     assert edge.variables["session_collection"]["default"] == "sessions"
     assert edge.variables["bulk_collection"]["default"] == "bulk_jobs"
 

@@ -54,3 +54,37 @@ resource "google_firestore_field" "expire_at" {
   # A TTL timestamp is never queried: no single-field indexes on it (cheaper writes, no hotspot).
   index_config {}
 }
+
+# Where restores go through (docs/disaster-recovery.md): a point-in-time or backup copy is
+# exported here, then imported into the live database. Written only by Firestore's agent.
+data "google_project" "this" {
+  project_id = var.project_id
+}
+
+resource "google_storage_bucket" "firestore_exports" {
+  # checkov:skip=CKV_GCP_62: written only by Firestore's service agent during a restore; Cloud Audit Logs record those operations
+  name                        = "${var.project_id}-ion-firestore-exports"
+  location                    = var.firestore_export_location
+  uniform_bucket_level_access = true
+  public_access_prevention    = "enforced"
+  labels                      = var.labels
+
+  versioning {
+    enabled = true
+  }
+
+  lifecycle_rule {
+    condition {
+      age = 30
+    }
+    action {
+      type = "Delete"
+    }
+  }
+}
+
+resource "google_storage_bucket_iam_member" "firestore_exports" {
+  bucket = google_storage_bucket.firestore_exports.name
+  role   = "roles/storage.admin"
+  member = "serviceAccount:service-${data.google_project.this.number}@gcp-sa-firestore.iam.gserviceaccount.com"
+}

@@ -36,3 +36,8 @@ output "firestore_database" {
   description = "Firestore database name (for restores: docs/disaster-recovery.md)."
   value       = google_firestore_database.main.name
 }
+
+output "firestore_export_bucket" {
+  description = "Bucket that point-in-time and backup restores go through."
+  value       = google_storage_bucket.firestore_exports.name
+}

@@ -108,6 +108,12 @@ variable "firestore_location" {
   default     = "nam5"
 }
 
+variable "firestore_export_location" {
+  description = "Location of the bucket restores are exported through (a multi-region such as US matches nam5)."
+  type        = string
+  default     = "US"
+}
+
 variable "backup_retention" {
   description = "How long Firestore keeps the daily backups (at most 7 days) and the weekly ones (at most 14 weeks), in seconds."
   type = object({

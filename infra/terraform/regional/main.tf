@@ -69,7 +69,9 @@ locals {
   # Settings every function reads (core/config.py); secrets only as sm:// references.
   common_env = {
     GOOGLE_CLOUD_PROJECT = var.project_id
-    REDIS_URL            = "sm://${local.secret_names.redis_url}"
+    # The exact version: a replaced Redis writes a new one, which changes this value and so
+    # rolls out a new revision that reads it (docs/disaster-recovery.md).
+    REDIS_URL            = "sm://projects/${var.project_id}/secrets/${local.secret_names.redis_url}/versions/${google_secret_manager_secret_version.redis_url.version}"
     SESSION_COLLECTION   = var.session_collection
     BULK_COLLECTION      = var.bulk_collection
     BULK_TOPIC           = google_pubsub_topic.bulk.name
