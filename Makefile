@@ -6,9 +6,13 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# checkov has a virtualenv of its own: its pins clash with the project's (constraints-checkov.txt).
+CHECKOV_VENV := .venv-tools/checkov
+CHECKOV_STAMP := $(CHECKOV_VENV)/.installed
+TERRAFORM ?= terraform
 
 .PHONY: help setup dev test lint typecheck unit bench load fmt clean redis-server-installed \
-	emulators-installed
+	emulators-installed infra-check terraform-installed bundles
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -19,7 +23,13 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $@
 
-setup: $(STAMP) ## Create .venv and install the pinned dependencies
+$(CHECKOV_STAMP): constraints-checkov.txt
+	$(PYTHON) -m venv $(CHECKOV_VENV)
+	$(CHECKOV_VENV)/bin/pip install --quiet --upgrade pip
+	$(CHECKOV_VENV)/bin/pip install --quiet -r constraints-checkov.txt
+	touch $@
+
+setup: $(STAMP) $(CHECKOV_STAMP) ## Create .venv (and checkov's own venv) with the pinned dependencies
 
 # Ports, the state file and the key are set with ION_DEV_PORT_OFFSET, ION_DEV_STATE_FILE and
 # ION_DEV_API_KEY (scripts/devstack.py documents them); the e2e test runs this same command.
@@ -30,7 +40,7 @@ lint: $(STAMP) ## ruff lint + format check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-typecheck: $(STAMP) ## mypy, strict on core, devtools, scripts/devstack.py and the load and bench scripts
+typecheck: $(STAMP) ## mypy, strict on core, devtools and the scripts (devstack, bundles, load, bench)
 	$(BIN)/mypy
 
 # The integration tests start their own redis-server on a free loopback port (devtools/redis_server.py),
@@ -82,7 +92,26 @@ emulators-installed: ## Check gcloud, its Firestore and Pub/Sub emulators and Ja
 		exit 1; \
 	fi
 
-test: lint typecheck redis-server-installed emulators-installed ## Set up and run the whole test suite (lint, types, tests)
+# Terraform itself is only checked, like the emulators: HashiCorp's releases are not in Debian.
+# Only `terraform fmt` runs here (no provider is downloaded); Cloud Build copies the binary from
+# the hashicorp/terraform image.
+terraform-installed: ## Check terraform (>= 1.5, for fmt) is on PATH
+	@command -v $(TERRAFORM) >/dev/null 2>&1 || \
+	{ echo "make: terraform is not on PATH; the infrastructure checks need it for" \
+		"'terraform fmt' (any 1.x >= 1.5; set TERRAFORM=/path/to/terraform)" >&2; exit 1; }; \
+	version=$$($(TERRAFORM) version -json 2>/dev/null | sed -n 's/.*"terraform_version": *"\([0-9.]*\)".*/\1/p'); \
+	case "$$version" in 1.[5-9].*|1.[1-9][0-9].*) ;; \
+	*) echo "make: terraform $$version is too old; the infrastructure needs >= 1.5" >&2; exit 1;; esac
+
+# The HCL structure, checkov and the bundles are checked by pytest (tests/infra); this is the
+# part pytest cannot do without Terraform.
+infra-check: $(STAMP) $(CHECKOV_STAMP) terraform-installed ## terraform fmt -check over infra/terraform
+	$(TERRAFORM) fmt -check -recursive -diff infra/terraform
+
+bundles: $(STAMP) ## Build each function's deployable folder and content-hashed zip in build/bundles
+	$(BIN)/python scripts/build_bundles.py
+
+test: lint typecheck infra-check redis-server-installed emulators-installed ## Set up and run the whole test suite (lint, types, infra, tests)
 	$(BIN)/pytest
 
 bench: $(STAMP) redis-server-installed emulators-installed ## Benchmarks (core, cache, HTTP, cold start, bulk) and the report in benchmarks/results/
@@ -99,4 +128,4 @@ fmt: $(STAMP) ## Apply ruff format and autofixes
 	$(BIN)/ruff check --fix .
 
 clean: ## Remove the virtualenv and caches
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
+	rm -rf $(VENV) .venv-tools .pytest_cache .mypy_cache .ruff_cache build *.egg-info

@@ -97,7 +97,7 @@ class FirestoreJobStore:
         return Counts(done=done, failed=failed, started=started, last_finished_at=last)
 
     def items(self, job: JobRecord, start: int, limit: int) -> list[ItemRecord]:
-        from google.cloud.firestore_v1 import FieldFilter  # noqa: PLC0415 - loaded already
+        from google.cloud.firestore import FieldFilter  # noqa: PLC0415 - loaded already
 
         stop = min(start + limit, job.total)
         with self._connection.client() as client:

@@ -1,0 +1,254 @@
+variable "project_id" {
+  description = "Google Cloud project that runs ION."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]{4,28}[a-z0-9]$", var.project_id))
+    error_message = "project_id must be a Google Cloud project id."
+  }
+}
+
+variable "region" {
+  description = "Region this stack deploys to (one state per region)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-z]+-[a-z]+[0-9]+$", var.region))
+    error_message = "region must be a Google Cloud region such as us-central1."
+  }
+}
+
+variable "network_name" {
+  description = "VPC network made by the global stack; Redis and the VPC Access connector live on it."
+  type        = string
+  default     = "ion"
+}
+
+variable "connector_cidr" {
+  description = "Unused /28 of the network for this region's Serverless VPC Access connector subnet."
+  type        = string
+
+  validation {
+    condition     = can(cidrhost(var.connector_cidr, 0)) && endswith(var.connector_cidr, "/28")
+    error_message = "connector_cidr must be an IPv4 /28 such as 10.8.0.0/28."
+  }
+}
+
+variable "connector_instances" {
+  description = "Minimum and maximum instances of the VPC Access connector (2 to 10)."
+  type = object({
+    min = number
+    max = number
+  })
+  default = { min = 2, max = 3 }
+
+  validation {
+    condition     = var.connector_instances.min >= 2 && var.connector_instances.max <= 10 && var.connector_instances.min < var.connector_instances.max
+    error_message = "connector_instances needs 2 <= min < max <= 10."
+  }
+}
+
+variable "vpc_egress" {
+  description = "Which outbound traffic of the functions goes through the connector: PRIVATE_RANGES_ONLY (Redis) or ALL_TRAFFIC."
+  type        = string
+  default     = "PRIVATE_RANGES_ONLY"
+
+  validation {
+    condition     = contains(["PRIVATE_RANGES_ONLY", "ALL_TRAFFIC"], var.vpc_egress)
+    error_message = "vpc_egress must be PRIVATE_RANGES_ONLY or ALL_TRAFFIC."
+  }
+}
+
+variable "source_bucket" {
+  description = "Bucket (made by the global stack) holding the bundles that scripts/build_bundles.py builds."
+  type        = string
+}
+
+variable "bundle_objects" {
+  description = "Object name of each function's content-hashed bundle zip in source_bucket, keyed by entry point (build/bundles/bundles.tfvars.json)."
+  type        = map(string)
+
+  validation {
+    condition     = toset(keys(var.bundle_objects)) == toset(["process", "recommend", "bulk", "bulk_worker"])
+    error_message = "bundle_objects must name exactly the bundles of process, recommend, bulk and bulk_worker."
+  }
+
+  validation {
+    condition     = alltrue([for name, object in var.bundle_objects : can(regex("^(.+/)?${name}-[0-9a-f]{12}\\.zip$", object))])
+    error_message = "Each bundle object must be a content-hashed zip named <entry point>-<12 hex>.zip."
+  }
+}
+
+variable "functions" {
+  description = "Per function (by entry point): instance limits, requests per instance, memory, CPU and timeout."
+  type = map(object({
+    min_instances = optional(number, 0)
+    max_instances = optional(number, 20)
+    concurrency   = optional(number, 16)
+    memory        = optional(string, "512Mi")
+    cpu           = optional(string, "1")
+    timeout_s     = optional(number, 60)
+  }))
+  default = {
+    process     = { min_instances = 1, max_instances = 50, concurrency = 16, memory = "1Gi", cpu = "1", timeout_s = 60 }
+    recommend   = { min_instances = 0, max_instances = 20, concurrency = 32, memory = "512Mi", cpu = "1", timeout_s = 30 }
+    bulk        = { min_instances = 0, max_instances = 10, concurrency = 16, memory = "512Mi", cpu = "1", timeout_s = 60 }
+    bulk_worker = { min_instances = 0, max_instances = 20, concurrency = 4, memory = "1Gi", cpu = "1", timeout_s = 300 }
+  }
+
+  validation {
+    condition     = toset(keys(var.functions)) == toset(["process", "recommend", "bulk", "bulk_worker"])
+    error_message = "functions must configure exactly process, recommend, bulk and bulk_worker."
+  }
+
+  validation {
+    condition = alltrue([for f in values(var.functions) :
+      f.min_instances >= 0 && f.max_instances >= max(1, f.min_instances) && f.concurrency >= 1 && f.concurrency <= 1000
+    ])
+    error_message = "Each function needs 0 <= min_instances <= max_instances, max_instances >= 1 and 1 <= concurrency <= 1000."
+  }
+
+  validation {
+    condition     = alltrue([for f in values(var.functions) : can(regex("^[0-9]+(Mi|Gi)$", f.memory)) && f.timeout_s >= 1 && f.timeout_s <= 540])
+    error_message = "memory is like 512Mi or 1Gi; timeout_s is 1 to 540 (the worker's also bounds the Pub/Sub ack deadline)."
+  }
+}
+
+variable "generator" {
+  description = "What writes answers (GENERATOR): offline, or gemini with the offline generator as fallback."
+  type        = string
+  default     = "offline"
+
+  validation {
+    condition     = contains(["offline", "gemini"], var.generator)
+    error_message = "generator must be offline or gemini."
+  }
+}
+
+variable "gemini_mode" {
+  description = "GEMINI_MODE: vertex (Vertex AI as the function's service account) or api_key (the Gemini API key secret)."
+  type        = string
+  default     = "vertex"
+
+  validation {
+    condition     = contains(["vertex", "api_key"], var.gemini_mode)
+    error_message = "gemini_mode must be vertex or api_key."
+  }
+}
+
+variable "gemini_model" {
+  description = "GEMINI_MODEL: the model that answers."
+  type        = string
+  default     = "gemini-2.5-flash"
+}
+
+variable "gemini_location" {
+  description = "GEMINI_LOCATION: where Vertex AI runs the model."
+  type        = string
+  default     = "global"
+}
+
+variable "secret_ids" {
+  description = "Secret Manager secret ids made by the global stack; functions get sm://ID references, never values."
+  type = object({
+    api_keys       = string
+    gemini_api_key = string
+    sentry_dsn     = string
+  })
+  default = {
+    api_keys       = "ion-api-keys"
+    gemini_api_key = "ion-gemini-api-key"
+    sentry_dsn     = "ion-sentry-dsn"
+  }
+}
+
+variable "sentry_enabled" {
+  description = "Give the functions SENTRY_DSN (needs a version of the Sentry DSN secret)."
+  type        = bool
+  default     = true
+}
+
+variable "cors_allowed_origins" {
+  description = "CORS_ALLOWED_ORIGINS: browser origins allowed to call the API, comma separated; empty means none."
+  type        = string
+  default     = ""
+}
+
+variable "session_collection" {
+  description = "SESSION_COLLECTION: Firestore collection of sessions (its TTL policy is in the global stack)."
+  type        = string
+  default     = "sessions"
+}
+
+variable "bulk_collection" {
+  description = "BULK_COLLECTION: Firestore collection of bulk jobs (items are its subcollection items)."
+  type        = string
+  default     = "bulk_jobs"
+}
+
+variable "bulk_topic" {
+  description = "Base id of the bulk topic; each region gets <bulk_topic>-<region code> (BULK_TOPIC)."
+  type        = string
+  default     = "ion-bulk"
+}
+
+variable "bulk_max_attempts" {
+  description = "BULK_MAX_ATTEMPTS, and the push subscription's delivery attempts before a message goes to the dead-letter topic (5 to 100)."
+  type        = number
+  default     = 5
+
+  validation {
+    condition     = var.bulk_max_attempts >= 5 && var.bulk_max_attempts <= 100
+    error_message = "bulk_max_attempts must be 5 to 100 (Pub/Sub's bounds for max_delivery_attempts)."
+  }
+}
+
+variable "bulk_message_retention" {
+  description = "How long unacknowledged bulk messages (and the topic's) are kept: the longest worker outage that loses no item."
+  type        = string
+  default     = "604800s"
+
+  validation {
+    condition     = can(regex("^[0-9]+s$", var.bulk_message_retention)) && tonumber(trimsuffix(var.bulk_message_retention, "s")) >= 86400 && tonumber(trimsuffix(var.bulk_message_retention, "s")) <= 604800
+    error_message = "bulk_message_retention is 86400s (1 day) to 604800s (7 days, Pub/Sub's maximum for a subscription)."
+  }
+}
+
+variable "redis_tier" {
+  description = "Memorystore tier: BASIC (one node) or STANDARD_HA (replicated, automatic failover)."
+  type        = string
+  default     = "STANDARD_HA"
+
+  validation {
+    condition     = contains(["BASIC", "STANDARD_HA"], var.redis_tier)
+    error_message = "redis_tier must be BASIC or STANDARD_HA."
+  }
+}
+
+variable "redis_memory_gb" {
+  description = "Memorystore capacity in GiB."
+  type        = number
+  default     = 1
+
+  validation {
+    condition     = var.redis_memory_gb >= 1 && var.redis_memory_gb <= 300
+    error_message = "redis_memory_gb must be 1 to 300."
+  }
+}
+
+variable "redis_version" {
+  description = "Memorystore Redis version."
+  type        = string
+  default     = "REDIS_7_2"
+
+  validation {
+    condition     = contains(["REDIS_6_X", "REDIS_7_0", "REDIS_7_2"], var.redis_version)
+    error_message = "redis_version must be REDIS_6_X, REDIS_7_0 or REDIS_7_2."
+  }
+}
+
+variable "labels" {
+  description = "Labels put on every resource that takes them."
+  type        = map(string)
+  default     = { app = "ion-mentoring" }
+}
