@@ -34,7 +34,7 @@ setup: $(STAMP) $(CHECKOV_STAMP) ## Create .venv (and checkov's own venv) with t
 # Ports, the state file and the key are set with ION_DEV_PORT_OFFSET, ION_DEV_STATE_FILE and
 # ION_DEV_API_KEY (scripts/devstack.py documents them); the e2e test runs this same command.
 dev: $(STAMP) redis-server-installed emulators-installed ## Run the whole stack on loopback until Ctrl-C (emulators, Redis, all functions)
-	$(BIN)/python scripts/devstack.py
+	$(BIN)/python scripts/devstack.py $(if $(FRESH),--fresh)
 
 lint: $(STAMP) ## ruff lint + format check
 	$(BIN)/ruff check .

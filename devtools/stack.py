@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -68,6 +69,10 @@ class StackOptions:
     api_key: str
     state_file: Path
     port_offset: int = 0
+    # Where Firestore's documents are kept between runs (None: nothing kept), and whether to
+    # start empty anyway (the kept documents are then replaced by this run's at exit).
+    data_dir: Path | None = None
+    fresh: bool = False
 
 
 class Stack:
@@ -87,7 +92,10 @@ class Stack:
         began = time.monotonic()
         self._check_ports()
         self._say("starting the local stack (Ctrl-C stops it)")
-        firestore = self._emulator(FirestoreEmulator(self.port("firestore")))
+        firestore = self._emulator(
+            FirestoreEmulator(self.port("firestore"), import_from=self._kept_firestore())
+        )
+        self._keep_firestore_at_exit(firestore)
         pubsub = self._emulator(PubSubEmulator(self.port("pubsub")))
         redis_url = self._redis()
         env = {k: v for k, v in os.environ.items() if k not in _NOT_FOR_FUNCTIONS}
@@ -106,6 +114,41 @@ class Stack:
         self._say(f"Pub/Sub topic {TOPIC} pushes to {worker} (subscription {SUBSCRIPTION})")
         self._write_state(firestore.host, pubsub.host, redis_url)
         self._say(f"ready in {time.monotonic() - began:.1f}s")
+
+    def _kept_firestore(self) -> Path | None:
+        """The export the last run left, unless this run starts fresh."""
+        data_dir = self.options.data_dir
+        if data_dir is None:
+            return None
+        kept = sorted((data_dir / "firestore").glob("*/*.overall_export_metadata"))
+        if self.options.fresh or not kept:
+            self._say("Firestore emulator starts empty" + (" (--fresh)" if kept else ""))
+            return None
+        self._say(f"Firestore emulator starts with the documents kept in {kept[-1].parent}")
+        return kept[-1]
+
+    def _keep_firestore_at_exit(self, firestore: FirestoreEmulator) -> None:
+        """Before the emulator stops (closers run last-in first-out), export its documents;
+        the new export replaces the old only once it is complete."""
+        data_dir = self.options.data_dir
+        if data_dir is None:
+            return
+
+        def keep() -> None:
+            if not firestore.running:
+                return  # it died: there is nothing to export, and the last export stays
+            folder = data_dir / "firestore"
+            try:
+                metadata = firestore.export(folder)
+            except (OSError, RuntimeError, ValueError) as error:
+                self._say(f"Firestore documents were not kept: {error}")
+                return
+            for old in folder.iterdir():
+                if old != metadata.parent and old.is_dir():
+                    shutil.rmtree(old, ignore_errors=True)
+            self._say(f"Firestore documents kept in {metadata.parent} (--fresh starts empty)")
+
+        self._closers.callback(keep)
 
     def _check_ports(self) -> None:
         for name in PORTS:

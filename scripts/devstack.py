@@ -9,6 +9,9 @@ says what, stops the rest and exits 1.
 Options (each also an environment variable; the option wins):
   --port-offset N   ION_DEV_PORT_OFFSET  add N to every port (default 0), to run a second stack
   --state-file P    ION_DEV_STATE_FILE   where to write the URLs and key (.dev/stack.json)
+  --data-dir P      ION_DEV_DATA_DIR     where Firestore's documents are kept between runs
+                                         (.dev/data): exported at exit, imported at start
+  --fresh           ION_DEV_FRESH=1      start with no documents (make dev FRESH=1)
                     ION_DEV_API_KEY      the API key to accept (default: a new random one)
 """
 
@@ -70,6 +73,18 @@ def _parser() -> argparse.ArgumentParser:
         default=Path(os.environ.get("ION_DEV_STATE_FILE") or ROOT / ".dev" / "stack.json"),
         help="where to write the URLs and key (env ION_DEV_STATE_FILE; default .dev/stack.json)",
     )
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=Path(os.environ.get("ION_DEV_DATA_DIR") or ROOT / ".dev" / "data"),
+        help="where Firestore's documents are kept between runs (env ION_DEV_DATA_DIR)",
+    )
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        default=os.environ.get("ION_DEV_FRESH", "") not in ("", "0"),
+        help="start with no documents; the kept ones are replaced at exit (env ION_DEV_FRESH=1)",
+    )
     return parser
 
 
@@ -108,7 +123,15 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     key = os.environ.get("ION_DEV_API_KEY") or secrets.token_urlsafe(24)
     signal.signal(signal.SIGTERM, _interrupt)
-    stack = Stack(StackOptions(ROOT, key, args.state_file.resolve(), args.port_offset), say)
+    options = StackOptions(
+        ROOT,
+        key,
+        args.state_file.resolve(),
+        args.port_offset,
+        data_dir=args.data_dir.resolve(),
+        fresh=args.fresh,
+    )
+    stack = Stack(options, say)
     status = 0
     try:
         stack.start()

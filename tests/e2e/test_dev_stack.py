@@ -77,8 +77,9 @@ def launch(tmp_path: Path, offset: int, **extra_env: str) -> RunningStack:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ION_DEV_", "ION_API_KEY"))}
     state_file = tmp_path / ".dev" / "stack.json"
     env |= {"ION_DEV_PORT_OFFSET": str(offset), "ION_DEV_STATE_FILE": str(state_file)}
+    env |= {"ION_DEV_DATA_DIR": str(tmp_path / ".dev" / "data")}
     env |= extra_env
-    log = tmp_path / "devstack.log"
+    log = tmp_path / f"devstack-{time.monotonic_ns()}.log"
     with log.open("wb") as out:
         process = subprocess.Popen(
             [sys.executable, "scripts/devstack.py"],
@@ -261,3 +262,38 @@ def test_a_port_in_use_is_refused_before_anything_starts(tmp_path: Path) -> None
     assert f"port {PORTS['recommend'] + offset} (recommend) is in use" in stack.output()
     assert "--port-offset" in stack.output()
     assert "Traceback" not in stack.output()
+
+
+def test_firestore_documents_are_kept_between_runs_unless_fresh(tmp_path: Path) -> None:
+    key = "a-key-for-three-runs"
+
+    def turn_after_asking(stack: RunningStack) -> int:
+        response = requests.post(
+            f"{stack.url('process')}/v2/process",
+            json={"message": "다음엔 뭘 하면 좋을까요?", "session_id": "kept", "user_id": "me"},
+            headers={"X-API-Key": key},
+            timeout=30,
+        )
+        assert response.status_code == 200, response.text
+        turn: int = response.json()["session"]["turn"]
+        return turn
+
+    def run(**env: str) -> tuple[int, str]:
+        with started(tmp_path, ION_DEV_API_KEY=key, **env) as stack:
+            turn = turn_after_asking(stack)
+            stack.process.send_signal(signal.SIGINT)
+            assert stack.process.wait(timeout=STOP_TIMEOUT_S) == 0, stack.output()
+            return turn, stack.output()
+
+    first, output = run()
+    assert first == 1
+    assert "Firestore emulator starts empty" in output
+    assert "Firestore documents kept in" in output
+    second, output = run()
+    assert second == 2  # the session of the first run went on
+    assert "starts with the documents kept in" in output
+    fresh, output = run(ION_DEV_FRESH="1")
+    assert fresh == 1
+    assert "Firestore emulator starts empty (--fresh)" in output
+    exports = list((tmp_path / ".dev" / "data" / "firestore").iterdir())
+    assert len(exports) == 1  # each run's export replaces the last
