@@ -252,3 +252,36 @@ def test_the_sdk_is_imported_only_with_a_dsn(fake_sentry: FakeSentry, dsn: bool)
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.splitlines()[-1]) == (["sentry_sdk"] if dsn else [])
+
+
+def test_the_bulk_worker_reports_an_item_it_cannot_record_with_job_and_item(
+    fake_sentry: FakeSentry,
+) -> None:
+    import base64  # noqa: PLC0415
+
+    # Firestore unreachable: the worker cannot record the item, reports it and asks Pub/Sub
+    # to deliver it again (a 500).
+    env = env_for(
+        fake_sentry, FIRESTORE_EMULATOR_HOST=f"127.0.0.1:{free_port()}", BULK_TIMEOUT_S="1"
+    )
+    output: list[str] = []
+    spec = FunctionSpec("bulk_worker", "bulk", free_port(), "cloudevent")
+    worker = FunctionProcess(spec, ROOT, env, output.append)
+    try:
+        wait_until_ready([worker], timeout_s=60)
+        item = {"job_id": "j" + "7" * 24, "index": 4, "message": ENGLISH, "user_id": USER}
+        data = base64.b64encode(json.dumps(item).encode()).decode()
+        push = {"message": {"data": data, "messageId": "m-9"}, "subscription": "s"}
+        request = urllib.request.Request(
+            spec.url + "/", json.dumps(push).encode(), {"Content-Type": "application/json"}
+        )
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=30)
+        assert refused.value.code == 500  # not acknowledged: Pub/Sub redelivers
+        events = fake_sentry.wait_for("event")
+    finally:
+        worker.stop()
+    tags = events[0]["tags"]
+    assert (tags["function"], tags["job_id"], tags["item"]) == ("bulk_worker", item["job_id"], "4")
+    assert_nothing_confided(fake_sentry)
+    assert ENGLISH not in "\n".join(output)  # nor in the worker's own log lines
