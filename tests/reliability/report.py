@@ -63,7 +63,8 @@ class Report:
             "fault or one class of input: the requests sent, the statuses they got (`status x",
             "count`), the server errors among them, and the data lost — turns, results or jobs a",
             "client was told were kept but are missing or counted twice afterwards. Lost must be 0",
-            "everywhere; a 5xx is allowed only where the row says the service answers 503 by design.",
+            "everywhere; a 5xx is allowed only where the row says the service answers 503 by",
+            "design.",
             "",
         ]
         for section in SECTIONS:
