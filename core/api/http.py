@@ -297,6 +297,14 @@ class Router:
         request_log.finish(request.method, request.path, response.status_code, latency)
         return response
 
+    def unrouted(self, error: Exception) -> flask.Response:
+        """For functions-framework's Flask app, as the handler of its ``NotFound``: a request
+        its URL map sends nowhere (a path with a newline, which ``<path:path>`` cannot match;
+        ``/robots.txt`` and ``/favicon.ico``, which it keeps for itself) is answered here like
+        any other, not with Flask's HTML page without the security headers."""
+        del error  # the router finds the path's endpoint, or answers the NOT_FOUND envelope
+        return self(flask.request)
+
     def _respond(
         self, request: flask.Request, request_log: observability.RequestLog
     ) -> flask.Response:
