@@ -130,8 +130,10 @@ def build_stack(
     load_function: Callable[[str], FunctionApp],
     pubsub_emulator: PubSubEmulator,
     monkeypatch: pytest.MonkeyPatch,
+    **settings: str,
 ) -> Stack:
-    """The three functions, with rate limits off (a corpus is many requests from one key)."""
+    """The three functions, with rate limits off (a corpus is many requests from one key)
+    unless ``settings`` (environment variables) say otherwise."""
     topic = f"rel-{uuid.uuid4().hex[:12]}"
     pubsub_emulator.create_topic(topic)
     tap = pubsub_emulator.create_pull_subscription(f"{topic}-tap", topic).rsplit("/", 1)[1]
@@ -139,6 +141,8 @@ def build_stack(
     monkeypatch.setenv("BULK_TIMEOUT_S", "5")
     monkeypatch.setenv("SESSION_TIMEOUT_S", "5")
     monkeypatch.setenv("RATE_LIMIT_PER_MIN", "0")
+    for name, value in settings.items():
+        monkeypatch.setenv(name, value)
     apps = {name: load_function(name) for name in ("process", "recommend", "bulk")}
     return Stack(apps, pubsub_emulator, topic, tap)
 
