@@ -59,12 +59,11 @@ class Report:
             "",
             "Written by the reliability suite (`tests/reliability/`, part of `make test`) against",
             "the real local parts: functions-framework processes, redis-server, the Firestore and",
-            "Pub/Sub emulators, and local servers speaking Gemini's REST protocol. Each row is one",
-            "fault or one class of input: the requests sent, the statuses they got (`status x",
-            "count`), the server errors among them, and the data lost — turns, results or jobs a",
-            "client was told were kept but are missing or counted twice afterwards. Lost must be 0",
-            "everywhere; a 5xx is allowed only where the row says the service answers 503 by",
-            "design.",
+            "Pub/Sub emulators, and local servers speaking Gemini's REST protocol. Each row is",
+            "one fault or one class of input: the requests sent, the statuses they got (`status",
+            "x count`), the server errors among them, and the data lost — turns, results or jobs",
+            "a client was told were kept but are missing or counted twice afterwards. Lost must",
+            "be 0 everywhere; a 5xx is allowed only where the row says it is by design.",
             "",
         ]
         for section in SECTIONS:
