@@ -38,6 +38,13 @@ from core.errors import (
 )
 
 MAX_BODY_BYTES = 64 * 1024
+# No request body is nested more than a few levels; a fixed limit keeps a deeply nested body
+# from reaching validation and the scrubbing (both recursive) at whatever depth the stack
+# happened to leave room for.
+MAX_JSON_DEPTH = 32
+# A JSON escape of a UTF-16 surrogate; a lone one decodes to a str that is not Unicode text.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abcdefABCDEF]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 REQUEST_ID_HEADER = "X-Request-Id"
 _REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 # A JSON API answers with data only; nothing in it should be sniffed, framed, cached or
@@ -97,13 +104,39 @@ def read_object(request: flask.Request, max_bytes: int = MAX_BODY_BYTES) -> dict
     if len(raw) > max_bytes:
         raise too_large
     try:
-        data = json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)
+        text = raw.decode("utf-8")
+        data = json.loads(text, parse_constant=_refuse_constant)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise InvalidJson(f"the request body is not valid UTF-8 JSON: {exc}") from None
+    if type(data) is dict or type(data) is list:
+        _check_shape(data, surrogates=_SURROGATE_ESCAPE.search(text) is not None)
     observability.confide(data)  # its texts and ids never reach Sentry
     if not isinstance(data, dict):
         raise InvalidInput(f"the request body must be a JSON object, not {type(data).__name__}")
     return data
+
+
+def _check_shape(data: Any, *, surrogates: bool) -> None:
+    """400 for a body nested deeper than MAX_JSON_DEPTH, or (when the text has a surrogate
+    escape) holding a lone surrogate, which no later step could encode as UTF-8. Iterative,
+    and about as fast as json.loads itself: json only makes exact dicts, lists and strs."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if type(value) is str:
+            if _SURROGATE.search(value):
+                raise InvalidJson(
+                    "the request body holds a lone UTF-16 surrogate escape (\\ud800-\\udfff "
+                    "without its pair), which is not a Unicode character"
+                )
+            continue
+        if depth > MAX_JSON_DEPTH:
+            raise InvalidJson(f"the request body is nested more than {MAX_JSON_DEPTH} levels")
+        children = [*value.keys(), *value.values()] if type(value) is dict else value
+        for child in children:
+            kind = type(child)
+            if kind is dict or kind is list or (surrogates and kind is str):
+                stack.append((child, depth + 1))
 
 
 def validated(model: type[M], data: Mapping[str, Any]) -> M:
@@ -263,6 +296,14 @@ class Router:
         latency = time.perf_counter() - started
         request_log.finish(request.method, request.path, response.status_code, latency)
         return response
+
+    def unrouted(self, error: Exception) -> flask.Response:
+        """For functions-framework's Flask app, as the handler of its ``NotFound``: a request
+        its URL map sends nowhere (a path with a newline, which ``<path:path>`` cannot match;
+        ``/robots.txt`` and ``/favicon.ico``, which it keeps for itself) is answered here like
+        any other, not with Flask's HTML page without the security headers."""
+        del error  # the router finds the path's endpoint, or answers the NOT_FOUND envelope
+        return self(flask.request)
 
     def _respond(
         self, request: flask.Request, request_log: observability.RequestLog
