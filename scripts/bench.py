@@ -161,7 +161,7 @@ def main() -> int:
     bare_name = "bare functions-framework POST (loopback, keep-alive)"
     rows = [
         benchlib.row(
-            "core: analyse + route + prompt + offline answer, per message",
+            "analyse + route + prompt + offline answer, per message",
             core["median_us"],
             "µs",
             baseline=bare_name,
