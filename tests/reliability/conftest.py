@@ -1,5 +1,6 @@
 """The reliability suite's shared report; docs/reliability.md is rewritten only when every test
-of the suite ran and passed (a partial run, ``-k`` or a failure leaves the last full report)."""
+file of the suite was collected and every test passed (a run of some files, ``-k`` or a
+failure leaves the last full report)."""
 
 from __future__ import annotations
 
@@ -33,5 +34,7 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     deselected = session.config.option.keyword or session.config.option.markexpr
-    if _outcomes and all(_outcomes.values()) and not deselected:
+    files = {nodeid.split("::", 1)[0].rsplit("/", 1)[-1] for nodeid in _outcomes}
+    whole = files == {path.name for path in HERE.glob("test_*.py")}
+    if whole and all(_outcomes.values()) and not deselected:
         REPORT.write(ROOT / "docs" / "reliability.md")
