@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -80,4 +81,5 @@ def test_a_wrong_key_fails_the_gate(functions: dict[str, str], tmp_path: Path) -
         check=False,
     )  # fmt: skip
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "FAIL: errors 100.00% > 1.00%" in result.stdout
+    # On a slow machine two seconds may also miss the request count or p95, named before it.
+    assert re.search(r"FAIL: (.*; )?errors 100\.00% > 1\.00%", result.stdout)
