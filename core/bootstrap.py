@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import logging
 import os
+from typing import TYPE_CHECKING
 
 from core import observability
 from core._once import once
 from core.adapters.redis_store import RedisStore  # imports redis-py only when one is made
 from core.api.http import Guard
 from core.api.security import ApiKeys, Cors, RateLimiter, parse_api_keys
-from core.bulk import BulkJobs, BulkWorker, JobStore, Publisher
 from core.cache import CircuitBreaker, ResponseCache
 from core.config import GeminiSettings, Settings
 from core.conversation import Conversations
@@ -26,6 +26,9 @@ from core.generation import OfflineGenerator
 from core.pipeline import Generator, Pipeline
 from core.resilience import ResilientGenerator
 from core.sessions import SessionStore
+
+if TYPE_CHECKING:  # imported where built: process and recommend never load the bulk package
+    from core.bulk import BulkJobs, BulkWorker, JobStore, Publisher
 
 log = logging.getLogger(__name__)
 
@@ -154,6 +157,8 @@ def build_job_store(config: Settings) -> JobStore:
 def build_bulk_jobs(config: Settings | None = None) -> BulkJobs:
     """Submitting and reporting bulk jobs: Firestore for the records, Pub/Sub for the items.
     Neither library is imported until the first request that needs it."""
+    from core.bulk import BulkJobs  # noqa: PLC0415
+
     config = config or settings()
 
     @once
@@ -168,5 +173,7 @@ def build_bulk_jobs(config: Settings | None = None) -> BulkJobs:
 
 def build_bulk_worker(config: Settings | None = None) -> BulkWorker:
     """One bulk item per delivery, answered by the same pipeline (and cache) as ``process``."""
+    from core.bulk import BulkWorker  # noqa: PLC0415
+
     config = config or settings()
     return BulkWorker(build_job_store(config), build_pipeline(config), config.bulk.max_attempts)
