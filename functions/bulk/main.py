@@ -171,23 +171,23 @@ def bulk_worker(event: CloudEvent) -> None:
         else {},
     }
     try:
-        payload = _payload(message)
-        observability.confide(payload)  # its texts never reach a log line or Sentry
-        job_id, item = decode(payload)
+        job_id, item = decode(_payload(message))
     except Malformed as problem:
         # The payload is never logged: it is a user's text. Only what is wrong with it.
         observability.log("WARNING", f"bulk_worker dropped a message: {problem}", **context)
         return
     ids = {"job_id": job_id, "index": item.index, **context}
-    # Set by Pub/Sub when the subscription has a dead-letter policy (as deployed).
-    attempt = event.data.get("deliveryAttempt") if isinstance(event.data, dict) else None
     began = time.perf_counter()
     with (
         observability.scope(function="bulk_worker", job_id=job_id, item=item.index),
         observability.span("queue.process", "answer one bulk item"),
     ):
+        # Inside the scope: the scope starts with nothing confided, and its Sentry events must
+        # have this item's texts scrubbed (an exception may quote them). Only what a person
+        # wrote: the job id and index are the tags that find the item.
+        observability.confide({"message": item.message, "user_id": item.user_id})
         try:
-            report = _worker().handle(job_id, item, attempt if isinstance(attempt, int) else None)
+            report = _worker().handle(job_id, item, _delivery_attempt(event))
         except RetryableFailure as failure:
             observability.capture_failure(failure, job_id=job_id, item=item.index)
             cause = type(failure.__cause__).__name__
@@ -210,6 +210,21 @@ def bulk_worker(event: CloudEvent) -> None:
             error_code=report.error_code,
             **ids,
         )
+
+
+def _delivery_attempt(event: CloudEvent) -> int | None:
+    """Pub/Sub's count of this message's deliveries, sent when the subscription has a
+    dead-letter policy (as deployed). A push arrives as a raw Pub/Sub body, which
+    functions-framework turns into a CloudEvent without the count, so it is read from the
+    request itself too."""
+    candidates = [event.data if isinstance(event.data, dict) else None]
+    if flask.has_request_context():
+        candidates.append(flask.request.get_json(silent=True))
+    for body in candidates:
+        attempt = body.get("deliveryAttempt") if isinstance(body, dict) else None
+        if isinstance(attempt, int) and not isinstance(attempt, bool):
+            return attempt
+    return None
 
 
 def _payload(message: dict[str, Any]) -> Any:

@@ -285,3 +285,55 @@ def test_the_bulk_worker_reports_an_item_it_cannot_record_with_job_and_item(
     assert (tags["function"], tags["job_id"], tags["item"]) == ("bulk_worker", item["job_id"], "4")
     assert_nothing_confided(fake_sentry)
     assert ENGLISH not in "\n".join(output)  # nor in the worker's own log lines
+
+
+_WORKER_QUOTING = """
+import base64, json, sys
+import functions_framework
+from core import bootstrap, observability
+from core._once import once
+from core.bulk import BulkWorker
+
+app = functions_framework.create_app(
+    target="bulk_worker", source="functions/bulk/main.py", signature_type="cloudevent"
+)
+main = sys.modules["main"]
+
+
+class Quoting:
+    def run(self, request):
+        raise RuntimeError(f"could not answer {request.message!r}")
+
+
+config = bootstrap.settings()
+main._worker = once(lambda: BulkWorker(bootstrap.build_job_store(config), Quoting(), 5))
+text, user = sys.stdin.read().splitlines()  # not in argv: Sentry reports argv
+item = {"job_id": "j" + "8" * 24, "index": 2, "message": text, "user_id": user}
+data = base64.b64encode(json.dumps(item).encode()).decode()
+push = {"message": {"data": data, "messageId": "m-1"}, "subscription": "s"}
+print(app.test_client().post("/", json=push).status_code)
+observability.flush()
+"""
+
+
+def test_the_bulk_worker_scrubs_an_item_text_an_exception_quotes(
+    fake_sentry: FakeSentry, firestore_host: str
+) -> None:
+    env = env_for(fake_sentry, FIRESTORE_EMULATOR_HOST=firestore_host)
+    result = subprocess.run(
+        [sys.executable, "-c", _WORKER_QUOTING],
+        input=f"{ENGLISH}\n{USER}",
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "500"  # a failed attempt: redelivery
+    [event] = fake_sentry.wait_for("event")
+    assert event["tags"]["job_id"] == "j" + "8" * 24
+    assert "could not answer '[redacted]'" in json.dumps(event)
+    assert_nothing_confided(fake_sentry)
+    assert ENGLISH not in result.stdout
