@@ -179,7 +179,12 @@ def test_bulk_topic_pushes_authenticated_with_backoff_and_dead_letters(regional:
     assert retry["maximum_backoff"]
     dead = block(subscription, "dead_letter_policy")
     assert dead["dead_letter_topic"] == "${google_pubsub_topic.dead_letter.id}"
-    assert dead["max_delivery_attempts"] == "${var.bulk_max_attempts}"
+    # Past the worker's own limit: the first delivery beyond it records the item as failed.
+    assert dead["max_delivery_attempts"] == (
+        "${min(var.bulk_max_attempts + var.bulk_dead_letter_margin, 100)}"
+    )
+    margin = regional.variables["bulk_dead_letter_margin"]
+    assert margin["default"] >= 1
     assert block(subscription, "expiration_policy")["ttl"] == ""
     # Only the push identity may invoke the worker.
     invoker = regional.resource("google_cloud_run_v2_service_iam_member", "worker_push")

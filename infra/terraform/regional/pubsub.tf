@@ -1,8 +1,12 @@
 # Bulk jobs: the bulk function publishes one message per item to this region's topic; Pub/Sub
 # pushes each to the worker with an OIDC token, retries with backoff, and after
-# bulk_max_attempts deliveries moves it to the dead-letter topic, where a pull subscription
-# keeps it for inspection and replay. Unacknowledged messages are kept bulk_message_retention
-# (7 days by default): a worker outage shorter than that loses no item.
+# bulk_max_attempts + bulk_dead_letter_margin deliveries moves it to the dead-letter topic,
+# where a pull subscription keeps it for inspection and replay. The margin matters: the worker
+# records an item as failed on the first delivery past bulk_max_attempts (deliveryAttempt),
+# even when earlier deliveries died without counting a failure, so every item's job finishes;
+# the dead letter is only for a worker that cannot record at all. Unacknowledged messages are
+# kept bulk_message_retention (7 days by default): a worker outage shorter than that loses no
+# item.
 
 locals {
   pubsub_agent = "serviceAccount:service-${data.google_project.this.number}@gcp-sa-pubsub.iam.gserviceaccount.com"
@@ -51,7 +55,7 @@ resource "google_pubsub_subscription" "worker" {
 
   dead_letter_policy {
     dead_letter_topic     = google_pubsub_topic.dead_letter.id
-    max_delivery_attempts = var.bulk_max_attempts
+    max_delivery_attempts = min(var.bulk_max_attempts + var.bulk_dead_letter_margin, 100)
   }
 
   push_config {

@@ -193,13 +193,24 @@ variable "bulk_topic" {
 }
 
 variable "bulk_max_attempts" {
-  description = "BULK_MAX_ATTEMPTS, and the push subscription's delivery attempts before a message goes to the dead-letter topic (5 to 100)."
+  description = "BULK_MAX_ATTEMPTS: deliveries of one item the worker tries before it records the item as failed (1 to 95)."
   type        = number
   default     = 5
 
   validation {
-    condition     = var.bulk_max_attempts >= 5 && var.bulk_max_attempts <= 100
-    error_message = "bulk_max_attempts must be 5 to 100 (Pub/Sub's bounds for max_delivery_attempts)."
+    condition     = var.bulk_max_attempts >= 1 && var.bulk_max_attempts <= 95
+    error_message = "bulk_max_attempts must be 1 to 95 (the dead-letter threshold adds bulk_dead_letter_margin, at most 100)."
+  }
+}
+
+variable "bulk_dead_letter_margin" {
+  description = "Deliveries past bulk_max_attempts before Pub/Sub dead-letters a message; the first of them lets the worker record the item as failed (at least 1)."
+  type        = number
+  default     = 3
+
+  validation {
+    condition     = var.bulk_dead_letter_margin >= 1 && var.bulk_dead_letter_margin <= 99
+    error_message = "bulk_dead_letter_margin must be 1 to 99."
   }
 }
 
