@@ -167,8 +167,10 @@ def build_bulk_jobs(config: Settings | None = None) -> BulkJobs:
 
         return PubSubPublisher(config.project, config.bulk.topic, config.bulk.timeout_s)
 
-    # A job still publishing after twice the publish deadline was interrupted (its instance died).
-    return BulkJobs(build_job_store(config), publisher, publish_grace_s=2 * config.bulk.timeout_s)
+    # A job still publishing, with no item started, well past the longest submission (create,
+    # publish and mark: three deadlines) was interrupted: its instance died.
+    grace = 3 * config.bulk.timeout_s + 10
+    return BulkJobs(build_job_store(config), publisher, publish_grace_s=grace)
 
 
 def build_bulk_worker(config: Settings | None = None) -> BulkWorker:

@@ -74,8 +74,24 @@ class FirestoreJobStore:
         return _job_record(job_id, data)
 
     def set_publishing(self, job_id: str, publishing: Publishing, error: str | None) -> None:
+        """Record how publishing ended; "published" is never overwritten (two submissions with
+        one idempotency key may race: once one has queued every item, the job stands)."""
+        from google.api_core.exceptions import FailedPrecondition  # noqa: PLC0415
+
         with self._connection.client() as client:
-            self._job(client, job_id).update({"publishing": publishing.value, "error": error})
+            reference = self._job(client, job_id)
+            for _ in range(_RACES):
+                snapshot = reference.get()
+                if not snapshot.exists or snapshot.get("publishing") == Publishing.FINISHED:
+                    return
+                fields = {"publishing": publishing.value, "error": error}
+                option = client.write_option(last_update_time=snapshot.update_time)
+                try:
+                    reference.update(fields, option=option)
+                except FailedPrecondition:
+                    continue  # another submission wrote meanwhile: look again
+                return
+        raise JobStoreUnavailable(f"job {job_id} kept changing")
 
     def counts(self, job_id: str) -> Counts:
         done = failed = 0
@@ -168,9 +184,6 @@ class FirestoreJobStore:
 
     def _job(self, client: Any, job_id: str) -> Any:
         return client.collection(self._collection).document(job_id)
-
-    def _items(self, client: Any, job_id: str) -> Any:
-        return self._job(client, job_id).collection("items")
 
     def _now(self) -> datetime:
         return datetime.fromtimestamp(self._clock(), UTC)

@@ -5,7 +5,7 @@ delivery (``bulk_worker``); both work through the :class:`JobStore` and :class:`
 ports, which ``core.adapters`` implements with Firestore and Pub/Sub.
 """
 
-from core.bulk._jobs import BulkJobs, JobView, Submitted, check_count, job_id_for
+from core.bulk._jobs import BulkJobs, JobView, Submitted, check_count, job_id_for, job_status
 from core.bulk._model import (
     MAX_ITEMS,
     BulkItem,
@@ -62,5 +62,6 @@ __all__ = [
     "digest",
     "encode",
     "job_id_for",
+    "job_status",
     "result_of",
 ]

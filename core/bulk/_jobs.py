@@ -13,6 +13,7 @@ worker records each item once.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import time
 import uuid
@@ -23,12 +24,14 @@ from datetime import UTC, datetime, timedelta
 from core.bulk._model import (
     MAX_ITEMS,
     BulkItem,
+    Counts,
     IdempotencyKeyReused,
     ItemRecord,
     JobNotFound,
     JobRecord,
     JobStatus,
     JobStore,
+    JobStoreUnavailable,
     NoItems,
     Publisher,
     PublishError,
@@ -40,6 +43,7 @@ from core.bulk._model import (
 )
 from core.errors import InvalidInput
 
+log = logging.getLogger(__name__)
 _JOB_ID = re.compile(r"j[0-9a-f]{24}")
 _PAGE_TOKEN = re.compile(r"[1-9][0-9]{0,2}")
 
@@ -129,7 +133,12 @@ class BulkJobs:
             detail = f"{error.published} of {len(items)} queued: {error.detail}"
             self._store.set_publishing(job_id, Publishing.FAILED, detail)
             raise PublishFailed(job_id, resumable, detail) from error
-        self._store.set_publishing(job_id, Publishing.FINISHED, None)
+        try:
+            self._store.set_publishing(job_id, Publishing.FINISHED, None)
+        except JobStoreUnavailable:
+            # Every item is queued and will be answered: the job is accepted. Its record still
+            # says publishing, which the status reads as running once items start (_status).
+            log.warning("job %s: published, but its record could not say so", job_id)
 
     def view(
         self, owner_key: str, job_id: str, limit: int = MAX_ITEMS, page_token: str | None = None
@@ -144,9 +153,9 @@ class BulkJobs:
         start = _start_of(page_token, record.total)
         counts = self._store.counts(job_id)
         items = self._store.items(record, start, limit)
-        finished = counts.done + counts.failed
         following = start + limit
-        status, error, finished_at = self._status(record, counts.done, finished, counts.started)
+        interrupted = self._now() - record.created_at > self._publish_grace
+        status, error, finished_at = job_status(record, counts, interrupted=interrupted)
         return JobView(
             job_id=job_id,
             status=status,
@@ -160,22 +169,27 @@ class BulkJobs:
             next_page_token=str(following) if following < record.total else None,
         )
 
-    def _status(
-        self, record: JobRecord, done: int, finished: int, started: int
-    ) -> tuple[JobStatus, str | None, bool]:
-        """(status, why it failed, whether it is over)."""
-        if record.publishing is Publishing.FAILED:
-            return JobStatus.FAILED, record.error, True
-        interrupted = self._now() - record.created_at > self._publish_grace
-        if record.publishing is Publishing.STARTED and interrupted:
-            return JobStatus.FAILED, "publishing was interrupted before every item was queued", True
-        if finished >= record.total:
-            whole = JobStatus.DONE if done == record.total else JobStatus.DONE_WITH_ERRORS
-            return whole, None, True
-        return (JobStatus.RUNNING if started else JobStatus.QUEUED), None, False
-
     def _now(self) -> datetime:
         return datetime.fromtimestamp(self._clock(), UTC)
+
+
+def job_status(
+    record: JobRecord, counts: Counts, *, interrupted: bool
+) -> tuple[JobStatus, str | None, bool]:
+    """(status, why it failed, whether it is over). ``interrupted``: the job is older than any
+    submission could take. What the items say comes first: a job whose every item finished is
+    done, whatever its record says about publishing."""
+    finished = counts.done + counts.failed
+    if finished >= record.total:
+        whole = JobStatus.DONE if counts.done == record.total else JobStatus.DONE_WITH_ERRORS
+        return whole, None, True
+    if record.publishing is Publishing.FAILED:
+        return JobStatus.FAILED, record.error, True
+    if record.publishing is Publishing.STARTED and interrupted and not counts.started:
+        # Long past any publishing deadline and not one item picked up: the instance that was
+        # publishing died. (Items started means they were queued: only the mark failed.)
+        return JobStatus.FAILED, "publishing was interrupted before every item was queued", True
+    return (JobStatus.RUNNING if counts.started else JobStatus.QUEUED), None, False
 
 
 def _start_of(page_token: str | None, total: int) -> int:

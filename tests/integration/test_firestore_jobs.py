@@ -177,6 +177,16 @@ def test_publishing_state_is_recorded_with_its_error() -> None:
     assert (stored.publishing, stored.error) == (Publishing.FAILED, "2 of 3 queued")
 
 
+def test_published_is_never_overwritten_by_a_racing_submission_that_failed() -> None:
+    store = store_for()
+    job = new_job(store)
+    store.set_publishing(job.job_id, Publishing.FINISHED, None)
+    store.set_publishing(job.job_id, Publishing.FAILED, "0 of 3 queued: late")
+    stored = store.get(job.job_id)
+    assert stored is not None
+    assert (stored.publishing, stored.error) == (Publishing.FINISHED, None)
+
+
 def test_an_expired_job_is_gone_before_the_ttl_policy_deletes_it() -> None:
     clock = FakeClock(datetime.now(UTC).timestamp())
     store = store_for(ttl_s=60, clock=clock)

@@ -4,6 +4,8 @@ rules, paging tokens, and the lines ``ion bulk`` accepts."""
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
+from typing import Any, cast
 
 import pytest
 
@@ -11,15 +13,27 @@ from core._bulk_cli import BadBulkLine, chunks, read_items
 from core.bulk import (
     MAX_ITEMS,
     BulkItem,
+    BulkWorker,
+    Counts,
+    Handled,
+    ItemStatus,
+    JobRecord,
+    JobStatus,
+    JobStore,
     NoItems,
+    Publishing,
+    RetryableFailure,
     TooManyItems,
     check_count,
     decode,
     digest,
     encode,
     job_id_for,
+    job_status,
 )
 from core.bulk._model import Malformed
+from core.errors import UnknownPersona
+from core.pipeline import Outcome, Pipeline, Request
 
 
 def test_an_encoded_item_decodes_to_itself_with_ids_as_attributes() -> None:
@@ -118,3 +132,110 @@ def test_ion_bulk_refuses_a_file_without_items() -> None:
 def test_ion_bulk_splits_into_jobs_of_a_hundred() -> None:
     items = [(n, {"message": str(n)}) for n in range(250)]
     assert [len(c) for c in chunks(items)] == [100, 100, 50]
+
+
+def record(publishing: Publishing, total: int = 3, error: str | None = None) -> JobRecord:
+    return JobRecord("j1", "k1", total, "d", publishing, datetime.now(UTC), error=error)
+
+
+@pytest.mark.parametrize(
+    ("publishing", "counts", "interrupted", "expected"),
+    [
+        (Publishing.FINISHED, Counts(), False, JobStatus.QUEUED),
+        (Publishing.FINISHED, Counts(done=1, started=1), False, JobStatus.RUNNING),
+        (Publishing.FINISHED, Counts(done=3, started=3), False, JobStatus.DONE),
+        (Publishing.FINISHED, Counts(2, 1, 3), True, JobStatus.DONE_WITH_ERRORS),
+        (Publishing.FAILED, Counts(done=1, started=1), False, JobStatus.FAILED),
+        (Publishing.STARTED, Counts(), False, JobStatus.QUEUED),  # still publishing
+        (Publishing.STARTED, Counts(), True, JobStatus.FAILED),  # its publisher died
+        # Published, but the mark was lost: the items say so.
+        (Publishing.STARTED, Counts(done=1, started=1), True, JobStatus.RUNNING),
+        (Publishing.STARTED, Counts(done=3, started=3), True, JobStatus.DONE),
+        (Publishing.FAILED, Counts(done=3, started=3), False, JobStatus.DONE),  # resumed
+    ],
+)  # fmt: skip
+def test_a_jobs_status_follows_its_items_first(
+    publishing: Publishing, counts: Counts, interrupted: bool, expected: JobStatus
+) -> None:
+    status, error, over = job_status(record(publishing, error="x"), counts, interrupted=interrupted)
+    assert status is expected
+    assert over == (expected in (JobStatus.DONE, JobStatus.DONE_WITH_ERRORS, JobStatus.FAILED))
+    assert (error is not None) == (expected is JobStatus.FAILED)
+
+
+class _Outcomes:
+    """The two store calls the worker makes, kept in memory (the Firestore store itself is
+    tested against the emulator in tests/integration/test_firestore_jobs.py)."""
+
+    def __init__(self) -> None:
+        self.recorded: dict[int, tuple[ItemStatus, Any, Any]] = {}
+        self.failures: dict[int, int] = {}
+
+    def record(self, job_id: str, index: int, status: ItemStatus, result: Any = None,
+               error: Any = None) -> bool:  # fmt: skip
+        if index in self.recorded:
+            return False
+        self.recorded[index] = (status, result, error)
+        return True
+
+    def count_failure(self, job_id: str, index: int) -> int:
+        self.failures[index] = self.failures.get(index, 0) + 1
+        return self.failures[index]
+
+
+class _Failing:
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+        self.calls = 0
+
+    def run(self, request: Request) -> Outcome:
+        self.calls += 1
+        raise self.error
+
+
+ITEM = BulkItem(0, "0", "How do I plan my week?")
+
+
+def worker(store: _Outcomes, pipeline: Any, max_attempts: int = 3) -> BulkWorker:
+    return BulkWorker(cast(JobStore, store), pipeline, max_attempts)
+
+
+def test_the_worker_records_an_answer_once_and_calls_the_rest_duplicates() -> None:
+    store = _Outcomes()
+    first = worker(store, Pipeline()).handle("j1", ITEM)
+    again = worker(store, Pipeline()).handle("j1", ITEM)
+    assert (first.handled, again.handled) == (Handled.DONE, Handled.DUPLICATE)
+    status, result, _ = store.recorded[0]
+    assert status is ItemStatus.DONE
+    assert result["answer"]
+
+
+def test_a_transient_failure_asks_for_redelivery_until_the_last_attempt() -> None:
+    store, pipeline = _Outcomes(), _Failing(RuntimeError("Redis went away"))
+    for attempt in (1, 2):
+        with pytest.raises(RetryableFailure) as retry:
+            worker(store, pipeline).handle("j1", ITEM)
+        assert retry.value.attempts == attempt
+    last = worker(store, pipeline).handle("j1", ITEM)
+    assert (last.handled, last.attempts, last.error_code) == (
+        Handled.FAILED,
+        3,
+        "ATTEMPTS_EXHAUSTED",
+    )
+    assert store.recorded[0][0] is ItemStatus.FAILED
+
+
+def test_an_item_no_attempt_could_answer_fails_at_once() -> None:
+    store, pipeline = _Outcomes(), _Failing(UnknownPersona("yoda", ["lua"], field="persona"))
+    report = worker(store, pipeline).handle("j1", ITEM)
+    assert (report.handled, report.error_code) == (Handled.FAILED, "UNKNOWN_PERSONA")
+    assert store.failures == {}
+
+
+def test_a_delivery_past_the_limit_fails_the_item_without_running_it() -> None:
+    # Earlier deliveries died without counting a failure; Pub/Sub's own count says so.
+    store, pipeline = _Outcomes(), _Failing(RuntimeError("never called"))
+    report = worker(store, pipeline).handle("j1", ITEM, delivery_attempt=4)
+    assert (report.handled, report.error_code) == (Handled.FAILED, "ATTEMPTS_EXHAUSTED")
+    assert pipeline.calls == 0
+    assert store.recorded[0][0] is ItemStatus.FAILED
