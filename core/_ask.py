@@ -54,10 +54,13 @@ class StackNotRunning(AskError):
 class ServerError(AskError):
     """The server answered with an error envelope (or with something else that is not 2xx)."""
 
-    def __init__(self, status: int, code: str, message: str) -> None:
+    def __init__(
+        self, status: int, code: str, message: str, retry_after_s: float | None = None
+    ) -> None:
         super().__init__(f"{code} (HTTP {status}): {message}")
         self.code = code
         self.status = status
+        self.retry_after_s = retry_after_s  # the server's Retry-After, when it sent one
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +201,7 @@ def call(
 
 
 def _server_error(error: urllib.error.HTTPError) -> ServerError:
+    retry_after = _seconds(error.headers.get("Retry-After") if error.headers else None)
     try:
         with error:
             raw = error.read()
@@ -207,7 +211,16 @@ def _server_error(error: urllib.error.HTTPError) -> ServerError:
         envelope = json.loads(raw)["error"]
         code, message = str(envelope["code"]), str(envelope["message"])
     except (ValueError, KeyError, TypeError):
-        return ServerError(error.code, "HTTP_ERROR", f"{error.reason} (not an ION error envelope)")
+        return ServerError(
+            error.code, "HTTP_ERROR", f"{error.reason} (not an ION error envelope)", retry_after
+        )
     if envelope.get("field") and str(envelope["field"]) not in message:
         message = f"{message} (field {envelope['field']})"
-    return ServerError(error.code, code, message)
+    return ServerError(error.code, code, message, retry_after)
+
+
+def _seconds(value: str | None) -> float | None:
+    try:
+        return max(0.0, float(value)) if value else None
+    except ValueError:  # an HTTP date: not what ION sends; the caller waits its own way
+        return None

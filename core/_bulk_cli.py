@@ -3,9 +3,10 @@ their progress until every job has finished, and write every result.
 
 Input: one JSON object per line, ``{"message": ..., "id"?, "user_id"?, "persona"?}`` (blank
 lines skipped); every line is checked before anything is sent. Files of more than 100 lines are
-split into jobs of 100. Each job carries an idempotency key made from the file's content and the
-job's place in it, so running the same command again after an interruption finds the jobs
-already submitted instead of submitting them twice. An item without an ``id`` gets its line
+split into jobs of 100. Each job carries an idempotency key made from its own items and lines,
+so running the same command again after an interruption finds the jobs already submitted
+instead of submitting them twice. Polling stays under two requests a second, and a 429 or 503
+is waited out as its Retry-After says. An item without an ``id`` gets its line
 number, so every result can be traced back to its line.
 
 Output: one JSON line per item, in file order: ``{"line", "id", "job_id", "index", "status",
@@ -17,9 +18,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -28,6 +31,8 @@ from core.bulk import MAX_ITEMS
 from core.errors import IonError
 
 POLL_S = 0.5
+POLLS_PER_S = 2.0  # at most, over all jobs: well under a key's rate limit (600/min by default)
+BUSY = (429, 503)  # rate limited, or a store briefly unavailable: wait and ask again
 _FIELDS = ("message", "id", "user_id", "persona")
 _FINISHED = frozenset({"done", "done_with_errors", "failed"})
 
@@ -72,10 +77,32 @@ def read_items(lines: Iterable[str]) -> list[tuple[int, dict[str, Any]]]:
         for name in ("id", "user_id", "persona"):
             if name in item and not isinstance(item[name], str):
                 raise BadBulkLine(f"line {number}: {name} must be a string")
-        items.append((number, {"id": str(number), **item}))
+        item = {"id": str(number), **item}
+        _check(number, item)
+        items.append((number, item))
     if not items:
         raise BadBulkLine("the file has no items; write one JSON object per line")
     return items
+
+
+def _check(number: int, item: dict[str, Any]) -> None:
+    """Validate the item as the service will (so a bad line stops everything before any job is
+    sent, rather than after some have been)."""
+    from pydantic import ValidationError  # noqa: PLC0415 - this command only
+
+    from core.api.schemas import BulkItemIn  # noqa: PLC0415
+    from core.personas import PersonaName  # noqa: PLC0415
+
+    try:
+        BulkItemIn.model_validate(item)
+        if item.get("persona") is not None:
+            PersonaName.parse(item["persona"], field="persona")
+    except ValidationError as error:
+        first = error.errors(include_url=False, include_input=False)[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise BadBulkLine(f"line {number}: {where}: {first['msg']}") from None
+    except IonError as error:
+        raise BadBulkLine(f"line {number}: {error.message}") from None
 
 
 def chunks(
@@ -94,18 +121,19 @@ def run(
     timeout_s: float,
     poll_s: float = POLL_S,
 ) -> Summary:
-    raw = Path(path).read_bytes()
-    items = read_items(raw.decode("utf-8").splitlines())
-    fingerprint = hashlib.sha256(raw).hexdigest()[:32]
+    items = read_items(Path(path).read_text(encoding="utf-8").splitlines())
+    deadline = time.monotonic() + timeout_s
     jobs: list[Job] = []
-    for number, chunk in enumerate(chunks(items)):
-        body = {
-            "items": [item for _, item in chunk],
-            "idempotency_key": f"ion-bulk:{fingerprint}:{number}",
-        }
-        reply = _ask.post(target, "/v2/bulk", body)
+    for chunk in chunks(items):
+        payload = [item for _, item in chunk]
+        # Keyed by the chunk's own content and lines: a rerun finds the same jobs, and fixing
+        # one line changes only its own job's key.
+        canonical = json.dumps([[line for line, _ in chunk], payload], ensure_ascii=False)
+        key = "ion-bulk:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:40]
+        body = {"items": payload, "idempotency_key": key}
+        reply = _patiently(partial(_ask.post, target, "/v2/bulk", body), deadline)
         jobs.append(Job(str(reply["job_id"]), tuple(line for line, _ in chunk)))
-    views = _wait(target, jobs, len(items), progress, timeout_s=timeout_s, poll_s=poll_s)
+    views = _wait(target, jobs, len(items), progress, deadline=deadline, poll_s=poll_s)
     done = failed = 0
     for job in jobs:
         for entry in _results(target, job.job_id, views[job.job_id]):
@@ -123,19 +151,20 @@ def _wait(
     total: int,
     progress: TextIO,
     *,
-    timeout_s: float,
+    deadline: float,
     poll_s: float,
 ) -> dict[str, dict[str, Any]]:
-    """Poll every job until all have finished, with one progress bar over all their items."""
+    """Poll every job until all have finished, with one progress bar over all their items;
+    at most POLLS_PER_S requests a second, whatever the number of jobs."""
     from tqdm import tqdm  # noqa: PLC0415 - only this command draws a bar
 
     views: dict[str, dict[str, Any]] = {}
-    deadline = time.monotonic() + timeout_s
     with tqdm(total=total, unit="item", file=progress, desc="bulk", dynamic_ncols=True) as bar:
         while True:
-            for job in jobs:
-                if views.get(job.job_id, {}).get("status") not in _FINISHED:
-                    views[job.job_id] = _ask.get(target, f"/v2/bulk/{job.job_id}?limit=1")
+            waiting = [j for j in jobs if views.get(j.job_id, {}).get("status") not in _FINISHED]
+            for job in waiting:
+                path = f"/v2/bulk/{job.job_id}?limit=1"
+                views[job.job_id] = _patiently(partial(_ask.get, target, path), deadline)
             finished = sum(int(v["completed"]) + int(v["failed"]) for v in views.values())
             bar.update(finished - bar.n)
             failed = sum(int(v["failed"]) for v in views.values())
@@ -147,10 +176,23 @@ def _wait(
                     j.job_id for j in jobs if views[j.job_id]["status"] not in _FINISHED
                 )
                 raise _ask.AskError(
-                    f"jobs still running after {timeout_s:.0f}s: {ids}; run the same command "
-                    "again to keep waiting (it finds the same jobs), or raise --timeout"
+                    f"jobs still running at the timeout: {ids}; run the same command again "
+                    "to keep waiting (it finds the same jobs), or raise --timeout"
                 )
-            time.sleep(poll_s)
+            time.sleep(max(poll_s, len(waiting) / POLLS_PER_S))
+
+
+def _patiently(call: Callable[[], dict[str, Any]], deadline: float) -> dict[str, Any]:
+    """``call()``, waited out while the service says it is busy (429 or 503 with Retry-After)
+    and the deadline allows; any other failure is raised at once."""
+    while True:
+        try:
+            return call()
+        except _ask.ServerError as error:
+            wait = error.retry_after_s if error.retry_after_s is not None else 1.0
+            if error.status not in BUSY or time.monotonic() + wait > deadline:
+                raise
+            time.sleep(min(wait, 30.0))
 
 
 def _results(target: _ask.Target, job_id: str, view: dict[str, Any]) -> Iterator[dict[str, Any]]:
@@ -159,7 +201,7 @@ def _results(target: _ask.Target, job_id: str, view: dict[str, Any]) -> Iterator
     token: str | None = None
     while True:
         query = f"?limit={MAX_ITEMS}" + (f"&page_token={token}" if token else "")
-        page = _ask.get(target, f"/v2/bulk/{job_id}{query}")
+        page = _patiently(partial(_ask.get, target, f"/v2/bulk/{job_id}{query}"), math.inf)
         yield from page["results"]
         token = page.get("next_page_token")
         if not token:

@@ -157,7 +157,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("BULK_TOPIC", "ion-bulk", _topic, "a Pub/Sub topic id",
             "topic in GOOGLE_CLOUD_PROJECT that carries bulk items to the worker"),
     Setting("BULK_COLLECTION", "bulk_jobs", _collection, "a Firestore collection id",
-            "collection of bulk jobs; each job's items are its subcollection items"),
+            "collection of bulk jobs; each job's outcomes and failure counts are its "
+            "subcollections results and attempts"),
     Setting("BULK_MAX_ATTEMPTS", "5", _int_at_least(1), "an integer >= 1",
             "deliveries of one bulk item the worker tries before it records the item as failed"),
     Setting("BULK_JOB_TTL_H", "168", _positive_float, "hours > 0",

@@ -4,6 +4,8 @@ rules, paging tokens, and the lines ``ion bulk`` accepts."""
 from __future__ import annotations
 
 import json
+import re
+import time
 from datetime import UTC, datetime
 from typing import Any, cast
 
@@ -239,3 +241,43 @@ def test_a_delivery_past_the_limit_fails_the_item_without_running_it() -> None:
     assert (report.handled, report.error_code) == (Handled.FAILED, "ATTEMPTS_EXHAUSTED")
     assert pipeline.calls == 0
     assert store.recorded[0][0] is ItemStatus.FAILED
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('{"message": "' + "x" * 4001 + '"}', "line 1: message: message has 4001 characters"),
+        ('{"message": "hi", "persona": "bob"}', "line 1: unknown persona 'bob'"),
+        ('{"message": "hi", "id": "bad id!"}', "line 1: id: String should match pattern"),
+        ('{"message": "hi", "user_id": ""}', "line 1: user_id: String should have at least"),
+    ],
+)
+def test_ion_bulk_validates_each_line_as_the_service_will(line: str, expected: str) -> None:
+    with pytest.raises(BadBulkLine, match=re.escape(expected)):
+        read_items([line])
+
+
+def test_ion_bulk_waits_out_a_busy_service_but_not_a_refusal() -> None:
+    from core import _ask  # noqa: PLC0415
+    from core._bulk_cli import _patiently  # noqa: PLC0415
+
+    answers: list[Any] = [
+        _ask.ServerError(429, "RATE_LIMITED", "slow down", 0.01),
+        _ask.ServerError(503, "JOB_STORE_UNAVAILABLE", "retry", 0.01),
+        {"job_id": "j1"},
+    ]
+
+    def call() -> dict[str, Any]:
+        answer = answers.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        return cast(dict[str, Any], answer)
+
+    assert _patiently(call, deadline=time.monotonic() + 5) == {"job_id": "j1"}
+    answers[:] = [_ask.ServerError(422, "INVALID_INPUT", "no", None), {"never": "reached"}]
+    with pytest.raises(_ask.ServerError) as refused:
+        _patiently(call, deadline=time.monotonic() + 5)
+    assert refused.value.status == 422
+    answers[:] = [_ask.ServerError(429, "RATE_LIMITED", "slow down", 60.0)]
+    with pytest.raises(_ask.ServerError):  # waiting 60 s would pass the deadline
+        _patiently(call, deadline=time.monotonic() + 5)

@@ -181,7 +181,7 @@ variable "session_collection" {
 }
 
 variable "bulk_collection" {
-  description = "BULK_COLLECTION: Firestore collection of bulk jobs (items are its subcollection items)."
+  description = "BULK_COLLECTION: Firestore collection of bulk jobs (each with subcollections results and attempts)."
   type        = string
   default     = "bulk_jobs"
 }
