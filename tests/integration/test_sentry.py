@@ -112,6 +112,23 @@ def post(url: str, body: dict[str, Any], **headers: str) -> tuple[int, dict[str,
         return error.code, json.loads(error.read())
 
 
+def run_python(script: str, env: dict[str, str], *args: str, stdin: str | None = None) -> str:
+    """``python -c script`` in the repository (the SDK is global to a process: never this one);
+    its stdout, after checking it exited 0."""
+    result = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        input=stdin,
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
 def assert_nothing_confided(sentry: FakeSentry, *more: str) -> None:
     sent = sentry.everything()
     assert sent
@@ -208,17 +225,7 @@ observability.flush()
 def test_the_bulk_worker_api_reports_a_failed_item_with_job_and_item(
     fake_sentry: FakeSentry,
 ) -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", _WORKER, ENGLISH, USER],
-        env=env_for(fake_sentry),
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    event_id = result.stdout.strip()
+    event_id = run_python(_WORKER, env_for(fake_sentry), ENGLISH, USER).strip()
     [event] = fake_sentry.wait_for("event")
     assert event["event_id"] == event_id
     assert event["tags"]["job_id"] == "job-42"
@@ -241,17 +248,8 @@ def test_the_sdk_is_imported_only_with_a_dsn(fake_sentry: FakeSentry, dsn: bool)
     env = env_for(fake_sentry)
     if not dsn:
         del env["SENTRY_DSN"]
-    result = subprocess.run(
-        [sys.executable, "-c", "import json\n" + _IMPORTED],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout.splitlines()[-1]) == (["sentry_sdk"] if dsn else [])
+    output = run_python("import json\n" + _IMPORTED, env)
+    assert json.loads(output.splitlines()[-1]) == (["sentry_sdk"] if dsn else [])
 
 
 def test_the_bulk_worker_reports_an_item_it_cannot_record_with_job_and_item(
@@ -320,20 +318,10 @@ def test_the_bulk_worker_scrubs_an_item_text_an_exception_quotes(
     fake_sentry: FakeSentry, firestore_host: str
 ) -> None:
     env = env_for(fake_sentry, FIRESTORE_EMULATOR_HOST=firestore_host)
-    result = subprocess.run(
-        [sys.executable, "-c", _WORKER_QUOTING],
-        input=f"{ENGLISH}\n{USER}",
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "500"  # a failed attempt: redelivery
+    output = run_python(_WORKER_QUOTING, env, stdin=f"{ENGLISH}\n{USER}")
+    assert output.strip().splitlines()[-1] == "500"  # a failed attempt: redelivery
     [event] = fake_sentry.wait_for("event")
     assert event["tags"]["job_id"] == "j" + "8" * 24
     assert "could not answer '[redacted]'" in json.dumps(event)
     assert_nothing_confided(fake_sentry)
-    assert ENGLISH not in result.stdout
+    assert ENGLISH not in output
