@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
 
+import functions_framework
+import werkzeug.exceptions
 from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
@@ -144,7 +146,11 @@ def service_router(
     routes: Mapping[tuple[str, str], Route],
     guard: Callable[[], Guard],
 ) -> Router:
-    """A function's router: its routes plus ``GET /healthz`` and ``GET /v2/openapi.json``."""
+    """A function's router: its routes plus ``GET /healthz`` and ``GET /v2/openapi.json``.
+
+    Built while functions-framework loads the function's source, it also becomes the handler of
+    the app's ``NotFound``: paths the framework's URL map routes nowhere (see
+    :meth:`Router.unrouted`) are answered by the router too. Outside an app that is a no-op."""
     table: dict[tuple[str, str], Route] = {**routes, ("GET", "/healthz"): HEALTH}
 
     @cache
@@ -154,4 +160,6 @@ def service_router(
     table[("GET", "/v2/openapi.json")] = Route(
         lambda _: built(), "this function's OpenAPI 3.1 document", OpenApiOut, access="public"
     )
-    return Router(table, guard)
+    router = Router(table, guard)
+    functions_framework.errorhandler(werkzeug.exceptions.NotFound)(router.unrouted)
+    return router

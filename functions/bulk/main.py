@@ -17,7 +17,6 @@ from typing import Any
 
 import flask
 import functions_framework
-import werkzeug.exceptions
 from cloudevents.http import CloudEvent
 
 from core import bootstrap, observability
@@ -144,10 +143,6 @@ router = service_router(
 @functions_framework.http
 def bulk(request: flask.Request) -> flask.Response:
     return router(request)
-
-
-# Paths functions-framework's URL map routes nowhere are answered by the router too.
-functions_framework.errorhandler(werkzeug.exceptions.NotFound)(router.unrouted)
 
 
 @functions_framework.cloud_event

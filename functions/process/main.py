@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import flask
 import functions_framework
-import werkzeug.exceptions
 
 from core import bootstrap
 from core._once import once
@@ -171,7 +170,3 @@ router = service_router(
 @functions_framework.http
 def process(request: flask.Request) -> flask.Response:
     return router(request)
-
-
-# Paths functions-framework's URL map routes nowhere are answered by the router too.
-functions_framework.errorhandler(werkzeug.exceptions.NotFound)(router.unrouted)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import flask
 import functions_framework
-import werkzeug.exceptions
 
 from core import bootstrap
 from core.api.http import Call, Route
@@ -71,7 +70,3 @@ router = service_router(
 @functions_framework.http
 def recommend(request: flask.Request) -> flask.Response:
     return router(request)
-
-
-# Paths functions-framework's URL map routes nowhere are answered by the router too.
-functions_framework.errorhandler(werkzeug.exceptions.NotFound)(router.unrouted)
