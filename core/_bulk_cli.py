@@ -88,19 +88,14 @@ def read_items(lines: Iterable[str]) -> list[tuple[int, dict[str, Any]]]:
 def _check(number: int, item: dict[str, Any]) -> None:
     """Validate the item as the service will (so a bad line stops everything before any job is
     sent, rather than after some have been)."""
-    from pydantic import ValidationError  # noqa: PLC0415 - this command only
-
+    from core.api.http import validated  # noqa: PLC0415 - this command only
     from core.api.schemas import BulkItemIn  # noqa: PLC0415
     from core.personas import PersonaName  # noqa: PLC0415
 
     try:
-        BulkItemIn.model_validate(item)
+        validated(BulkItemIn, item)
         if item.get("persona") is not None:
             PersonaName.parse(item["persona"], field="persona")
-    except ValidationError as error:
-        first = error.errors(include_url=False, include_input=False)[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise BadBulkLine(f"line {number}: {where}: {first['msg']}") from None
     except IonError as error:
         raise BadBulkLine(f"line {number}: {error.message}") from None
 
