@@ -76,22 +76,14 @@ class FirestoreJobStore:
     def set_publishing(self, job_id: str, publishing: Publishing, error: str | None) -> None:
         """Record how publishing ended; "published" is never overwritten (two submissions with
         one idempotency key may race: once one has queued every item, the job stands)."""
-        from google.api_core.exceptions import FailedPrecondition  # noqa: PLC0415
+
+        def change(snapshot: Any) -> dict[str, Any] | None:
+            if not snapshot.exists or snapshot.get("publishing") == Publishing.FINISHED:
+                return None
+            return {"publishing": publishing.value, "error": error}
 
         with self._connection.client() as client:
-            reference = self._job(client, job_id)
-            for _ in range(_RACES):
-                snapshot = reference.get()
-                if not snapshot.exists or snapshot.get("publishing") == Publishing.FINISHED:
-                    return
-                fields = {"publishing": publishing.value, "error": error}
-                option = client.write_option(last_update_time=snapshot.update_time)
-                try:
-                    reference.update(fields, option=option)
-                except FailedPrecondition:
-                    continue  # another submission wrote meanwhile: look again
-                return
-        raise JobStoreUnavailable(f"job {job_id} kept changing")
+            _read_modify_write(client, self._job(client, job_id), change)
 
     def counts(self, job_id: str) -> Counts:
         done = failed = 0
@@ -162,31 +154,47 @@ class FirestoreJobStore:
         return True
 
     def count_failure(self, job_id: str, index: int) -> int:
-        from google.api_core.exceptions import AlreadyExists, FailedPrecondition  # noqa: PLC0415
+        expire_at = self._now() + self._ttl
 
-        now = self._now()
+        def change(snapshot: Any) -> dict[str, Any]:
+            failures = int(snapshot.get("failures")) + 1 if snapshot.exists else 1
+            return {"index": index, "failures": failures, "expire_at": expire_at}
+
         with self._connection.client() as client:
             reference = self._job(client, job_id).collection("attempts").document(f"{index:03d}")
-            for _ in range(_RACES):
-                snapshot = reference.get()
-                failures = int(snapshot.get("failures")) + 1 if snapshot.exists else 1
-                data = {"index": index, "failures": failures, "expire_at": now + self._ttl}
-                try:
-                    if snapshot.exists:  # only over the version read: no count is lost
-                        option = client.write_option(last_update_time=snapshot.update_time)
-                        reference.update(data, option=option)
-                    else:
-                        reference.create(data)
-                except (AlreadyExists, FailedPrecondition):
-                    continue  # another delivery of this item counted meanwhile: read again
-                return failures
-        raise JobStoreUnavailable(f"item {index} of job {job_id} kept changing")
+            written = _read_modify_write(client, reference, change)
+        return int(written["failures"]) if written else 0
 
     def _job(self, client: Any, job_id: str) -> Any:
         return client.collection(self._collection).document(job_id)
 
     def _now(self) -> datetime:
         return datetime.fromtimestamp(self._clock(), UTC)
+
+
+def _read_modify_write(
+    client: Any, reference: Any, change: Callable[[Any], dict[str, Any] | None]
+) -> dict[str, Any] | None:
+    """Write ``change(snapshot)`` over exactly the version read (created if absent), rereading
+    when another writer got in first, so no concurrent change is lost; None: nothing to write.
+    Optimistic, without a transaction: one read and one write when nobody races."""
+    from google.api_core.exceptions import AlreadyExists, FailedPrecondition  # noqa: PLC0415
+
+    for _ in range(_RACES):
+        snapshot = reference.get()
+        fields = change(snapshot)
+        if fields is None:
+            return None
+        try:
+            if snapshot.exists:
+                option = client.write_option(last_update_time=snapshot.update_time)
+                reference.update(fields, option=option)
+            else:
+                reference.create(fields)
+        except (AlreadyExists, FailedPrecondition):
+            continue  # another writer got in first: look again
+        return fields
+    raise JobStoreUnavailable(f"{reference.path} kept changing")
 
 
 def _expired(data: Mapping[str, Any], now: datetime) -> bool:
