@@ -120,6 +120,18 @@ class RateLimited(IonError):
         self.retry_after_s = retry_after_s
 
 
+class Unavailable(IonError):
+    """A dependency did not answer in time: 503 with Retry-After; the same request may well
+    succeed a few seconds later. The message says what failed and what to do; ``detail``
+    (which call, which error) goes after it in parentheses."""
+
+    http_status = 503
+    retry_after_s = 5
+
+    def __init__(self, message: str, detail: str = "") -> None:
+        super().__init__(message + (f" ({detail})" if detail else ""))
+
+
 def one_of(kind: str, value: str, accepted: Iterable[str]) -> str:
     """A message for a value that must be one of ``accepted``."""
     return f"{kind} {value!r} is not valid; accepted: {', '.join(accepted)}"

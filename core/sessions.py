@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from core.errors import IonError
+from core.errors import IonError, Unavailable
 from core.generation import Turn
 
 KEEP_TURNS = 10
@@ -45,15 +45,14 @@ class SessionNotFound(IonError):
         )
 
 
-class SessionStoreUnavailable(IonError):
+class SessionStoreUnavailable(Unavailable):
     code = "SESSION_STORE_UNAVAILABLE"
-    http_status = 503
-    retry_after_s = 5
 
     def __init__(self, detail: str = "") -> None:
         super().__init__(
             "the session store is unavailable; retry after a few seconds, or send the request "
-            "without session_id" + (f" ({detail})" if detail else ""),
+            "without session_id",
+            detail,
         )
 
 

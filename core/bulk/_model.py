@@ -18,7 +18,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Protocol
 
-from core.errors import IonError, RequestTooLarge
+from core.errors import IonError, RequestTooLarge, Unavailable
 
 MAX_ITEMS = 100
 
@@ -134,22 +134,15 @@ class IdempotencyKeyReused(IonError):
         )
 
 
-class JobStoreUnavailable(IonError):
+class JobStoreUnavailable(Unavailable):
     code = "JOB_STORE_UNAVAILABLE"
-    http_status = 503
-    retry_after_s = 5
 
     def __init__(self, detail: str = "") -> None:
-        super().__init__(
-            "the bulk job store is unavailable; retry after a few seconds"
-            + (f" ({detail})" if detail else "")
-        )
+        super().__init__("the bulk job store is unavailable; retry after a few seconds", detail)
 
 
-class PublishFailed(IonError):
+class PublishFailed(Unavailable):
     code = "BULK_PUBLISH_FAILED"
-    http_status = 503
-    retry_after_s = 5
 
     def __init__(self, job_id: str, resumable: bool, detail: str = "") -> None:
         advice = (
@@ -158,10 +151,7 @@ class PublishFailed(IonError):
             else "the job is marked failed; submit it again (send an idempotency_key to make "
             "a retry resume the same job)"
         )
-        super().__init__(
-            f"the items of job {job_id!r} could not all be queued; {advice}"
-            + (f" ({detail})" if detail else "")
-        )
+        super().__init__(f"the items of job {job_id!r} could not all be queued; {advice}", detail)
         self.job_id = job_id
 
 
