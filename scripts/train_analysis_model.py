@@ -21,7 +21,7 @@ from pathlib import Path
 os.environ.setdefault("ION_ANALYSIS_BOOTSTRAP", "1")
 
 from core.analysis import normalize_text
-from core.analysis._matcher import compact_form, english_form
+from core.analysis._matcher import forms_of
 from core.analysis._model import DATA_PATH, Scorer, features
 from core.taxonomy import Intent, Tone
 
@@ -82,17 +82,24 @@ def train(
 
 def combine(models: Mapping[str, NaiveBayes], scale: Mapping[str, float]) -> Scorer:
     """Both kinds' models in one table, each scaled by its blend weight, so a message costs
-    one look-up per feature however many kinds there are."""
+    one look-up per feature however many kinds there are. Each feature's row is dense (one
+    weight per slot, 0 where pruned), which a message sums column by column in C."""
     slots: list[tuple[str, str]] = []
     priors: list[float] = []
-    table: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    sparse: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for kind, model in models.items():
         offset, factor = len(slots), scale[kind]
         slots.extend((kind, label) for label in model.labels)
-        priors.extend(factor * p for p in model.priors)
+        priors.extend(round(factor * p, 4) for p in model.priors)
         for feature, entries in model.weights.items():
-            table[feature].extend((offset + i, factor * w) for i, w in entries)
-    return Scorer(tuple(slots), tuple(priors), {f: tuple(e) for f, e in table.items()})
+            sparse[feature].extend((offset + i, round(factor * w, 4)) for i, w in entries)
+    table: dict[str, list[float]] = {}
+    for feature, entries in sorted(sparse.items()):
+        row: list[float] = [0] * len(slots)  # int 0: "0" in JSON, and adding it is exact
+        for slot, weight in entries:
+            row[slot] = weight
+        table[feature] = row
+    return Scorer(tuple(slots), tuple(priors), table)
 
 
 def render(models: Mapping[str, NaiveBayes], trained_on: Iterable[str], examples: int) -> str:
@@ -103,11 +110,8 @@ def render(models: Mapping[str, NaiveBayes], trained_on: Iterable[str], examples
         "examples": examples,
         "scale": SCALE,
         "slots": [list(slot) for slot in scorer.slots],
-        "priors": [round(p, 4) for p in scorer.priors],
-        "table": {
-            feature: [[slot, round(weight, 4)] for slot, weight in entries]
-            for feature, entries in sorted(scorer.table.items())
-        },
+        "priors": list(scorer.priors),
+        "table": scorer.table,
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
@@ -124,7 +128,7 @@ def build(paths: list[Path]) -> str:
     examples = []
     for row in rows:
         text = normalize_text(row["text"])
-        examples.append((features(english_form(text), compact_form(text)), row))
+        examples.append((features(forms_of(text)), row))
     models = {
         "tone": train(((f, r["tone"]) for f, r in examples), Tone.values()),
         "intent": train(((f, r["intent"]) for f, r in examples), Intent.values()),

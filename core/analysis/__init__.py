@@ -17,7 +17,7 @@ from typing import Generic, TypeVar
 
 from core.analysis import _model
 from core.analysis._lexicon import EN_INTENT, EN_TONE, KO_INTENT, KO_TONE
-from core.analysis._matcher import PhraseMatcher, compact_form, english_form
+from core.analysis._matcher import PhraseMatcher, forms_of
 from core.analysis._rhythm import Rhythm, detect_language, measure, pace_of
 from core.errors import EmptyMessage
 from core.taxonomy import Intent, Pace, ResonanceKey, Tone
@@ -90,13 +90,13 @@ def analyze(text: str) -> Analysis:
     clean = normalize_text(text)
     if not clean:
         raise EmptyMessage()
-    english, compact = english_form(clean), compact_form(clean)
-    language = detect_language(clean, english)
-    rhythm = measure(clean, language, english)
+    forms = forms_of(clean)
+    language = detect_language(clean, forms.english)
+    rhythm = measure(clean, language, forms.english)
     # The learned model's log-odds first (every label present), then the lexicon's cues,
     # the shape of the text and the baselines on top.
-    scores = _MODEL.score(_model.features(english, compact))
-    cues = _MATCHER.score(english, compact, scores)
+    scores = _MODEL.score(_model.features(forms))
+    cues = _MATCHER.score(forms, scores)
     tone_scores, intent_scores = scores["tone"], scores["intent"]
     _add_shape_signals(clean, rhythm, tone_scores, intent_scores)
     tone_scores["calm"] += _CALM_BASELINE

@@ -1,9 +1,4 @@
-"""A phrase matcher: every cue of a kind found in one regular-expression pass.
-
-A flat alternation of a thousand cues makes ``re`` try each branch at each position (tens of
-microseconds per message). The cues are instead compiled into a *trie-shaped* pattern, in
-which each character of the text selects at most one branch, so one C-level pass finds them
-all in a few microseconds.
+"""A phrase matcher: every cue of a kind found in a message, without a scan per cue.
 
 - English cues are matched on a normalised copy (lower case, apostrophes dropped, every run of
   other non-alphanumerics turned into one space, padded with spaces). ``"fed up"`` matches whole
@@ -12,8 +7,15 @@ all in a few microseconds.
   whitespace removed, so ``이해가 안`` also finds ``이해가안``: Korean spacing is informal.
 
 Cues belong to *kinds* (``tone``, ``intent``). Within one kind, matches do not overlap and the
-longest cue at a position wins, so ``우리 팀`` does not also count ``우리`` and ``팀``; kinds are
-scanned independently of each other.
+longest cue at a position wins (leftmost first), so ``우리 팀`` does not also count ``우리`` and
+``팀``; kinds are scanned independently of each other.
+
+How, cheaply: a message is turned into :class:`Forms` once (its words, its non-ASCII character
+pairs...), and each cue is indexed by what must occur for it to match: an English phrase by its
+first word, a Korean one by its first two characters. Set intersections (in C) pick the few
+cues worth looking for, ``str.find`` locates them, and one sort orders them leftmost-longest.
+Only single-word English prefixes (``worr*``) need a regular expression, a small trie-shaped
+one. Nothing here compiles a pattern per cue, so building the matcher at a cold start is cheap.
 """
 
 from __future__ import annotations
@@ -22,13 +24,42 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from operator import add
+from typing import Protocol
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
 
 Table = Mapping[str, Iterable[tuple[float, str]]]  # label -> [(weight, "cue|cue")]
 Scores = dict[str, dict[str, float]]  # kind -> label -> summed weight
+Match = tuple[int, str]  # (position in its form, the matched text)
 _Labels = dict[str, float]
 _Trie = dict[str, "_Trie"]
+_Found = list[tuple[int, int, str]]  # (start, -length, matched): sorts leftmost-longest
+
+
+@dataclass(frozen=True, slots=True)
+class Forms:
+    """The shapes of one text that cues and model features are read from, made once."""
+
+    english: str  # see english_form
+    words: frozenset[str]  # the words of ``english``
+    compact: str  # see compact_form
+    pairs: frozenset[str]  # adjacent pairs of the non-ASCII characters of ``compact``
+    chars: frozenset[str]  # the non-ASCII characters of ``compact``
+
+
+def forms_of(text: str) -> Forms:
+    english, compact = english_form(text), compact_form(text)
+    # Hangul, jamo and emoji in order, ASCII runs dropped ("" for an ASCII text).
+    wide = "" if compact.isascii() else _ASCII_RUN.sub("", compact)
+    return Forms(
+        english=english,
+        words=frozenset(english.split()),
+        compact=compact,
+        pairs=frozenset(map(add, wide, wide[1:])),
+        chars=frozenset(wide),
+    )
 
 
 def english_form(text: str) -> str:
@@ -39,14 +70,35 @@ def compact_form(text: str) -> str:
     return "".join(text.split())
 
 
-@dataclass(frozen=True, slots=True)
-class _Pass:
-    """One kind's cues in one text form."""
+def _leftmost_longest(found: _Found) -> list[Match]:
+    """Non-overlapping matches as a left-to-right scan taking the longest at each position
+    would find them (each match spans ``-length`` characters from its start)."""
+    if len(found) > 1:
+        found.sort()
+    matches: list[Match] = []
+    end = 0
+    for start, negative_length, matched in found:
+        if start >= end:
+            matches.append((start, matched))
+            end = start - negative_length
+    return matches
 
-    pattern: re.Pattern[str]
+
+class _CuePass(Protocol):
+    def find(self, forms: Forms) -> list[Match]: ...
+    def labels(self, matched: str) -> _Labels: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _EnglishPass:
+    """One kind's English cues. A match's start is the position of the space before it."""
+
     exact: dict[str, _Labels]
-    prefixes: dict[str, _Labels]  # English cues ending in "*"
+    prefixes: dict[str, _Labels]  # cues ending in "*", without it
     prefix_lengths: tuple[int, ...]  # longest first
+    by_word: dict[str, tuple[tuple[str, bool], ...]]  # a word -> (" needle", is prefix)
+    index_words: frozenset[str]
+    stems: re.Pattern[str] | None  # the one-word prefixes, each to the end of its word
 
     def labels(self, matched: str) -> _Labels:
         found = self.exact.get(matched)
@@ -56,7 +108,55 @@ class _Pass:
             found = self.prefixes.get(matched[:length])
             if found is not None:
                 return found
-        raise KeyError(matched)  # the pattern only matches what the tables hold
+        raise KeyError(matched)  # only what the tables hold is ever matched
+
+    def find(self, forms: Forms) -> list[Match]:
+        english = forms.english
+        found: _Found = []
+        for word in forms.words & self.index_words:
+            for needle, is_prefix in self.by_word[word]:
+                start = english.find(needle)
+                while start >= 0:
+                    # An exact needle ends with its space; a prefix runs to the end of its word.
+                    end = start + len(needle)
+                    end = english.index(" ", end) if is_prefix else end - 1
+                    found.append((start, start - end, english[start + 1 : end]))
+                    start = english.find(needle, start + 1)
+        if self.stems is not None:
+            for match in self.stems.finditer(english):
+                start, end = match.span()
+                found.append((start, start - end, english[start + 1 : end]))
+        return _leftmost_longest(found)
+
+
+@dataclass(frozen=True, slots=True)
+class _CompactPass:
+    """One kind's cues in the compact form. A cue starting with two non-ASCII characters is
+    looked for only when the text has that pair, a one-character one only when the text has
+    that character; the few others (``;;``, ``T_T``, ``%``) are always looked for."""
+
+    exact: dict[str, _Labels]
+    by_head: dict[str, tuple[str, ...]]  # first two characters -> cues
+    heads: frozenset[str]
+    singles: frozenset[str]  # one non-ASCII character (an emoji, ``ㅋ``)
+    others: tuple[str, ...]
+
+    def labels(self, matched: str) -> _Labels:
+        return self.exact[matched]
+
+    def find(self, forms: Forms) -> list[Match]:
+        text = forms.compact
+        candidates = [cue for cue in self.others if cue in text]
+        for head in forms.pairs & self.heads:
+            candidates += self.by_head[head]
+        candidates += forms.chars & self.singles
+        found: _Found = []
+        for cue in candidates:
+            start = text.find(cue)
+            while start >= 0:
+                found.append((start, -len(cue), cue))
+                start = text.find(cue, start + 1)
+        return _leftmost_longest(found)
 
 
 class PhraseMatcher:
@@ -71,35 +171,38 @@ class PhraseMatcher:
         more a cue at the very end of the text weighs than one at the start (linear between):
         people state the context first and ask last, so intent cues gain from position."""
         self._late = dict(late_bonus or {})
-        self._passes: list[tuple[str, bool, _Pass]] = []
-        for kind, (en_table, compact_table) in tables.items():
-            self._passes.append((kind, True, _english_pass(en_table)))
-            self._passes.append((kind, False, _compact_pass(compact_table)))
+        self._passes = [
+            (kind, _english_pass(en_table), _compact_pass(compact_table))
+            for kind, (en_table, compact_table) in tables.items()
+        ]
 
-    def score(self, english: str, compact: str, totals: Scores) -> dict[str, list[str]]:
+    def find(self, forms: Forms) -> dict[str, tuple[list[Match], list[Match]]]:
+        """Per kind, the (English, compact) matches: positions in ``forms.english`` and
+        ``forms.compact``."""
+        return {kind: (en.find(forms), compact.find(forms)) for kind, en, compact in self._passes}
+
+    def score(self, forms: Forms, totals: Scores) -> dict[str, list[str]]:
         """Add, per kind, the label weights of the cues found to ``totals``; return the cues.
 
-        ``english`` and ``compact`` are the text's two forms (:func:`english_form`,
-        :func:`compact_form`); the caller makes them once and shares them.
+        ``forms`` (:func:`forms_of`) is made once by the caller and shared with the model.
         """
         found: dict[str, list[str]] = {}
-        for kind, is_english, cue_pass in self._passes:
-            form = english if is_english else compact
-            size = len(form) or 1
+        sizes = (len(forms.english) or 1, len(forms.compact) or 1)
+        for kind, english_pass, compact_pass in self._passes:
             bonus = self._late.get(kind, 0.0)
             scores = totals.setdefault(kind, {})
             cues = found.setdefault(kind, [])
-            skip = 1 if is_english else 0  # the English pattern consumes the leading space
-            for match in cue_pass.pattern.finditer(form):
-                matched = match.group()[skip:]
-                factor = 1.0 + bonus * match.start() / size
-                for label, weight in cue_pass.labels(matched).items():
-                    scores[label] = scores.get(label, 0.0) + weight * factor
-                cues.append(matched)
+            passes: tuple[_CuePass, _CuePass] = (english_pass, compact_pass)
+            for cue_pass, size in zip(passes, sizes, strict=True):
+                for start, cue in cue_pass.find(forms):
+                    factor = 1.0 + bonus * start / size
+                    for label, weight in cue_pass.labels(cue).items():
+                        scores[label] = scores.get(label, 0.0) + weight * factor
+                    cues.append(cue)
         return found
 
 
-def _english_pass(table: Table) -> _Pass:
+def _english_pass(table: Table) -> _EnglishPass:
     exact: dict[str, _Labels] = defaultdict(dict)
     prefixes: dict[str, _Labels] = defaultdict(dict)
     for cue, label, weight in _rows(table):
@@ -108,39 +211,78 @@ def _english_pass(table: Table) -> _Pass:
             raise ValueError(f"English cue {cue!r} is shorter than 2 characters")
         target = prefixes if cue.endswith("*") else exact
         _put(target[body], label, weight)
-    tails = dict.fromkeys(prefixes, r"[a-z0-9]*(?= )")
-    tails.update({body: r"(?= )" for body in exact if body not in tails})
+    # Index each phrase by its word that begins the fewest phrases' words: a message then
+    # makes only the phrases with one of its rarer words worth looking for.
+    whole = [(body, False) for body in exact]
+    whole += [(body, True) for body in prefixes if " " in body]  # "lets gooo*"
+    usage: dict[str, int] = defaultdict(int)
+    for body, is_prefix in whole:
+        for word in _whole_words(body, is_prefix):
+            usage[word] += 1
+    by_word: dict[str, list[tuple[str, bool]]] = defaultdict(list)
+    for body, is_prefix in whole:
+        key = min(_whole_words(body, is_prefix), key=lambda word: (usage[word], word))
+        by_word[key].append((f" {body}" if is_prefix else f" {body} ", is_prefix))
+    stems = [body for body in prefixes if " " not in body]
     # A leading literal space (rather than a look-behind) lets re jump from word to word.
-    pattern = re.compile(" " + _trie_pattern(tails))
-    lengths = tuple(sorted({len(p) for p in prefixes}, reverse=True))
-    return _Pass(pattern, dict(exact), dict(prefixes), lengths)
+    pattern = " " + _trie_pattern(stems) + "[a-z0-9]*(?= )" if stems else None
+    return _EnglishPass(
+        exact=dict(exact),
+        prefixes=dict(prefixes),
+        prefix_lengths=tuple(sorted({len(p) for p in prefixes}, reverse=True)),
+        by_word={word: tuple(needles) for word, needles in by_word.items()},
+        index_words=frozenset(by_word),
+        stems=re.compile(pattern) if pattern else None,
+    )
 
 
-def _compact_pass(table: Table) -> _Pass:
+def _whole_words(body: str, is_prefix: bool) -> list[str]:
+    """The words a phrase's match contains whole (a prefix cue's last word may go on)."""
+    words = body.split(" ")
+    return words[:-1] if is_prefix else words
+
+
+def _compact_pass(table: Table) -> _CompactPass:
     exact: dict[str, _Labels] = defaultdict(dict)
     for cue, label, weight in _rows(table):
         _put(exact[compact_form(cue)], label, weight)
-    pattern = re.compile(_trie_pattern(dict.fromkeys(exact, "")))
-    return _Pass(pattern, dict(exact), {}, ())
+    by_head: dict[str, list[str]] = defaultdict(list)
+    singles, others = [], []
+    for cue in exact:
+        if len(cue) > 1 and not (cue[0].isascii() or cue[1].isascii()):
+            by_head[cue[:2]].append(cue)
+        elif len(cue) == 1 and not cue.isascii():
+            singles.append(cue)
+        else:
+            others.append(cue)
+    return _CompactPass(
+        exact=dict(exact),
+        by_head={head: tuple(cues) for head, cues in by_head.items()},
+        heads=frozenset(by_head),
+        singles=frozenset(singles),
+        others=tuple(others),
+    )
 
 
-def _trie_pattern(tails: Mapping[str, str]) -> str:
-    """A pattern matching every key (followed by its tail), longer keys preferred.
-
-    When a cue is both a whole word and a prefix (``worried`` and ``worr*``), the prefix tail
-    comes second, so the exact cue wins and the prefix still catches ``worrying``.
-    """
+def _trie_pattern(keys: Iterable[str]) -> str:
+    """A pattern matching any of ``keys``, in which each character of the text selects at most
+    one branch (a flat alternation would make ``re`` try every key at every position)."""
     trie: _Trie = {}
-    ends: dict[int, list[str]] = defaultdict(list)
-    for key, tail in tails.items():
+    ends: set[int] = set()
+    for key in keys:
         node = trie
         for ch in key:
             node = node.setdefault(ch, {})
-        ends[id(node)].append(tail)
+        ends.add(id(node))
 
     def build(node: _Trie) -> str:
         branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items())]
-        branches += sorted(set(ends.get(id(node), ())), key=len)  # "(?= )" before the prefix
+        if not branches:
+            return ""
+        if id(node) in ends:
+            # A key that is also the start of a longer one: the rest of the word is consumed
+            # by the caller's tail either way, so the longer key is merely optional.
+            return "(?:" + "|".join(branches) + ")?"
         if len(branches) == 1:
             return branches[0]
         return "(?:" + "|".join(branches) + ")"

@@ -14,22 +14,18 @@ from __future__ import annotations
 
 import json
 import os
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+from core.analysis._matcher import Forms
+
 DATA_PATH = Path(__file__).with_name("model.json")
 
 
-def features(english: str, compact: str) -> set[str]:
+def features(forms: Forms) -> frozenset[str]:
     """English words and pairs of adjacent non-ASCII characters (Hangul, jamo, emoji)."""
-    found = set(english.split())
-    if not compact.isascii():
-        korean = "".join(_NON_ASCII.findall(compact))
-        found.update({korean[i : i + 2] for i in range(len(korean) - 1)})
-    return found
+    return forms.words | forms.pairs
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,18 +35,21 @@ class Scorer:
 
     slots: tuple[tuple[str, str], ...]  # (kind, label) per position in the score vector
     priors: tuple[float, ...]
-    table: dict[str, tuple[tuple[int, float], ...]]
+    table: dict[str, list[float]]  # feature -> its weight in every slot (0 where pruned)
 
     def score(self, feature_set: Iterable[str]) -> dict[str, dict[str, float]]:
-        """Per kind and label, the scaled log-probability up to a per-kind constant."""
-        totals = list(self.priors)
-        table = self.table
-        for feature in feature_set:
-            for slot, weight in table.get(feature, ()):
-                totals[slot] += weight
+        """Per kind and label, the scaled log-probability up to a per-kind constant.
+
+        The rows are summed column by column by ``zip`` and ``sum`` in C; adding a 0 where a
+        weight was pruned changes no total, so this equals summing only the stored weights."""
+        rows: list[Sequence[float]] = [self.priors]
+        rows += filter(None, map(self.table.get, feature_set))
         result: dict[str, dict[str, float]] = {}
-        for (kind, label), total in zip(self.slots, totals, strict=True):
-            result.setdefault(kind, {})[label] = total
+        for (kind, label), total in zip(self.slots, map(sum, zip(*rows, strict=True)), strict=True):
+            scores = result.get(kind)
+            if scores is None:
+                scores = result[kind] = {}
+            scores[label] = total
         return result
 
 
@@ -66,6 +65,6 @@ def load(path: Path = DATA_PATH) -> Scorer:
                 f"{path} is missing: run python scripts/train_analysis_model.py"
             ) from None
         return Scorer((), (), {})
-    # Entries stay lists: iterating them costs the same as tuples, converting them does not.
+    # Rows stay lists: summing them costs the same as tuples, converting them does not.
     slots = tuple((kind, label) for kind, label in data["slots"])
     return Scorer(slots, tuple(data["priors"]), data["table"])
