@@ -46,7 +46,11 @@ class FunctionProcess:
         root: Path,
         env: Mapping[str, str],
         echo: Callable[[str], None] = print,
+        log_file: Path | None = None,
     ) -> None:
+        """Its output goes line by line to ``echo``, or, with ``log_file``, straight into that
+        file: a benchmark's client then does not also spend its time relaying the function's
+        logs (in the cloud the platform collects them, not the caller)."""
         self.spec = spec
         executable = Path(sys.executable).parent / "functions-framework"
         args = [
@@ -56,20 +60,29 @@ class FunctionProcess:
         ]
         if spec.signature_type != "http":
             args += ["--signature-type", spec.signature_type]
-        self._process = subprocess.Popen(
-            args,
-            cwd=root,
-            env=dict(env),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # gunicorn's master and worker: stopped together
-        )
-        # The pipe must be drained for as long as the function runs, or its writes block.
-        self._relay = threading.Thread(
-            target=_relay, args=(self._process.stdout, f"{spec.name:<11} | ", echo), daemon=True
-        )
-        self._relay.start()
+        log = log_file.open("ab") if log_file is not None else None
+        try:
+            self._process = subprocess.Popen(
+                args,
+                cwd=root,
+                env=dict(env),
+                stdin=subprocess.DEVNULL,
+                stdout=log if log is not None else subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,  # gunicorn's master and worker: stopped together
+            )
+        finally:
+            if log is not None:
+                log.close()  # the child has its own copy
+        self._relay: threading.Thread | None = None
+        if self._process.stdout is not None:
+            # The pipe must be drained for as long as the function runs, or its writes block.
+            self._relay = threading.Thread(
+                target=_relay,
+                args=(self._process.stdout, f"{spec.name:<11} | ", echo),
+                daemon=True,
+            )
+            self._relay.start()
 
     @property
     def running(self) -> bool:
@@ -95,7 +108,8 @@ class FunctionProcess:
         """SIGTERM to the group (gunicorn stops gracefully), SIGKILL if it lingers. Idempotent."""
         # Even after the master died its worker may live on in the group: always signal it.
         end_group(self._process, signal.SIGTERM, STOP_TIMEOUT_S)
-        self._relay.join(timeout=1.0)
+        if self._relay is not None:
+            self._relay.join(timeout=1.0)
 
 
 def wait_until_ready(functions: list[FunctionProcess], timeout_s: float) -> None:

@@ -16,6 +16,7 @@ import argparse
 import http.client
 import json
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -38,6 +39,7 @@ from devtools.processes import HOST, free_port  # noqa: E402
 from devtools.redis_server import RedisServer  # noqa: E402
 
 OUT = ROOT / ".bench" / "http.json"
+LOGS = ROOT / ".bench" / "logs"
 KEY = "bench-key"
 THROUGHPUT_FLOOR, P99_CEILING, COLD_CEILING = 0.6, 2.0, 1.5
 BARE = """
@@ -50,10 +52,13 @@ MESSAGE = {"message": "How should I prepare for my first on-call week?"}
 @contextmanager
 def serving(root: Path, name: str, env: dict[str, str]) -> Iterator[tuple[int, float]]:
     """Serve entry point ``name`` of ``root/functions/<name>/main.py``; yield (port, when it was
-    spawned), so a caller can time the spawn to its first 200. Its output is not shown."""
+    spawned), so a caller can time the spawn to its first 200. Its output goes to
+    .bench/logs/<name>.log, not through this process: the clients measuring it must not also
+    be relaying its request logs (the platform collects those in the cloud)."""
     spec = FunctionSpec(name, name, free_port())
+    LOGS.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    function = FunctionProcess(spec, root, {**os.environ, **env}, echo=lambda _line: None)
+    function = FunctionProcess(spec, root, {**os.environ, **env}, log_file=LOGS / f"{name}.log")
     try:
         yield spec.port, started
     finally:
@@ -188,6 +193,7 @@ def main() -> int:
     parser.add_argument("--cold-runs", type=int, default=3)
     parser.add_argument("--json", type=Path, help="also write the shared result shape here")
     args = parser.parse_args()
+    shutil.rmtree(LOGS, ignore_errors=True)  # this run's logs only
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="ion-bench-") as tmp, RedisServer() as redis_server:
         # Laid out as functions/<folder>/main.py under a root, as devtools serves a function.

@@ -22,7 +22,7 @@ os.environ.setdefault("ION_ANALYSIS_BOOTSTRAP", "1")
 
 from core.analysis import normalize_text
 from core.analysis._matcher import forms_of
-from core.analysis._model import DATA_PATH, Scorer, features
+from core.analysis._model import DATA_PATH, Scorer, features, pack_rows
 from core.taxonomy import Intent, Tone
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -95,7 +95,7 @@ def combine(models: Mapping[str, NaiveBayes], scale: Mapping[str, float]) -> Sco
             sparse[feature].extend((offset + i, round(factor * w, 4)) for i, w in entries)
     table: dict[str, list[float]] = {}
     for feature, entries in sorted(sparse.items()):
-        row: list[float] = [0] * len(slots)  # int 0: "0" in JSON, and adding it is exact
+        row = [0.0] * len(slots)
         for slot, weight in entries:
             row[slot] = weight
         table[feature] = row
@@ -111,7 +111,8 @@ def render(models: Mapping[str, NaiveBayes], trained_on: Iterable[str], examples
         "scale": SCALE,
         "slots": [list(slot) for slot in scorer.slots],
         "priors": list(scorer.priors),
-        "table": scorer.table,
+        "features": list(scorer.table),
+        "rows": pack_rows(scorer.table.values()),
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 

@@ -6,15 +6,20 @@ it (how people in the data actually phrase worry, or ask for a plan). It is trai
 ``model.json``: deterministic, no network, and nothing to download at run time.
 
 A label's score is its prior plus, for each known feature in the message, the feature's
-log-likelihood under that label (stored sparsely: see the trainer), so a message costs one
-dict look-up per feature and a few additions. This module only loads and applies the model.
+log-likelihood under that label (0 where the trainer pruned it as indistinct), so a message
+costs one dict look-up per feature and column sums done in C. This module only loads and
+applies the model.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import os
-from collections.abc import Iterable, Sequence
+import sys
+import zlib
+from array import array
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,7 +40,7 @@ class Scorer:
 
     slots: tuple[tuple[str, str], ...]  # (kind, label) per position in the score vector
     priors: tuple[float, ...]
-    table: dict[str, list[float]]  # feature -> its weight in every slot (0 where pruned)
+    table: Mapping[str, Sequence[float]]  # feature -> its weight in every slot (0 if pruned)
 
     def score(self, feature_set: Iterable[str]) -> dict[str, dict[str, float]]:
         """Per kind and label, the scaled log-probability up to a per-kind constant.
@@ -65,6 +70,27 @@ def load(path: Path = DATA_PATH) -> Scorer:
                 f"{path} is missing: run python scripts/train_analysis_model.py"
             ) from None
         return Scorer((), (), {})
-    # Rows stay lists: summing them costs the same as tuples, converting them does not.
     slots = tuple((kind, label) for kind, label in data["slots"])
-    return Scorer(slots, tuple(data["priors"]), data["table"])
+    return Scorer(slots, tuple(data["priors"]), unpack_rows(data["features"], data["rows"]))
+
+
+def pack_rows(rows: Iterable[Sequence[float]]) -> str:
+    """Dense rows as little-endian IEEE doubles, deflated (mostly zeros) and in base64: read
+    in C at a cold start, about twice as fast as the same numbers written as JSON, and bit for
+    bit the same values."""
+    packed = array("d", (weight for row in rows for weight in row))
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return base64.b64encode(zlib.compress(packed.tobytes(), 9)).decode("ascii")
+
+
+def unpack_rows(features: Sequence[str], packed: str) -> dict[str, Sequence[float]]:
+    weights = array("d", zlib.decompress(base64.b64decode(packed)))
+    if sys.byteorder == "big":
+        weights.byteswap()
+    width, remainder = divmod(len(weights), len(features) or 1)
+    if remainder:
+        raise ValueError("the model's rows do not match its features")
+    return dict(
+        zip(features, (weights[i : i + width] for i in range(0, len(weights), width)), strict=True)
+    )

@@ -58,6 +58,8 @@ _SECURITY_HEADERS = {
     "Cache-Control": "no-store",
 }
 
+_SECURITY_HEADER_ITEMS = tuple(_SECURITY_HEADERS.items())
+
 log = logging.getLogger(__name__)
 M = TypeVar("M", bound=BaseModel)
 
@@ -96,13 +98,13 @@ def read_object(request: flask.Request, max_bytes: int = MAX_BODY_BYTES) -> dict
         raise UnsupportedMediaType(
             f"Content-Type {request.mimetype or '(none)'!r} is not accepted; send application/json"
         )
-    too_large = RequestTooLarge(f"the request body is over {max_bytes} bytes")
-    if request.content_length is not None and request.content_length > max_bytes:
-        raise too_large
+    length = request.content_length
+    if length is not None and length > max_bytes:
+        raise _too_large(max_bytes)
     # Read at most one byte past the limit: a chunked body has no Content-Length to trust.
     raw = request.stream.read(max_bytes + 1)
     if len(raw) > max_bytes:
-        raise too_large
+        raise _too_large(max_bytes)
     try:
         text = raw.decode("utf-8")
         data = json.loads(text, parse_constant=_refuse_constant)
@@ -114,6 +116,10 @@ def read_object(request: flask.Request, max_bytes: int = MAX_BODY_BYTES) -> dict
     if not isinstance(data, dict):
         raise InvalidInput(f"the request body must be a JSON object, not {type(data).__name__}")
     return data
+
+
+def _too_large(max_bytes: int) -> RequestTooLarge:
+    return RequestTooLarge(f"the request body is over {max_bytes} bytes")
 
 
 def _check_shape(data: Any, *, surrogates: bool) -> None:
@@ -169,11 +175,12 @@ def json_response(
     status: int = 200,
     headers: Mapping[str, str] | None = None,
 ) -> flask.Response:
-    response = flask.Response(body.model_dump_json(), status=status, mimetype="application/json")
-    response.headers.update(_SECURITY_HEADERS)
-    response.headers.update(headers or {})
-    response.headers[REQUEST_ID_HEADER] = request_id
-    return response
+    all_headers = [*_SECURITY_HEADER_ITEMS, (REQUEST_ID_HEADER, request_id)]
+    if headers:
+        all_headers += headers.items()
+    return flask.Response(
+        body.model_dump_json(), status=status, headers=all_headers, mimetype="application/json"
+    )
 
 
 def error_response(error: IonError, request_id: str) -> flask.Response:

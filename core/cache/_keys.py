@@ -11,6 +11,7 @@ would only lower its hit rate.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Sequence
@@ -28,6 +29,12 @@ def context_digest(
     """A digest of the conversation context an answer was built from: the turns and prompt
     mode, and the whole prompt when the generator reads it (a model sees the user and session
     ids in it, so two users' answers must not share an entry)."""
+    if not turns and prompt is None:
+        return _no_context_digest(mode)  # most requests: one digest per mode, made once
+    return _digest(mode, turns, prompt)
+
+
+def _digest(mode: str, turns: Sequence[Turn], prompt: Prompt | None) -> str:
     whole = [prompt.system, prompt.user] if prompt is not None else None
     data = json.dumps(
         [mode, [[turn.role, turn.text] for turn in turns], whole],
@@ -35,6 +42,11 @@ def context_digest(
         separators=(",", ":"),
     )
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:32]
+
+
+@functools.lru_cache(maxsize=8)
+def _no_context_digest(mode: str) -> str:
+    return _digest(mode, (), None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -153,6 +153,8 @@ def capture_failure(error: BaseException, **tags: str | int | None) -> str | Non
 
 
 def confide(body: Any) -> None:
+    if not _state.sentry:
+        return  # only Sentry events are scrubbed of them: nothing to keep without it
     context = _current.get()
     if context is None:
         context = _Context()
