@@ -26,6 +26,7 @@ _TRACEPARENT = re.compile(
     r"[0-9a-f]{2}-(?P<trace>[0-9a-f]{32})-(?P<span>[0-9a-f]{16})-(?P<f>[0-9a-f]{2})"
 )
 _write_lock = threading.Lock()
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str)
 TRACE_HEADERS = ("X-Cloud-Trace-Context", "traceparent")
 
 
@@ -89,7 +90,7 @@ def request_entry(
 
 def write(entry: Mapping[str, Any]) -> None:
     """One line on stdout, whole: threads of one instance never interleave their lines."""
-    line = json.dumps(entry, ensure_ascii=False, separators=(",", ":"), default=str) + "\n"
+    line = _ENCODER.encode(entry) + "\n"
     with _write_lock:
         sys.stdout.write(line)
         sys.stdout.flush()

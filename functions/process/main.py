@@ -14,7 +14,6 @@ from core._once import once
 from core.api.http import Call, Route
 from core.api.openapi import service_router
 from core.api.schemas import (
-    CacheOut,
     CacheStatsOut,
     ChatMetadata,
     ChatRequest,
@@ -23,9 +22,6 @@ from core.api.schemas import (
     InvalidateRequest,
     ProcessRequest,
     ProcessResponse,
-    PromptOut,
-    RoutingOut,
-    SessionOut,
 )
 from core.cache import ResponseCache
 from core.conversation import Conversations
@@ -57,35 +53,36 @@ def _process(call: Call) -> ProcessResponse:
     owner = Owner(call.caller.key_id, body.user_id)
     answered = _conversations().answer(request, owner, body.session_id)
     outcome, routing = answered.outcome, answered.outcome.routing
-    return ProcessResponse(
-        request_id=call.request_id,
-        persona=routing.primary.value,
-        secondary_persona=routing.secondary.value,
-        confidence=routing.confidence,
-        resonance_key=str(routing.key),
-        analysis=analysis_dict(outcome.analysis),
-        routing=RoutingOut.model_validate(
-            {
+    # One validation of the whole response (nested parts included) rather than one per part.
+    return ProcessResponse.model_validate(
+        {
+            "request_id": call.request_id,
+            "persona": routing.primary.value,
+            "secondary_persona": routing.secondary.value,
+            "confidence": routing.confidence,
+            "resonance_key": str(routing.key),
+            "analysis": analysis_dict(outcome.analysis),
+            "routing": {
                 "scores": scores_dict(routing),
                 "contributions": contributions_dict(routing),
                 "forced": routing.forced,
+            },
+            "answer": outcome.answer,
+            "generator": outcome.generator,
+            "fallback_reason": outcome.fallback_reason,
+            "cache": {"hit": outcome.cache.hit, "tier": outcome.cache.tier},
+            "session": {"id": answered.session.id, "turn": answered.session.turn}
+            if answered.session
+            else None,
+            "timings_ms": outcome.timings_ms,
+            "prompt": {
+                "system": outcome.prompt.system,
+                "user": outcome.prompt.user,
+                "version": outcome.prompt.version,
             }
-        ),
-        answer=outcome.answer,
-        generator=outcome.generator,
-        fallback_reason=outcome.fallback_reason,
-        cache=CacheOut.model_validate({"hit": outcome.cache.hit, "tier": outcome.cache.tier}),
-        session=SessionOut(id=answered.session.id, turn=answered.session.turn)
-        if answered.session
-        else None,
-        timings_ms=outcome.timings_ms,
-        prompt=PromptOut(
-            system=outcome.prompt.system,
-            user=outcome.prompt.user,
-            version=outcome.prompt.version,
-        )
-        if options.include_prompt
-        else None,
+            if options.include_prompt
+            else None,
+        }
     )
 
 
