@@ -64,7 +64,8 @@ class ResonanceKey:
     intent: Intent
 
     def __str__(self) -> str:
-        return f"{self.tone.value}-{self.pace.value}-{self.intent.value}"
+        # The members are strs (StrEnum) holding their values: joined in C, no enum look-ups.
+        return "-".join((self.tone, self.pace, self.intent))
 
     @classmethod
     def parse(cls, text: str, *, field: str | None = None) -> ResonanceKey:

@@ -7,6 +7,10 @@ served the same way (the functions-framework CLI, on loopback) in the same run.
 3. Cold start, process start to first 200: a sessionless request, floor <= 1.5x the bare
    handler's; a request with a session (Firestore emulator): reported.
 
+The bare handler and the process function run side by side and take turns, in short windows
+(throughput) and spawn by spawn (cold starts), so that a shared machine's slow spells fall on
+both alike; each ratio compares totals and medians over the same stretch of time.
+
 Writes .bench/http.json; exits non-zero when a floor is missed.
 """
 
@@ -14,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import itertools
 import json
 import os
 import shutil
@@ -24,6 +29,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -92,53 +98,86 @@ def post(connection: http.client.HTTPConnection, path: str, body: dict[str, Any]
     return response.status
 
 
-def load(
-    port: int, path: str, bodies: Callable[[int], dict[str, Any]], clients: int, seconds: float
-) -> dict[str, Any]:
-    """``clients`` keep-alive connections posting for ``seconds``: throughput and latencies."""
-    latencies: list[float] = []
-    errors = [0]
+@dataclass
+class Tally:
+    """One target's requests over all its windows."""
+
+    latencies: list[float] = field(default_factory=list)
+    seconds: float = 0.0
+    errors: int = 0
+
+    def summary(self) -> dict[str, Any]:
+        ordered = sorted(self.latencies)
+        return {
+            "requests": len(ordered),
+            "errors": self.errors,
+            "seconds": round(self.seconds, 2),
+            "rps": round(len(ordered) / self.seconds, 1),
+            "p50_ms": round(statistics.median(ordered) * 1000, 3),
+            "p99_ms": round(ordered[int(0.99 * (len(ordered) - 1))] * 1000, 3),
+        }
+
+
+@dataclass(frozen=True)
+class Target:
+    port: int
+    path: str
+    bodies: Callable[[int], dict[str, Any]]  # request number (unique per target) -> body
+    numbers: Iterator[int] = field(default_factory=itertools.count)
+
+
+def load(target: Target, clients: int, seconds: float, tally: Tally) -> None:
+    """``clients`` keep-alive connections posting for ``seconds``, added to ``tally``."""
     lock = threading.Lock()
     stop = time.perf_counter() + seconds
 
-    def client(index: int) -> None:
-        connection = http.client.HTTPConnection(HOST, port, timeout=10)
-        mine, n = [], 0
+    def client() -> None:
+        connection = http.client.HTTPConnection(HOST, target.port, timeout=10)
+        mine, errors = [], 0
         while time.perf_counter() < stop:
-            body = bodies(index * 1_000_000 + n)
+            body = target.bodies(next(target.numbers))
             began = time.perf_counter()
-            status = post(connection, path, body)
+            status = post(connection, target.path, body)
             mine.append(time.perf_counter() - began)
-            n += 1
-            if status != 200:
-                with lock:
-                    errors[0] += 1
+            errors += status != 200
         connection.close()
         with lock:
-            latencies.extend(mine)
+            tally.latencies.extend(mine)
+            tally.errors += errors
 
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    began = time.perf_counter()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    ordered = sorted(latencies)
-    return {
-        "requests": len(ordered),
-        "errors": errors[0],
-        "rps": round(len(ordered) / seconds, 1),
-        "p50_ms": round(statistics.median(ordered) * 1000, 3),
-        "p99_ms": round(ordered[int(0.99 * (len(ordered) - 1))] * 1000, 3),
-    }
+    tally.seconds += time.perf_counter() - began
 
 
-def cold_starts(root: Path, name: str, env: dict[str, str], send: Send, runs: int) -> float:
-    """Median seconds from spawning the function to its first 200."""
-    samples = []
+def interleaved(
+    targets: dict[str, Target], clients: int, seconds: float, windows: int
+) -> dict[str, dict[str, Any]]:
+    """Each target loaded for ``seconds`` in all, in ``windows`` turns taken in rotation: a
+    shared machine that slows down for a while slows every target alike, where one long run
+    after another would charge it to whichever ran then."""
+    tallies = {name: Tally() for name in targets}
+    for _ in range(windows):
+        for name, target in targets.items():
+            load(target, clients, seconds / windows, tallies[name])
+    return {name: tally.summary() for name, tally in tallies.items()}
+
+
+def cold_starts(
+    targets: dict[str, tuple[Path, str, dict[str, str], Send]], runs: int
+) -> dict[str, float]:
+    """Median seconds from spawning each function to its first 200, the targets spawned in
+    rotation (see :func:`interleaved`)."""
+    samples: dict[str, list[float]] = {name: [] for name in targets}
     for _ in range(runs):
-        with serving(root, name, env) as (port, started):
-            samples.append(first_200(port, started, send))
-    return statistics.median(samples)
+        for name, (root, entry, env, send) in targets.items():
+            with serving(root, entry, env) as (port, started):
+                samples[name].append(first_200(port, started, send))
+    return {name: statistics.median(values) for name, values in samples.items()}
 
 
 def report(results: dict[str, Any], args: argparse.Namespace) -> dict[str, bool]:
@@ -155,7 +194,8 @@ def report(results: dict[str, Any], args: argparse.Namespace) -> dict[str, bool]
         "no_errors": hit["errors"] == miss["errors"] == 0,
     }
     results["ratios"], results["checks"] = ratios, checks
-    print(f"| measure ({args.clients} keep-alive clients, {args.seconds:.0f} s) "
+    print(f"| measure ({args.clients} keep-alive clients, {args.seconds:.0f} s each, "
+          f"in {args.windows} alternating windows) "
           "| requests | req/s | p50 ms | p99 ms | errors |")  # fmt: skip
     print("|---|---:|---:|---:|---:|---:|")
     for name, row in (
@@ -188,7 +228,8 @@ def report(results: dict[str, Any], args: argparse.Namespace) -> dict[str, bool]
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=5.0, help="per throughput run")
+    parser.add_argument("--seconds", type=float, default=5.0, help="load per target, in all")
+    parser.add_argument("--windows", type=int, default=5, help="turns the load is split into")
     parser.add_argument("--clients", type=int, default=4, help="concurrent keep-alive clients")
     parser.add_argument("--cold-runs", type=int, default=3)
     parser.add_argument("--json", type=Path, help="also write the shared result shape here")
@@ -212,32 +253,43 @@ def main() -> int:
         def ask(path: str, body: dict[str, Any]) -> Send:
             return lambda connection: post(connection, path, body)
 
-        with serving(bare_root, "bare", {}) as (port, started):
-            first_200(port, started, ask("/", MESSAGE))
-            results["bare"] = load(port, "/", lambda _: MESSAGE, args.clients, args.seconds)
-        with serving(ROOT, "process", env) as (port, started):
+        with (
+            serving(bare_root, "bare", {}) as (bare_port, bare_started),
+            serving(ROOT, "process", env) as (port, started),
+        ):
+            first_200(bare_port, bare_started, ask("/", MESSAGE))
             first_200(port, started, ask("/v2/process", MESSAGE))
-            results["hit"] = load(
-                port, "/v2/process", lambda _: MESSAGE, args.clients, args.seconds
+            results.update(
+                interleaved(
+                    {
+                        "bare": Target(bare_port, "/", lambda _: MESSAGE),
+                        "hit": Target(port, "/v2/process", lambda _: MESSAGE),
+                        "miss": Target(
+                            port,
+                            "/v2/process",
+                            lambda n: {"message": f"Question number {n}: how do I grow?"},
+                        ),
+                    },
+                    args.clients,
+                    args.seconds,
+                    args.windows,
+                )
             )
-            results["miss"] = load(
-                port,
-                "/v2/process",
-                lambda n: {"message": f"Question number {n}: how do I grow?"},
-                args.clients,
-                args.seconds,
-            )
-        runs = args.cold_runs
-        results["cold_bare_s"] = cold_starts(bare_root, "bare", {}, ask("/", MESSAGE), runs)
-        results["cold_process_s"] = cold_starts(
-            ROOT, "process", env, ask("/v2/process", MESSAGE), runs
+        cold = cold_starts(
+            {
+                "bare": (bare_root, "bare", {}, ask("/", MESSAGE)),
+                "process": (ROOT, "process", env, ask("/v2/process", MESSAGE)),
+            },
+            args.cold_runs,
         )
+        results["cold_bare_s"], results["cold_process_s"] = cold["bare"], cold["process"]
         with FirestoreEmulator() as firestore:
             session_env = {**env, "FIRESTORE_EMULATOR_HOST": firestore.host}
             with_session = {**MESSAGE, "session_id": "bench"}
+            session_send = ask("/v2/process", with_session)
             results["cold_session_s"] = cold_starts(
-                ROOT, "process", session_env, ask("/v2/process", with_session), runs
-            )
+                {"session": (ROOT, "process", session_env, session_send)}, args.cold_runs
+            )["session"]
     checks = report(results, args)
     OUT.parent.mkdir(exist_ok=True)
     OUT.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
