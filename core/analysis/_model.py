@@ -71,7 +71,8 @@ def load(path: Path = DATA_PATH) -> Scorer:
             ) from None
         return Scorer((), (), {})
     slots = tuple((kind, label) for kind, label in data["slots"])
-    return Scorer(slots, tuple(data["priors"]), unpack_rows(data["features"], data["rows"]))
+    table = unpack_rows(data["features"], data["rows"], width=len(slots))
+    return Scorer(slots, tuple(data["priors"]), table)
 
 
 def pack_rows(rows: Iterable[Sequence[float]]) -> str:
@@ -84,13 +85,17 @@ def pack_rows(rows: Iterable[Sequence[float]]) -> str:
     return base64.b64encode(zlib.compress(packed.tobytes(), 9)).decode("ascii")
 
 
-def unpack_rows(features: Sequence[str], packed: str) -> dict[str, Sequence[float]]:
+def unpack_rows(features: Sequence[str], packed: str, width: int) -> dict[str, Sequence[float]]:
+    """Each feature's row of ``width`` weights; a model whose rows do not fit is refused here,
+    at load, rather than on every request."""
     weights = array("d", zlib.decompress(base64.b64decode(packed)))
     if sys.byteorder == "big":
         weights.byteswap()
-    width, remainder = divmod(len(weights), len(features) or 1)
-    if remainder:
-        raise ValueError("the model's rows do not match its features")
+    if len(weights) != len(features) * width:
+        raise ValueError(
+            f"the model holds {len(weights)} weights; {len(features)} features of {width} "
+            f"slots need {len(features) * width}"
+        )
     return dict(
         zip(features, (weights[i : i + width] for i in range(0, len(weights), width)), strict=True)
     )

@@ -58,8 +58,6 @@ _SECURITY_HEADERS = {
     "Cache-Control": "no-store",
 }
 
-_SECURITY_HEADER_ITEMS = tuple(_SECURITY_HEADERS.items())
-
 log = logging.getLogger(__name__)
 M = TypeVar("M", bound=BaseModel)
 
@@ -191,11 +189,13 @@ def json_response(
     status: int = 200,
     headers: Mapping[str, str] | None = None,
 ) -> flask.Response:
-    all_headers = [*_SECURITY_HEADER_ITEMS, (REQUEST_ID_HEADER, request_id)]
-    if headers:
-        all_headers += headers.items()
+    # The caller's headers override the defaults, and the request id is always ours.
+    merged = {**_SECURITY_HEADERS, **(headers or {}), REQUEST_ID_HEADER: request_id}
     return flask.Response(
-        body.model_dump_json(), status=status, headers=all_headers, mimetype="application/json"
+        body.model_dump_json(),
+        status=status,
+        headers=list(merged.items()),
+        mimetype="application/json",
     )
 
 
