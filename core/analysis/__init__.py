@@ -92,7 +92,7 @@ def analyze(text: str) -> Analysis:
         raise EmptyMessage()
     forms = forms_of(clean)
     language = detect_language(clean, forms.english)
-    rhythm = measure(clean, language, forms.english)
+    rhythm = measure(clean, language, forms)
     # The learned model's log-odds first (every label present), then the lexicon's cues,
     # the shape of the text and the baselines on top.
     scores = _MODEL.score(_model.features(forms))

@@ -44,6 +44,7 @@ class Forms:
 
     english: str  # see english_form
     words: frozenset[str]  # the words of ``english``
+    word_count: int  # how many words ``english`` has, repeats included
     compact: str  # see compact_form
     pairs: frozenset[str]  # adjacent pairs of the non-ASCII characters of ``compact``
     chars: frozenset[str]  # the non-ASCII characters of ``compact``
@@ -53,9 +54,11 @@ def forms_of(text: str) -> Forms:
     english, compact = english_form(text), compact_form(text)
     # Hangul, jamo and emoji in order, ASCII runs dropped ("" for an ASCII text).
     wide = "" if compact.isascii() else _ASCII_RUN.sub("", compact)
+    words = english.split()
     return Forms(
         english=english,
-        words=frozenset(english.split()),
+        words=frozenset(words),
+        word_count=len(words),
         compact=compact,
         pairs=frozenset(map(add, wide, wide[1:])),
         chars=frozenset(wide),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.analysis._matcher import Forms
 from core.taxonomy import Pace
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -176,18 +177,22 @@ def detect_language(text: str, english: str) -> str:
     return "other"
 
 
-def measure(text: str, language: str, english: str) -> Rhythm:
+def measure(text: str, language: str, forms: Forms) -> Rhythm:
+    """``forms`` are the text's shapes (``_matcher.forms_of``), made once per message."""
     ends = _SENTENCE_END.findall(text)
     # Every run of terminators closes a sentence; text after the last one is one more.
     n_sentences = max(1, len(ends) + (0 if _SENTENCE_END.fullmatch(text[-1]) else 1))
     sentence_chars = len(text) - sum(map(len, ends))
-    words = len(english.split()) if language == "en" else len(text.split())
-    visible = max(1, len("".join(text.split())))
+    words = forms.word_count if language == "en" else len(text.split())
+    visible = max(1, len(forms.compact))
     lower = text.lower()
     caps = [w for w in _CAPS_WORD.findall(text) if w not in _ACRONYMS] if text != lower else []
     # Cheap membership tests gate the rarer patterns: most messages have none of them.
     bursty = "!!" in text or "??" in text or "!?" in text or "?!" in text
-    pictographs = ":" in text or "^" in text or _EMOJI_BYTES.search(text.encode("utf-8"))
+    # Emoji are non-ASCII and not whitespace: a text without such characters has none.
+    pictographs = (
+        ":" in text or "^" in text or (forms.chars and _EMOJI_BYTES.search(text.encode("utf-8")))
+    )
     return Rhythm(
         sentences=n_sentences,
         words=words,
