@@ -24,6 +24,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 from operator import add
 from typing import Protocol
 
@@ -44,6 +45,7 @@ class Forms:
 
     english: str  # see english_form
     words: frozenset[str]  # the words of ``english``
+    word_pairs: frozenset[str]  # each two adjacent words of ``english``, as "one two"
     word_count: int  # how many words ``english`` has, repeats included
     compact: str  # see compact_form
     pairs: frozenset[str]  # adjacent pairs of the non-ASCII characters of ``compact``
@@ -58,6 +60,7 @@ def forms_of(text: str) -> Forms:
     return Forms(
         english=english,
         words=frozenset(words),
+        word_pairs=frozenset(map(" ".join, pairwise(words))),
         word_count=len(words),
         compact=compact,
         pairs=frozenset(map(add, wide, wide[1:])),
@@ -99,8 +102,9 @@ class _EnglishPass:
     exact: dict[str, _Labels]
     prefixes: dict[str, _Labels]  # cues ending in "*", without it
     prefix_lengths: tuple[int, ...]  # longest first
-    by_word: dict[str, tuple[tuple[str, bool], ...]]  # a word -> (" needle", is prefix)
-    index_words: frozenset[str]
+    # A phrase's first two whole words ("fed up"), or its only one -> (" needle", is prefix)
+    by_key: dict[str, tuple[tuple[str, bool], ...]]
+    keys: frozenset[str]
     stems: re.Pattern[str] | None  # the one-word prefixes, each to the end of its word
 
     def labels(self, matched: str) -> _Labels:
@@ -116,8 +120,8 @@ class _EnglishPass:
     def find(self, forms: Forms) -> list[Match]:
         english = forms.english
         found: _Found = []
-        for word in forms.words & self.index_words:
-            for needle, is_prefix in self.by_word[word]:
+        for key in (forms.word_pairs & self.keys) | (forms.words & self.keys):
+            for needle, is_prefix in self.by_key[key]:
                 start = english.find(needle)
                 while start >= 0:
                     # An exact needle ends with its space; a prefix runs to the end of its word.
@@ -214,18 +218,15 @@ def _english_pass(table: Table) -> _EnglishPass:
             raise ValueError(f"English cue {cue!r} is shorter than 2 characters")
         target = prefixes if cue.endswith("*") else exact
         _put(target[body], label, weight)
-    # Index each phrase by its word that begins the fewest phrases' words: a message then
-    # makes only the phrases with one of its rarer words worth looking for.
-    whole = [(body, False) for body in exact]
-    whole += [(body, True) for body in prefixes if " " in body]  # "lets gooo*"
-    usage: dict[str, int] = defaultdict(int)
-    for body, is_prefix in whole:
-        for word in _whole_words(body, is_prefix):
-            usage[word] += 1
-    by_word: dict[str, list[tuple[str, bool]]] = defaultdict(list)
-    for body, is_prefix in whole:
-        key = min(_whole_words(body, is_prefix), key=lambda word: (usage[word], word))
-        by_word[key].append((f" {body}" if is_prefix else f" {body} ", is_prefix))
+    # Each phrase is indexed by its first two words (adjacent in any text that holds it), or
+    # by its only whole word: a message then looks for the few phrases it could hold.
+    by_key: dict[str, list[tuple[str, bool]]] = defaultdict(list)
+    for body in exact:
+        by_key[_index_key(body.split(" "))].append((f" {body} ", False))
+    for body in prefixes:
+        words = body.split(" ")[:-1]  # the last word of "lets gooo*" may go on
+        if words:
+            by_key[_index_key(words)].append((f" {body}", True))
     stems = [body for body in prefixes if " " not in body]
     # A leading literal space (rather than a look-behind) lets re jump from word to word.
     pattern = " " + _trie_pattern(stems) + "[a-z0-9]*(?= )" if stems else None
@@ -233,16 +234,14 @@ def _english_pass(table: Table) -> _EnglishPass:
         exact=dict(exact),
         prefixes=dict(prefixes),
         prefix_lengths=tuple(sorted({len(p) for p in prefixes}, reverse=True)),
-        by_word={word: tuple(needles) for word, needles in by_word.items()},
-        index_words=frozenset(by_word),
+        by_key={key: tuple(needles) for key, needles in by_key.items()},
+        keys=frozenset(by_key),
         stems=re.compile(pattern) if pattern else None,
     )
 
 
-def _whole_words(body: str, is_prefix: bool) -> list[str]:
-    """The words a phrase's match contains whole (a prefix cue's last word may go on)."""
-    words = body.split(" ")
-    return words[:-1] if is_prefix else words
+def _index_key(whole_words: list[str]) -> str:
+    return " ".join(whole_words[:2])
 
 
 def _compact_pass(table: Table) -> _CompactPass:
