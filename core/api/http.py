@@ -22,6 +22,7 @@ from typing import Any, Literal, NoReturn, TypeVar
 
 import flask
 from pydantic import BaseModel, ValidationError
+from werkzeug.wsgi import get_content_length
 
 from core import observability
 from core.api.schemas import ErrorBody, ErrorEnvelope, Health
@@ -102,6 +103,9 @@ def _refuse_constant(name: str) -> NoReturn:
     raise ValueError(f"{name} is not valid JSON")
 
 
+_JSON = json.JSONDecoder(parse_constant=_refuse_constant)  # one for all requests: it is stateless
+
+
 def read_object(request: flask.Request, max_bytes: int = MAX_BODY_BYTES) -> dict[str, Any]:
     """The body as a JSON object: 415 unless JSON, 413 over ``max_bytes``, 400 if unparsable,
     422 if it is JSON but not an object."""
@@ -112,7 +116,10 @@ def read_object(request: flask.Request, max_bytes: int = MAX_BODY_BYTES) -> dict
         raise UnsupportedMediaType(
             f"Content-Type {request.mimetype or '(none)'!r} is not accepted; send application/json"
         )
-    length = request.content_length
+    # werkzeug's own helper on the environ, without the request's layers over it. The body
+    # itself is read through ``request.stream``: functions-framework reads that same stream
+    # to its end after the response, which a second stream over the input would break.
+    length = get_content_length(request.environ)
     if length is not None and length > max_bytes:
         raise _too_large(max_bytes)
     # Read at most one byte past the limit: a chunked body has no Content-Length to trust.
@@ -121,7 +128,7 @@ def read_object(request: flask.Request, max_bytes: int = MAX_BODY_BYTES) -> dict
         raise _too_large(max_bytes)
     try:
         text = raw.decode("utf-8")
-        data = json.loads(text, parse_constant=_refuse_constant)
+        data = _JSON.decode(text)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise InvalidJson(f"the request body is not valid UTF-8 JSON: {exc}") from None
     if type(data) is dict or type(data) is list:
