@@ -109,8 +109,24 @@ class RedisStore:
         value: Any = self._call(lambda: self._client.get(key))
         return value if value is None or isinstance(value, bytes) else bytes(value)
 
-    def set(self, key: str, value: bytes, ttl_s: float) -> None:
-        self._call(lambda: self._client.set(key, value, px=max(1, int(ttl_s * 1000))))
+    def set(
+        self, key: str, value: bytes, ttl_s: float, *, release: tuple[str, str] | None = None
+    ) -> None:
+        ttl_ms = max(1, int(ttl_s * 1000))
+        if release is None:
+            self._call(lambda: self._client.set(key, value, px=ttl_ms))
+            return
+
+        def set_then_release() -> Any:
+            # One round trip, not a transaction (the two keys may live on different shards).
+            # EVAL rather than the registered script: a pipeline would first ask the server
+            # whether the script exists, a round trip of its own.
+            pipe = self._client.pipeline(transaction=False)
+            pipe.set(key, value, px=ttl_ms)
+            pipe.eval(_RELEASE, 1, release[0], release[1])
+            return pipe.execute()
+
+        self._call(set_then_release)
 
     def acquire(self, key: str, token: str, ttl_ms: int) -> bool:
         return bool(self._call(lambda: self._client.set(key, token, nx=True, px=ttl_ms)))

@@ -22,7 +22,12 @@ class SharedStore(Protocol):
 
     def get(self, key: str) -> bytes | None: ...
 
-    def set(self, key: str, value: bytes, ttl_s: float) -> None: ...
+    def set(
+        self, key: str, value: bytes, ttl_s: float, *, release: tuple[str, str] | None = None
+    ) -> None:
+        """Store ``value`` for ``ttl_s``. With ``release`` (a lock's key and token), release
+        that lock too, after the value, in the same round trip to the store."""
+        ...
 
     def acquire(self, key: str, token: str, ttl_ms: int) -> bool:
         """Take a lock (``SET NX PX``); False when someone else holds it."""

@@ -200,20 +200,24 @@ class ResponseCache:
             waited = self._wait_for_other_instance(full_key)
             if waited is not None:
                 return waited
+        lock = (lock_key, token) if locked else None
+        written = False
         try:
             value, stand_in = _unmark(compute())
+            if not stand_in:
+                # Both tiers, and the lock released after the answer in the same round trip:
+                # an instance waiting for it finds the answer, never a released lock alone.
+                self._write(full_key, value, release=lock)
+                written = True
         except Exception:
             if stale is None:
                 raise
             return CacheResult(stale.value, hit=True, tier="stale")
         finally:
-            if locked:
+            if lock is not None and not written:
                 self._store_call(lambda s: s.release(lock_key, token))
-        if stand_in:
-            if stale is not None:  # the real answer, a little old, beats a stand-in
-                return CacheResult(stale.value, hit=True, tier="stale")
-            return CacheResult(value, hit=False, tier="computed")
-        self._write(full_key, value)
+        if stand_in and stale is not None:  # the real answer, a little old, beats a stand-in
+            return CacheResult(stale.value, hit=True, tier="stale")
         return CacheResult(value, hit=False, tier="computed")
 
     def _wait_for_other_instance(self, full_key: str) -> CacheResult | None:
@@ -228,18 +232,20 @@ class ResponseCache:
                 return None  # the store is down: stop waiting and compute
         return None
 
-    def _write(self, full_key: str, value: Value) -> None:
+    def _write(self, full_key: str, value: Value, release: tuple[str, str] | None = None) -> None:
         with observability.span("cache.put", "response cache write (L1, L2)"):
-            self._write_tiers(full_key, value)
+            self._write_tiers(full_key, value, release)
 
-    def _write_tiers(self, full_key: str, value: Value) -> None:
+    def _write_tiers(self, full_key: str, value: Value, release: tuple[str, str] | None) -> None:
         s = self.settings
         now = self._wall()
         # Each tier keeps an entry for its freshness plus the stale window, so a stale answer
         # can stand in when recomputing fails, with or without Redis.
         self.l1.set(full_key, _Envelope(value, now + s.l1_ttl_s), s.l1_ttl_s + s.stale_s)
         raw = _Envelope(value, now + s.l2_ttl_s).encode()
-        self._store_call(lambda store: store.set(full_key, raw, s.l2_ttl_s + s.stale_s))
+        self._store_call(
+            lambda store: store.set(full_key, raw, s.l2_ttl_s + s.stale_s, release=release)
+        )
 
     # -- the shared store, behind the breaker ----------------------------------------------
 

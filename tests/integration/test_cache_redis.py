@@ -112,6 +112,39 @@ def test_instances_share_one_computation_through_the_redis_lock(store: RedisStor
     assert sorted(r.tier for r in results) == ["computed", "l2", "l2", "l2"]
 
 
+def test_a_computed_answer_is_stored_before_its_lock_goes_in_one_round_trip(
+    store: RedisStore, redis_url: str
+) -> None:
+    cache = cache_on(store)
+    full = cache.full_key(key())
+    raw = redis.Redis.from_url(redis_url)
+    raw.config_resetstat()
+    result = cache.get_or_compute(key(), Counter())
+    assert result.tier == "computed"
+    assert raw.get(full) is not None
+    assert raw.exists(f"{full}:lock") == 0
+    # The lock taken (SET NX) and, in one pipeline, the answer stored and the lock released.
+    stats = raw.info("commandstats")
+    assert stats["cmdstat_set"]["calls"] == 2
+    assert stats["cmdstat_eval"]["calls"] == 1
+    assert "cmdstat_evalsha" not in stats
+    assert "cmdstat_script|exists" not in stats
+
+
+def test_a_failed_computation_releases_its_lock(store: RedisStore, redis_url: str) -> None:
+    cache = cache_on(store)
+    full = cache.full_key(key())
+
+    def fails() -> dict[str, str]:
+        raise RuntimeError("the generator broke")
+
+    with pytest.raises(RuntimeError):
+        cache.get_or_compute(key(), fails)
+    raw = redis.Redis.from_url(redis_url)
+    assert raw.exists(f"{full}:lock") == 0
+    assert raw.get(full) is None
+
+
 def test_a_waiting_instance_computes_itself_when_the_holder_never_writes(
     store: RedisStore,
 ) -> None:

@@ -141,7 +141,7 @@ def test_a_store_still_warming_up_is_a_miss_not_a_failure() -> None:
 
     class Warming:
         def __getattr__(self, name: str) -> object:
-            def call(*_: object) -> object:
+            def call(*_: object, **__: object) -> object:
                 raise StoreWarmingUp("not yet")
 
             return call
