@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from core.cache import CircuitBreaker, StoreUnavailable, StoreWarmingUp
+from core.cache import CircuitBreaker, call_store
 from core.errors import Forbidden, RateLimited, Unauthenticated
 
 API_KEY_HEADER = "X-API-Key"
@@ -158,20 +158,17 @@ class RateLimiter:
         if self._spend_leased(key):
             return
         decision = None
-        if self._shared is not None and self.breaker.allow():
-            try:
-                decision = self._shared.take(key, self.burst, per_second, self.lease)
-            except StoreWarmingUp:
-                self.breaker.success()  # not up yet: local buckets, no sign of failure
-            except StoreUnavailable as error:  # fall back to local, never fail the request
-                self.breaker.failure()
-                if self._on_failure is not None:
-                    self._on_failure(error)
-            else:
-                self.breaker.success()
-                if decision.granted > 1:
-                    with self._lease_lock:
-                        self._leased[key] = self._leased.get(key, 0) + decision.granted - 1
+        shared = self._shared
+        if shared is not None:
+            # Redis failing or still warming up: the local buckets, never a failed request.
+            decision = call_store(
+                self.breaker,
+                lambda: shared.take(key, self.burst, per_second, self.lease),
+                self._on_failure,
+            )
+            if decision is not None and decision.granted > 1:
+                with self._lease_lock:
+                    self._leased[key] = self._leased.get(key, 0) + decision.granted - 1
         if decision is None:
             decision = self._local.take(key, self.burst, per_second)
         if not decision.allowed:

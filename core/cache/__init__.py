@@ -7,7 +7,7 @@ Pure: the Redis adapter lives in ``core.adapters.redis_store`` and is wired in
 from core.cache._breaker import BreakerState, CircuitBreaker
 from core.cache._keys import ResponseKey, context_digest
 from core.cache._lru import LruCache
-from core.cache._ports import SharedStore, StoreUnavailable, StoreWarmingUp
+from core.cache._ports import SharedStore, StoreUnavailable, StoreWarmingUp, call_store
 from core.cache._tiered import NO_STORE, CacheResult, CacheSettings, ResponseCache
 
 __all__ = [
@@ -22,5 +22,6 @@ __all__ = [
     "SharedStore",
     "StoreUnavailable",
     "StoreWarmingUp",
+    "call_store",
     "context_digest",
 ]

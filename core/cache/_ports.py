@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Protocol
+import logging
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    from core.cache._breaker import CircuitBreaker
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 class StoreUnavailable(Exception):
@@ -44,3 +51,31 @@ class SharedStore(Protocol):
     def bump(self, name: str) -> int:
         """Increment a version counter; returns the new value."""
         ...
+
+
+def call_store(
+    breaker: CircuitBreaker,
+    operation: Callable[[], T],
+    on_failure: Callable[[Exception], None] | None = None,
+) -> T | None:
+    """``operation()`` on a shared store, behind ``breaker``; None instead when the breaker is
+    open, when the store is still warming up (a miss, but no sign of failure) or when it fails.
+    Whatever the store does, it never fails the request that called it: any error counts
+    against the breaker and goes to ``on_failure``, and one that is not
+    :class:`StoreUnavailable` is logged as the bug it is."""
+    if not breaker.allow():
+        return None
+    try:
+        result = operation()
+    except StoreWarmingUp:
+        breaker.success()
+        return None
+    except Exception as error:
+        if not isinstance(error, StoreUnavailable):
+            log.exception("unexpected error from the shared store")
+        breaker.failure()
+        if on_failure is not None:
+            on_failure(error)
+        return None
+    breaker.success()
+    return result

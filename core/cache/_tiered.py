@@ -20,7 +20,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import threading
 import time
 import uuid
@@ -32,12 +31,11 @@ from core import observability
 from core.cache._breaker import BreakerState, CircuitBreaker
 from core.cache._keys import ResponseKey
 from core.cache._lru import LruCache
-from core.cache._ports import SharedStore, StoreUnavailable, StoreWarmingUp
+from core.cache._ports import SharedStore, call_store
 from core.cache._stats import Latencies, TierCounters
 from core.cache._versions import Versions
 
 Value = dict[str, Any]
-log = logging.getLogger(__name__)
 
 # A computed value with this key set to true is a stand-in: returned (to its caller and to the
 # requests coalesced on it) without the key, but never written to L1 or L2.
@@ -252,22 +250,13 @@ class ResponseCache:
     def _store_call(self, call: Callable[[SharedStore], Any]) -> Any:
         """``call(store)``, or None when there is no store, the breaker is open or it fails."""
         store = self.store
-        if store is None or not self.breaker.allow():
+        if store is None:
             return None
-        try:
-            result = call(store)
-        except StoreWarmingUp:
-            self.breaker.success()  # not up yet: a miss, but no sign that the store is failing
-            return None
-        except Exception as error:  # whatever the store does, it must never fail a request
-            if not isinstance(error, StoreUnavailable):
-                log.exception("unexpected error from the shared store")
-            self.breaker.failure()
-            with self._lock:
-                self.l2.errors += 1
-            return None
-        self.breaker.success()
-        return result
+        return call_store(self.breaker, lambda: call(store), self._count_error)
+
+    def _count_error(self, _error: Exception) -> None:
+        with self._lock:
+            self.l2.errors += 1
 
     def _l2_get(self, full_key: str) -> _Envelope | None:
         if self.store is None:

@@ -8,7 +8,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.cache import BreakerState, CircuitBreaker, LruCache, ResponseKey, context_digest
+from core.cache import (
+    BreakerState,
+    CircuitBreaker,
+    LruCache,
+    ResponseKey,
+    StoreUnavailable,
+    StoreWarmingUp,
+    call_store,
+    context_digest,
+)
 from core.generation import Turn
 from tests.helpers import FakeClock
 
@@ -134,6 +143,32 @@ def test_different_conversation_contexts_never_share_a_key(
     b = _key(context=context_digest(second, mode)).digest()
     assert (a == b) == same
     assert context_digest(first, "default") != context_digest(first, "summary_light")
+
+
+def test_call_store_never_raises_and_counts_only_real_failures(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    breaker = CircuitBreaker(threshold=2, cooldown_s=60, clock=FakeClock())
+    failures: list[Exception] = []
+
+    def raise_(error: Exception) -> int:
+        raise error
+
+    assert call_store(breaker, lambda: 7, failures.append) == 7
+    assert call_store(breaker, lambda: raise_(StoreWarmingUp("soon")), failures.append) is None
+    assert breaker.state is BreakerState.CLOSED
+    assert failures == []
+    down = StoreUnavailable("down")
+    assert call_store(breaker, lambda: raise_(down), failures.append) is None
+    assert caplog.records == []  # an expected failure is not logged as a bug
+    bug = KeyError("a bug in the adapter")
+    assert call_store(breaker, lambda: raise_(bug), failures.append) is None
+    assert failures == [down, bug]
+    assert "unexpected error from the shared store" in caplog.text
+    assert breaker.state is BreakerState.OPEN
+    called: list[int] = []
+    assert call_store(breaker, lambda: called.append(1) or 1) is None  # open: not called
+    assert called == []
 
 
 def test_a_store_still_warming_up_is_a_miss_not_a_failure() -> None:
