@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import time
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -197,6 +199,29 @@ class Connection:
     def current(self) -> Any:
         """The client the next call gets (None before the first call and after a failure)."""
         return self._clients.current
+
+
+class Store:
+    """What a Firestore-backed store is made of: its collection, how long its documents live
+    (their ``expire_at``, for a TTL policy), a clock and its :class:`Connection`."""
+
+    def __init__(
+        self,
+        project: str,
+        collection: str,
+        *,
+        ttl_s: float,
+        timeout_s: float,
+        unavailable: Callable[[str], Exception],
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self._collection = collection
+        self._ttl = timedelta(seconds=ttl_s)
+        self._clock = clock
+        self._connection = Connection(project, timeout_s, unavailable)
+
+    def _now(self) -> datetime:
+        return datetime.fromtimestamp(self._clock(), UTC)
 
 
 def _in_chain(error: BaseException, kinds: tuple[type[BaseException], ...]) -> BaseException | None:

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from core.adapters._firestore import Connection
+from core.adapters._firestore import Store
 from core.bulk import (
     Counts,
     ItemRecord,
@@ -33,7 +33,7 @@ from core.bulk import (
 _RACES = 10  # rereads after a lost race before the store gives up (only under heavy contention)
 
 
-class FirestoreJobStore:
+class FirestoreJobStore(Store):
     def __init__(
         self,
         project: str,
@@ -42,11 +42,14 @@ class FirestoreJobStore:
         timeout_s: float = 10.0,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        self._collection = collection
-        self._ttl = timedelta(seconds=ttl_s)
-        self._timeout_s = timeout_s
-        self._clock = clock
-        self._connection = Connection(project, timeout_s, JobStoreUnavailable)
+        super().__init__(
+            project,
+            collection,
+            ttl_s=ttl_s,
+            timeout_s=timeout_s,
+            unavailable=JobStoreUnavailable,
+            clock=clock,
+        )
 
     def create(self, job: JobRecord) -> tuple[JobRecord, bool]:
         from google.api_core.exceptions import AlreadyExists  # noqa: PLC0415 - loaded already
@@ -167,9 +170,6 @@ class FirestoreJobStore:
 
     def _job(self, client: Any, job_id: str) -> Any:
         return client.collection(self._collection).document(job_id)
-
-    def _now(self) -> datetime:
-        return datetime.fromtimestamp(self._clock(), UTC)
 
 
 def _read_modify_write(

@@ -15,11 +15,11 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from core import observability
-from core.adapters._firestore import Connection, run_in_transaction
+from core.adapters._firestore import Store, run_in_transaction
 from core.generation import Turn
 from core.sessions import (
     KEEP_TURNS,
@@ -36,7 +36,7 @@ _SESSION_ID = re.compile(r"(?!\.{1,2}\Z)(?!__)[A-Za-z0-9._:@-]{1,128}")
 _LOCK_STRIPES = 64
 
 
-class FirestoreSessionStore:
+class FirestoreSessionStore(Store):
     def __init__(
         self,
         project: str,
@@ -45,11 +45,15 @@ class FirestoreSessionStore:
         timeout_s: float = 5.0,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        self._collection = collection
-        self._ttl = timedelta(seconds=ttl_s)
+        super().__init__(
+            project,
+            collection,
+            ttl_s=ttl_s,
+            timeout_s=timeout_s,
+            unavailable=SessionStoreUnavailable,
+            clock=clock,
+        )
         self._timeout_s = timeout_s
-        self._clock = clock
-        self._connection = Connection(project, timeout_s, SessionStoreUnavailable)
         # Striped rather than one lock per id: bounded memory, and a collision only costs a wait.
         self._stripes = tuple(threading.Lock() for _ in range(_LOCK_STRIPES))
 
@@ -120,9 +124,6 @@ class FirestoreSessionStore:
             yield
         finally:
             lock.release()
-
-    def _now(self) -> datetime:
-        return datetime.fromtimestamp(self._clock(), UTC)
 
     @staticmethod
     def _live(data: dict[str, Any] | None, now: datetime) -> dict[str, Any] | None:
