@@ -196,14 +196,17 @@ def json_response(
     status: int = 200,
     headers: Mapping[str, str] | None = None,
 ) -> flask.Response:
-    # The caller's headers override the defaults, and the request id is always ours.
-    merged = {**_SECURITY_HEADERS, **(headers or {}), REQUEST_ID_HEADER: request_id}
     return flask.Response(
         body.model_dump_json(),
         status=status,
-        headers=list(merged.items()),
+        headers=_headers(request_id, headers),
         mimetype="application/json",
     )
+
+
+def _headers(request_id: str, extra: Mapping[str, str] | None) -> list[tuple[str, str]]:
+    """The security headers, ``extra`` over them, and the request id (always ours)."""
+    return list({**_SECURITY_HEADERS, **(extra or {}), REQUEST_ID_HEADER: request_id}.items())
 
 
 def error_response(error: IonError, request_id: str) -> flask.Response:
@@ -387,11 +390,7 @@ class Router:
         headers = self.guard.cors.preflight_headers(
             header(request, "Origin"), ", ".join([*methods, "OPTIONS"])
         )
-        response = flask.Response(status=204)
-        response.headers.update(_SECURITY_HEADERS)
-        response.headers.update(headers)
-        response.headers[REQUEST_ID_HEADER] = request_id
-        return response
+        return flask.Response(status=204, headers=_headers(request_id, headers))
 
     def _match(self, method: str, path: str) -> tuple[Route, dict[str, str], str]:
         segments = path.strip("/").split("/")
