@@ -8,12 +8,15 @@ the API responses cannot drift apart. Everything returned here is plain ``dict``
 from __future__ import annotations
 
 from dataclasses import fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.analysis import Analysis, Judgement, Rhythm
 from core.personas import PERSONAS, Persona, PersonaName
 from core.routing import Routing, best_for
 from core.taxonomy import Intent, Tone
+
+if TYPE_CHECKING:
+    from core.pipeline import Outcome
 
 JSONDict = dict[str, Any]
 
@@ -51,6 +54,26 @@ def analysis_dict(analysis: Analysis) -> JSONDict:
         "rhythm": rhythm_dict(analysis),
         "intent": judgement_dict(analysis.intent),
     }
+
+
+def answer_dict(outcome: Outcome) -> JSONDict:
+    """One answered message: the answer and how it was reached, as ``process`` reports it and
+    a bulk item's result keeps it (without what belongs to one request: its id, session,
+    timings and prompt)."""
+    routing = outcome.routing
+    data: JSONDict = {
+        "persona": routing.primary.value,
+        "secondary_persona": routing.secondary.value,
+        "confidence": routing.confidence,
+        "resonance_key": str(routing.key),
+        "analysis": analysis_dict(outcome.analysis),
+        "answer": outcome.answer,
+        "generator": outcome.generator,
+        "cache": {"hit": outcome.cache.hit, "tier": outcome.cache.tier},
+    }
+    if outcome.fallback_reason is not None:
+        data["fallback_reason"] = outcome.fallback_reason.value
+    return data
 
 
 def scores_dict(routing: Routing) -> dict[str, float]:

@@ -29,7 +29,7 @@ from core.bulk._model import (
     digest,
     encode,
 )
-from core.bulk._worker import BulkWorker, Handled, Report, RetryableFailure, result_of
+from core.bulk._worker import BulkWorker, Handled, Report, RetryableFailure
 
 __all__ = [
     "MAX_ITEMS",
@@ -63,5 +63,4 @@ __all__ = [
     "encode",
     "job_id_for",
     "job_status",
-    "result_of",
 ]

@@ -19,17 +19,16 @@ Pub/Sub delivers at least once, so every rule here is about deliveries, not item
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Protocol
 
 from core.bulk._model import BulkItem, ItemStatus, JobStore
 from core.errors import IonError
 from core.personas import PersonaName
 from core.pipeline import Outcome, Request
 from core.prompts import PromptContext
-from core.serialize import analysis_dict
+from core.serialize import answer_dict
 
 
 class Handled(StrEnum):
@@ -78,7 +77,7 @@ class BulkWorker:
             return self._retry_or_fail(job_id, item, error)
         except Exception as error:  # any other failure may pass: retry it
             return self._retry_or_fail(job_id, item, error)
-        recorded = self._store.record(job_id, item.index, ItemStatus.DONE, result_of(outcome))
+        recorded = self._store.record(job_id, item.index, ItemStatus.DONE, answer_dict(outcome))
         return Report(Handled.DONE if recorded else Handled.DUPLICATE)
 
     def _retry_or_fail(self, job_id: str, item: BulkItem, error: Exception) -> Report:
@@ -104,22 +103,3 @@ def _request(item: BulkItem) -> Request:
     return Request(
         message=item.message, persona=persona, context=PromptContext(user_id=item.user_id)
     )
-
-
-def result_of(outcome: Outcome) -> Mapping[str, Any]:
-    """What an item's result holds: the answer and how it was reached, as ``process`` reports
-    them (no request id, session or timings: those belong to a request, not to a job)."""
-    routing = outcome.routing
-    result: dict[str, Any] = {
-        "persona": routing.primary.value,
-        "secondary_persona": routing.secondary.value,
-        "confidence": routing.confidence,
-        "resonance_key": str(routing.key),
-        "analysis": analysis_dict(outcome.analysis),
-        "answer": outcome.answer,
-        "generator": outcome.generator,
-        "cache": {"hit": outcome.cache.hit, "tier": outcome.cache.tier},
-    }
-    if outcome.fallback_reason is not None:
-        result["fallback_reason"] = outcome.fallback_reason.value
-    return result

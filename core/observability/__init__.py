@@ -19,8 +19,8 @@ part for HTTP functions; an event function such as the bulk worker calls it itse
   (e.g. ``job_id=``, ``item=``): the bulk worker's item failures.
 - ``confide(body)`` — the texts and ids of a request body that must never leave the instance:
   Sentry's ``before_send`` replaces them wherever they appear (an exception message
-  included). ``core.api.http.read_json`` calls it for every HTTP body; the bulk worker calls
-  it for each job message.
+  included). ``core.api.http.read_object`` calls it for every HTTP body; the bulk worker calls
+  it for each job message. Without Sentry there is nothing to scrub, and it keeps nothing.
 - ``scope(**tags)`` — a context manager for work that is not an HTTP request (one Pub/Sub
   message): a fresh Sentry isolation scope and a fresh set of confided texts, with tags.
 - ``log(severity, message, **fields)`` — one JSON line in Cloud Logging's format on stdout.

@@ -28,7 +28,7 @@ from core.conversation import Conversations
 from core.personas import PersonaName
 from core.pipeline import Request
 from core.prompts import PromptContext
-from core.serialize import analysis_dict, contributions_dict, scores_dict
+from core.serialize import answer_dict, contributions_dict, scores_dict
 from core.sessions import Owner
 
 
@@ -57,20 +57,12 @@ def _process(call: Call) -> ProcessResponse:
     return ProcessResponse.model_validate(
         {
             "request_id": call.request_id,
-            "persona": routing.primary.value,
-            "secondary_persona": routing.secondary.value,
-            "confidence": routing.confidence,
-            "resonance_key": str(routing.key),
-            "analysis": analysis_dict(outcome.analysis),
+            **answer_dict(outcome),
             "routing": {
                 "scores": scores_dict(routing),
                 "contributions": contributions_dict(routing),
                 "forced": routing.forced,
             },
-            "answer": outcome.answer,
-            "generator": outcome.generator,
-            "fallback_reason": outcome.fallback_reason,
-            "cache": {"hit": outcome.cache.hit, "tier": outcome.cache.tier},
             "session": {"id": answered.session.id, "turn": answered.session.turn}
             if answered.session
             else None,
