@@ -150,7 +150,6 @@ def main() -> int:
     print()
     print(f"ratio core/bare (medians) = {ratio:.4f}; floor <= {FLOOR:.2f}: {verdict}")
 
-    OUT.parent.mkdir(exist_ok=True)
     report = {
         "core": core,
         "bare": bare,
@@ -160,7 +159,7 @@ def main() -> int:
         "python": platform.python_version(),
         "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs",
     }
-    OUT.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    benchlib.write(OUT, report)
     bare_name = "bare functions-framework POST (loopback, keep-alive)"
     rows = [
         benchlib.row(

@@ -246,8 +246,7 @@ def main() -> int:
         "ratio": ratio,
         "checks": {"end_to_end_vs_noop_push": passed},
     }
-    OUT.parent.mkdir(exist_ok=True)
-    OUT.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    benchlib.write(OUT, results)
     noop_name = "emulator push to a no-op worker"
     rows = [
         benchlib.row(

@@ -199,9 +199,8 @@ def main() -> int:
             f"| {name} | {row['requests']} | {row['distinct']} | {row['ideal_hit_rate']} "
             f"| {row['achieved_hit_rate']} | {row['fraction_of_ideal']} | {status} |"
         )
-    OUT.parent.mkdir(exist_ok=True)
     report = {"l2_hit": l2, "l1_hit": l1, "zipf_l1_l2": with_l2, "zipf_l1_only": l1_only}
-    OUT.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    benchlib.write(OUT, report)
     rows = [
         benchlib.row(
             "L2 hit through the cache",

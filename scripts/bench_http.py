@@ -291,8 +291,7 @@ def main() -> int:
                 {"session": (ROOT, "process", session_env, session_send)}, args.cold_runs
             )["session"]
     checks = report(results, args)
-    OUT.parent.mkdir(exist_ok=True)
-    OUT.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    benchlib.write(OUT, results)
     benchlib.write(args.json, shared_shape(results, checks))
     return 0 if all(checks.values()) else 1
 

@@ -56,9 +56,10 @@ def result(benchmark: str, title: str, rows: list[Row]) -> dict[str, Any]:
     }
 
 
-def write(path: Path | None, benchmark: dict[str, Any]) -> None:
-    """Write ``benchmark`` to ``path`` (nothing when None: --json was not given)."""
+def write(path: Path | None, data: dict[str, Any]) -> None:
+    """Write ``data`` (a :func:`result`, or a benchmark's own report) to ``path`` as JSON;
+    nothing when None (--json was not given)."""
     if path is None:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(benchmark, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
