@@ -111,6 +111,8 @@ def build_pipeline(config: Settings | None = None) -> Pipeline:
         generator=build_generator(config),
         cache=build_cache(config),
         memo=config.cache.l1_max_entries,
+        resources=config.crisis_resources,
+        model_safety_replies=config.safety_model_replies,
     )
 
 

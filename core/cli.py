@@ -22,14 +22,14 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from core import _ask
+from core import _ask, config
 from core.analysis import analyze
 from core.config import Settings
 from core.errors import ConfigError, IonError
 from core.personas import PERSONAS, PersonaName
 from core.pipeline import Pipeline, Request
-from core.routing import route
-from core.serialize import analysis_dict, routing_dict
+from core.routing import route, route_for_safety
+from core.serialize import analysis_dict, resources_list, routing_dict, safety_reply_dict
 
 EXIT_ITEMS_FAILED = 1  # ion bulk: every job finished, but some items failed
 EXIT_BAD_INPUT = 2
@@ -46,10 +46,20 @@ def _dump(data: dict[str, Any]) -> str:
 
 
 def analysis_record(text: str) -> dict[str, Any]:
+    """The analysis as JSON, with its routing; a crisis message is routed to the safety
+    reply, and its ``safety`` carries the crisis lines and the reply to show first."""
     analysis = analyze(text)
     record = analysis_dict(analysis)
-    record["routing"] = routing_dict(route(analysis.key))
+    if analysis.safety.flagged:
+        record["safety"].update(safety_reply_dict(analysis, _crisis_resources()))
+        record["routing"] = routing_dict(route_for_safety(analysis.key))
+    else:
+        record["routing"] = routing_dict(route(analysis.key))
     return record
+
+
+def _crisis_resources() -> Any:
+    return config.value("CRISIS_RESOURCES")
 
 
 def _jsonl_records(stream: TextIO) -> Iterator[dict[str, Any]]:
@@ -85,9 +95,12 @@ def _analyze(args: argparse.Namespace) -> None:
 
 def _answer(args: argparse.Namespace) -> None:
     forced = PersonaName.parse(args.persona, field="persona") if args.persona else None
-    outcome = Pipeline().run(Request(message=args.text, persona=forced))
+    outcome = Pipeline(resources=_crisis_resources()).run(
+        Request(message=args.text, persona=forced)
+    )
     routing = outcome.routing
     persona = PERSONAS[routing.primary]
+    check = outcome.analysis.safety
     if args.json:
         print(
             _dump(
@@ -101,11 +114,18 @@ def _answer(args: argparse.Namespace) -> None:
                     "resonance_key": str(routing.key),
                     "answer": outcome.answer,
                     "generator": outcome.generator,
+                    "safety": {
+                        "category": check.category.value,
+                        "resources": resources_list(outcome.resources),
+                    },
                 }
             )
         )
         return
-    how = "chosen by you" if routing.forced else f"confidence {routing.confidence:.2f}"
+    if check.flagged:
+        how = f"safety reply ({check.category.value})"
+    else:
+        how = "chosen by you" if routing.forced else f"confidence {routing.confidence:.2f}"
     print(f"{persona.display_name} ({persona.korean_name}) · {routing.key} · {how}")
     print()
     print(outcome.answer)
@@ -131,6 +151,9 @@ def _ask_stack(args: argparse.Namespace) -> None:
     ]
     if session := reply.get("session"):
         facts.append(f"session {session.get('id')} turn {session.get('turn')}")
+    category = (reply.get("safety") or {}).get("category")
+    if category and category != "none":
+        facts.append(f"safety reply ({category})")
     print(" · ".join(facts))
     print()
     print(reply.get("answer"))

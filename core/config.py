@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from core import safety
 from core.cache import CacheSettings
 from core.errors import ConfigError
 from core.secrets import SecretSource, is_reference, resolve
@@ -41,6 +42,23 @@ class Setting:
     accepts: str
     meaning: str
     secret: FromSecret = FromSecret.NO
+
+
+class _Invalid(ValueError):
+    """A value a parser can say more about than "not valid" (the message is shown)."""
+
+
+def _boolean(text: str) -> bool:
+    if text.strip().lower() not in ("true", "false"):
+        raise ValueError
+    return text.strip().lower() == "true"
+
+
+def _crisis_resources(text: str) -> safety.Resources:
+    try:
+        return safety.parse(text)
+    except ValueError as error:
+        raise _Invalid(str(error)) from None
 
 
 def _int_at_least(minimum: int) -> Callable[[str], int]:
@@ -216,6 +234,15 @@ SETTINGS: tuple[Setting, ...] = (
             "how long answers are offline, without calling Gemini, before it is probed again"),
     Setting("GEMINI_BASE_URL", "", _optional_url, "an http(s) URL, or empty",
             "for testing: send Gemini calls to this endpoint (a local fake) instead of Google's"),
+    Setting("CRISIS_RESOURCES", "", _crisis_resources, 'JSON like {"ko": {"self_harm": [{"name": '
+            '"...", "contact": "...", "hours": "..."}]}} (languages ko, en; categories '
+            "self_harm, harm_to_others, abuse), or empty", "crisis lines in safety replies; a "
+            "language and category named here replace that default list (README, Safety); "
+            "empty means the documented defaults, to verify for each region"),
+    Setting("SAFETY_MODEL_REPLIES", "false", _boolean, "true or false",
+            "with GENERATOR=gemini, let the model write the reply to a crisis message under a "
+            "strict safety instruction (the crisis lines are still appended verbatim; any model "
+            "failure gives the fixed reply); false: crisis messages never reach the model"),
     Setting("SECRET_MANAGER_ENDPOINT", "", _optional_url, "an http(s) URL, or empty",
             "for testing: read sm:// secrets from this endpoint (a local fake, REST) without "
             "credentials instead of from Google"),
@@ -272,6 +299,8 @@ class Settings:
     observability: ObservabilitySettings
     generator: str
     gemini: GeminiSettings
+    crisis_resources: safety.Resources = field(repr=False)
+    safety_model_replies: bool
 
     @classmethod
     def from_env(
@@ -332,7 +361,19 @@ class Settings:
                 breaker_cooldown_s=values["GEMINI_BREAKER_COOLDOWN_S"],
                 base_url=values["GEMINI_BASE_URL"],
             ),
+            crisis_resources=values["CRISIS_RESOURCES"],
+            safety_model_replies=values["SAFETY_MODEL_REPLIES"],
         )
+
+
+def value(name: str, env: Mapping[str, str] | None = None) -> Any:
+    """One setting, parsed, for a command that needs only it (``ion answer`` reads
+    ``CRISIS_RESOURCES``): no other setting is read or checked. It may not be a reference."""
+    setting = next(s for s in SETTINGS if s.name == name)
+    raw = (os.environ if env is None else env).get(name, setting.default)
+    if is_reference(raw):
+        raise ConfigError(f"{name}={raw!r}: a secret reference needs the whole configuration")
+    return _parse(setting, raw, repr(raw))
 
 
 def read(env: Mapping[str, str], secrets: SecretSource | None = None) -> dict[str, Any]:
@@ -367,6 +408,10 @@ def read(env: Mapping[str, str], secrets: SecretSource | None = None) -> dict[st
 def _parse(setting: Setting, raw: str, shown: str) -> Any:
     try:
         return setting.parse(raw)
+    except _Invalid as error:
+        raise ConfigError(
+            f"{setting.name} is not valid ({error}); accepted: {setting.accepts}"
+        ) from None
     except ValueError:
         raise ConfigError(
             f"{setting.name}={shown} is not valid; accepted: {setting.accepts}"

@@ -1,9 +1,10 @@
 """One message answered, with or without a session: the service behind ``POST /v2/process``.
 
 Sessionless requests never touch the session store (nor import its client). With a session,
-the last ``PROMPT_TURNS`` turns go to the pipeline, and the user's message and the answer are
-appended atomically afterwards; if the store is down the request fails with 503 before any
-answer is generated, so a retry does not produce a turn that was never recorded.
+the last ``PROMPT_TURNS`` turns go to the pipeline, and the user's message (with its safety
+category, when flagged) and the answer are appended atomically afterwards; a session flagged
+once stays in ``care`` for the rest of its life. If the store is down the request fails with
+503 before any answer is generated, so a retry does not produce a turn that was never recorded.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from functools import cached_property
 from core import observability
 from core.generation import Turn
 from core.pipeline import Outcome, Pipeline, Request
+from core.safety import Category
 from core.sessions import PROMPT_TURNS, Owner, SessionStore
 
 
@@ -44,10 +46,16 @@ class Conversations:
         if session_id is None:
             return Answered(self.pipeline.run(request), None)
         state = self.sessions.load(session_id, owner)
-        outcome = self.pipeline.run(replace(request, turns=state.turns[-PROMPT_TURNS:]))
+        care = Category(state.care) if state.care else None
+        context = replace(request.context, care=care)
+        outcome = self.pipeline.run(
+            replace(request, turns=state.turns[-PROMPT_TURNS:], context=context)
+        )
+        check = outcome.analysis.safety
+        flag = check.category.value if check.flagged else None
         recorded = self.sessions.append(
             session_id,
             owner,
-            (Turn("user", outcome.analysis.text), Turn("mentor", outcome.answer)),
+            (Turn("user", outcome.analysis.text, safety=flag), Turn("mentor", outcome.answer)),
         )
         return Answered(outcome, SessionInfo(session_id, recorded.turn_count // 2))

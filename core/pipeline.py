@@ -6,7 +6,16 @@ Synchronous; the answer goes through the response cache when one is given (see
 A model-backed generator that gives up (:class:`GenerationFailed`, after its own retries) is
 replaced by the offline fallback for that request: the user still gets an answer, the outcome
 says ``offline_fallback`` and why, and the cache does not keep it (see ``NO_STORE``), so the
-model's answer is asked for again as soon as the model is back.
+model's answer is asked for again as soon as the model is back. When the model refused the
+message on safety grounds, the fallback is a plain answer rather than a persona's template:
+whatever the message was about, a cheerful template could read as flippant.
+
+Safety first: a message the safety check flags (``core.safety``) is answered by Lua with the
+fixed safety reply and the crisis lines (``generator: "safety"``), never cached and never sent
+to the model unless ``model_safety_replies`` allows it; then the model writes under a strict
+safety instruction, the lines are still appended verbatim, and any failure gives the fixed
+reply. A session that was flagged (``PromptContext.care``) keeps a gentle note on the rest of
+its answers and a safety instruction in the rest of its prompts.
 """
 
 from __future__ import annotations
@@ -16,14 +25,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from core import observability
+from core import observability, safety
 from core.analysis import Analysis, analyze
 from core.cache import NO_STORE, LruCache, ResponseCache, ResponseKey, context_digest
 from core.errors import FailureReason, GenerationFailed
 from core.generation import OfflineGenerator, Turn
 from core.personas import PersonaName
 from core.prompts import Prompt, PromptContext, build_prompt
-from core.routing import Routing, route
+from core.routing import SAFETY_PERSONA, Routing, route, route_for_safety
 
 FALLBACK_GENERATOR = "offline_fallback"  # the generator an outcome names after a fallback
 
@@ -78,6 +87,7 @@ class Outcome:
     cache: CacheInfo
     timings_ms: dict[str, float]
     fallback_reason: FailureReason | None = None  # set when generator is offline_fallback
+    resources: tuple[safety.Resource, ...] = ()  # the crisis lines, when the message is one
 
 
 Understanding = tuple[Analysis, Routing, Prompt]
@@ -95,6 +105,8 @@ class Pipeline:
     fallback: Generator = field(default_factory=OfflineGenerator)
     cache: ResponseCache | None = None
     memo: int = 0
+    resources: safety.Resources = field(default_factory=lambda: safety.DEFAULTS)  # CRISIS_RESOURCES
+    model_safety_replies: bool = False  # SAFETY_MODEL_REPLIES
     _memo: LruCache[Understanding] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -111,7 +123,10 @@ class Pipeline:
         with observability.span("ion.analysis", "analyse the message"):
             analysis = analyze(request.message)
         with observability.span("ion.routing", "route to a persona"):
-            routing = route(analysis.key, forced=request.persona)
+            if analysis.safety.flagged:  # before anything else: no persona routine
+                routing = route_for_safety(analysis.key)
+            else:
+                routing = route(analysis.key, forced=request.persona)
         prompt = build_prompt(routing.primary, analysis, request.context, request.turns)
         if memo_key is not None and self._memo is not None:
             self._memo.set(memo_key, (analysis, routing, prompt))
@@ -129,6 +144,7 @@ class Pipeline:
                 c.user_id or "",
                 c.session_id or "",
                 c.mode,
+                c.care.value if c.care else "",
                 context_digest(request.turns, c.mode) if request.turns else "",
             )
         )
@@ -137,7 +153,10 @@ class Pipeline:
         started = time.perf_counter()
         analysis, routing, prompt = self.understand(request)
         understood = time.perf_counter()
-        value, cache = self._answer(request, analysis, routing, prompt)
+        if analysis.safety.flagged:
+            value, cache = self._safety_answer(request, analysis, prompt), SAFETY_CACHE
+        else:
+            value, cache = self._answer(request, analysis, routing, prompt)
         finished = time.perf_counter()
         reason = value.get("fallback_reason")
         observability.set_tags(
@@ -145,6 +164,7 @@ class Pipeline:
             resonance_key=str(routing.key),
             cache_tier=cache.tier,
             generator=value["generator"],
+            safety=analysis.safety.category.value,  # the category, never the text
         )
         return Outcome(
             analysis=analysis,
@@ -155,6 +175,9 @@ class Pipeline:
             model=value["model"],
             cache=cache,
             fallback_reason=FailureReason(reason) if reason else None,
+            resources=safety.crisis_resources(analysis.safety, analysis.language, self.resources)
+            if analysis.safety.flagged
+            else (),
             timings_ms={
                 "understand": round((understood - started) * 1000, 3),
                 "answer": round((finished - understood) * 1000, 3),
@@ -162,24 +185,59 @@ class Pipeline:
             },
         )
 
+    def _safety_answer(
+        self, request: Request, analysis: Analysis, prompt: Prompt
+    ) -> dict[str, Any]:
+        """The reply to a crisis message; never cached (each one is answered afresh)."""
+        check, language = analysis.safety, analysis.language
+        fixed = safety.reply(
+            check, language, self.resources, safety.asks_something_else(analysis.text)
+        )
+        generator = self.generator
+        if not self.model_safety_replies or generator.name == OfflineGenerator.name:
+            return {"answer": fixed, "generator": safety.GENERATOR, "model": safety.MODEL}
+        try:
+            with observability.span("ion.generation", generator.name, model=generator.model):
+                written = generator.generate(SAFETY_PERSONA, analysis, request.turns, prompt)
+        except GenerationFailed as failure:
+            return {
+                "answer": fixed,
+                "generator": safety.GENERATOR,
+                "model": safety.MODEL,
+                "fallback_reason": failure.reason.value,
+            }
+        answer = safety.with_resources(written, check, language, self.resources)
+        return {"answer": answer, "generator": generator.name, "model": generator.model}
+
     def _answer(
         self, request: Request, analysis: Analysis, routing: Routing, prompt: Prompt
     ) -> tuple[dict[str, Any], CacheInfo]:
-        generator, fallback = self.generator, self.fallback
+        generator, fallback, resources = self.generator, self.fallback, self.resources
+        care = request.context.care
 
         def compute() -> dict[str, Any]:
             try:
                 with observability.span("ion.generation", generator.name, model=generator.model):
                     answer = generator.generate(routing.primary, analysis, request.turns, prompt)
             except GenerationFailed as failure:
+                if failure.reason is FailureReason.SAFETY_BLOCKED:
+                    # The model would not answer this message: answer plainly, not in a
+                    # template whose tone or persona could be wrong for whatever it was.
+                    written = safety.plain(analysis.language, resources)
+                else:
+                    written = fallback.generate(routing.primary, analysis, request.turns, prompt)
                 return {
-                    "answer": fallback.generate(routing.primary, analysis, request.turns, prompt),
+                    "answer": _with_care(written, care, analysis.language, resources),
                     "generator": FALLBACK_GENERATOR,
                     "model": fallback.model,
                     "fallback_reason": failure.reason.value,
                     NO_STORE: True,  # a stand-in: never cached under the model's key
                 }
-            return {"answer": answer, "generator": generator.name, "model": generator.model}
+            return {
+                "answer": _with_care(answer, care, analysis.language, resources),
+                "generator": generator.name,
+                "model": generator.model,
+            }
 
         if self.cache is None:
             value, info = compute(), CacheInfo(hit=False, tier="none")
@@ -195,7 +253,7 @@ class Pipeline:
                 prompt_version=prompt.version,
                 context=context_digest(
                     request.turns,
-                    request.context.mode,
+                    request.context.mode + (f"+care:{care.value}" if care else ""),
                     prompt=prompt if generator.uses_prompt else None,
                 ),
             )
@@ -204,3 +262,15 @@ class Pipeline:
             )
             value, info = result.value, CacheInfo(hit=result.hit, tier=result.tier)
         return value, info
+
+
+SAFETY_CACHE = CacheInfo(hit=False, tier="bypass")  # safety replies are never cached
+
+
+def _with_care(
+    answer: str, care: safety.Category | None, language: str, resources: safety.Resources
+) -> str:
+    """An answer in a session that was flagged earlier ends with a gentle pointer to help."""
+    if care is None:
+        return answer
+    return f"{answer}\n\n{safety.care_note(care, language, resources)}"

@@ -14,8 +14,9 @@ from core.analysis import Analysis
 from core.errors import InvalidInput, UnknownPersona
 from core.generation import Turn
 from core.personas import PERSONAS, Persona, PersonaName
+from core.safety import Category, reply_instruction, session_instruction
 
-PROMPT_VERSION = "p2"
+PROMPT_VERSION = "p3"  # p3: safety instructions (crisis messages, sessions flagged earlier)
 MODES = ("default", "summary_light")
 # The last 5 turns (messages, the user's and the mentor's; a session gives exactly these), each
 # cut to about 100 characters as the seed did.
@@ -30,6 +31,9 @@ class PromptContext:
     user_id: str | None = None
     session_id: str | None = None
     mode: str = "default"
+    # A session in which the person wrote about a crisis earlier: the rest of its prompts
+    # carry a safety instruction (and offline answers a gentle note).
+    care: Category | None = None
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -84,6 +88,10 @@ def _build(
     structure: str,
 ) -> Prompt:
     language = _LANGUAGE_NAMES.get(analysis.language, "English")
+    if analysis.safety.flagged:
+        # No persona for a crisis: the safety reply's own strict instruction.
+        system = reply_instruction(analysis.safety.category, analysis.language)
+        return Prompt(system=system, user=_user_part(analysis, context, turns))
     system = (
         f"You are {persona.display_name} ({persona.korean_name}), an ION mentor for "
         f"{persona.role}. Traits: {', '.join(persona.traits)}. "
@@ -94,6 +102,12 @@ def _build(
     )
     if context.mode == "summary_light":
         system += " Reply with 1-3 bullet points, at most 80 words in total."
+    if context.care is not None:
+        system += " " + session_instruction(context.care)
+    return Prompt(system=system, user=_user_part(analysis, context, turns))
+
+
+def _user_part(analysis: Analysis, context: PromptContext, turns: Sequence[Turn]) -> str:
     lines = [
         "Situation: "
         f"tone={analysis.tone.primary.value} ({analysis.tone.confidence:.2f}), "
@@ -108,7 +122,7 @@ def _build(
         lines.append("Recent conversation:")
         lines.extend(f"- {turn.role}: {_trim(turn.text, TURN_CHARS)}" for turn in recent)
     lines.append(f"Message: {analysis.text}")
-    return Prompt(system=system, user="\n".join(lines))
+    return "\n".join(lines)
 
 
 class PromptFactory:

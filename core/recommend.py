@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from core.analysis import Analysis, analyze
 from core.personas import PERSONAS, PersonaName
-from core.routing import INTENT_AFFINITY, ORDER, PACE_AFFINITY, TONE_AFFINITY, route
+from core.routing import INTENT_AFFINITY, ORDER, PACE_AFFINITY, SAFETY_PERSONA, TONE_AFFINITY, route
 from core.taxonomy import Intent, ResonanceKey, Tone
 
 
@@ -28,9 +28,25 @@ def _weighted(first: float, second: float) -> tuple[float, float]:
     return (first / total, second / total) if total else (1.0, 0.0)
 
 
-def recommend(text: str) -> list[Recommendation]:
-    """All four personas, best first (ties in routing order)."""
-    return rank(analyze(text))
+@dataclass(frozen=True, slots=True)
+class Recommended:
+    analysis: Analysis  # its ``safety`` says whether the safety reply comes first
+    ranking: list[Recommendation]
+
+
+SAFETY_REASON = "gives the safety reply this message needs first: crisis lines, no persona"
+
+
+def recommend(text: str) -> Recommended:
+    """All four personas, best first (ties in routing order). The safety check runs first:
+    for a crisis message Lua, who gives the safety reply, leads whatever the scores say."""
+    analysis = analyze(text)
+    ranking = rank(analysis)
+    if analysis.safety.flagged:
+        lead = next(r for r in ranking if r.persona is SAFETY_PERSONA)
+        lead = Recommendation(lead.persona, lead.score, (SAFETY_REASON, *lead.reasons))
+        ranking = [lead, *(r for r in ranking if r.persona is not SAFETY_PERSONA)]
+    return Recommended(analysis, ranking)
 
 
 def rank(analysis: Analysis) -> list[Recommendation]:

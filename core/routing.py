@@ -9,7 +9,7 @@ never by a floating-point rounding accident.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from types import MappingProxyType
 
@@ -71,6 +71,9 @@ class Routing:
     scores: Mapping[PersonaName, float]
     contributions: Mapping[PersonaName, Contribution]
     forced: bool = False
+    # Why ``primary`` answers: "scores" (the formula), "forced" (the caller named it) or
+    # "safety" (a crisis message: Lua gives the safety reply, whatever the scores say).
+    reason: str = "scores"
 
     def ranked(self) -> list[PersonaName]:
         """All personas, best first, ties in tie-break order."""
@@ -115,7 +118,19 @@ def route(key: ResonanceKey, *, forced: PersonaName | None = None) -> Routing:
         scores=MappingProxyType(scores),
         contributions=MappingProxyType(contributions),
         forced=forced is not None,
+        reason="forced" if forced is not None else "scores",
     )
+
+
+SAFETY_PERSONA = _L  # who gives the safety reply
+
+
+@cache
+def route_for_safety(key: ResonanceKey) -> Routing:
+    """A crisis message's routing: the scores as the formula gives them (so the analysis is
+    still explained), with Lua answering."""
+    routing = route(key, forced=SAFETY_PERSONA)
+    return replace(routing, forced=False, reason="safety")
 
 
 def best_for(persona: PersonaName, threshold: int = 8) -> dict[str, list[str]]:

@@ -7,12 +7,14 @@ the API responses cannot drift apart. Everything returned here is plain ``dict``
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 from core.analysis import Analysis, Judgement, Rhythm
 from core.personas import PERSONAS, Persona, PersonaName
 from core.routing import Routing, best_for
+from core.safety import Resource, Resources, Safety, asks_something_else, crisis_resources, reply
 from core.taxonomy import Intent, Tone
 
 if TYPE_CHECKING:
@@ -44,9 +46,32 @@ def rhythm_dict(analysis: Analysis) -> JSONDict:
     return data
 
 
+def safety_dict(safety: Safety) -> JSONDict:
+    """What the safety check found: the category and the words it was read from."""
+    return {"category": safety.category.value, "cues": list(safety.cues)}
+
+
+def resources_list(resources: Iterable[Resource]) -> list[JSONDict]:
+    return [{"name": r.name, "contact": r.contact, "hours": r.hours} for r in resources]
+
+
+def safety_reply_dict(analysis: Analysis, resources: Resources) -> JSONDict:
+    """For an answer that is not the pipeline's (``recommend``, ``ion analyze``): the category,
+    and for a crisis the crisis lines and the safety reply to show first."""
+    check = analysis.safety
+    data: JSONDict = {"category": check.category.value, "resources": []}
+    if check.flagged:
+        data["resources"] = resources_list(crisis_resources(check, analysis.language, resources))
+        data["reply"] = reply(
+            check, analysis.language, resources, asks_something_else(analysis.text)
+        )
+    return data
+
+
 def analysis_dict(analysis: Analysis) -> JSONDict:
-    """Language, resonance key, tone, pace with its rhythm features, and intent."""
+    """Safety, language, resonance key, tone, pace with its rhythm features, and intent."""
     return {
+        "safety": safety_dict(analysis.safety),
         "language": analysis.language,
         "resonance_key": str(analysis.key),
         "tone": judgement_dict(analysis.tone),
@@ -70,6 +95,10 @@ def answer_dict(outcome: Outcome) -> JSONDict:
         "answer": outcome.answer,
         "generator": outcome.generator,
         "cache": {"hit": outcome.cache.hit, "tier": outcome.cache.tier},
+        "safety": {
+            "category": outcome.analysis.safety.category.value,
+            "resources": resources_list(outcome.resources),
+        },
     }
     if outcome.fallback_reason is not None:
         data["fallback_reason"] = outcome.fallback_reason.value
@@ -94,6 +123,7 @@ def routing_dict(routing: Routing) -> JSONDict:
         "secondary": routing.secondary.value,
         "confidence": routing.confidence,
         "forced": routing.forced,
+        "reason": routing.reason,
         "scores": scores_dict(routing),
         "contributions": contributions_dict(routing),
     }

@@ -31,6 +31,9 @@ class Owner:
 class SessionState:
     turns: tuple[Turn, ...]  # the most recent turns kept, oldest first
     turn_count: int  # every turn ever appended, so the caller can number them
+    # The category of the latest turn the safety check flagged, however long ago: the rest
+    # of the session stays gentle (core.pipeline).
+    care: str | None = None
 
 
 class SessionNotFound(IonError):
@@ -64,5 +67,7 @@ class SessionStore(Protocol):
 
     def append(self, session_id: str, owner: Owner, turns: Sequence[Turn]) -> SessionState:
         """Atomically append ``turns`` (creating the session if new), keep the last
-        ``KEEP_TURNS``, push ``expire_at`` forward; same errors as :meth:`load`."""
+        ``KEEP_TURNS``, push ``expire_at`` forward, and remember the category of a turn the
+        safety check flagged (``Turn.safety``) as the session's ``care``; same errors as
+        :meth:`load`."""
         ...

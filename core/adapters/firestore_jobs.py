@@ -89,23 +89,28 @@ class FirestoreJobStore(Store):
             _read_modify_write(client, self._job(client, job_id), change)
 
     def counts(self, job_id: str) -> Counts:
-        done = failed = 0
+        done = failed = flagged = 0
         last: datetime | None = None
         with self._connection.client() as client:
             job = self._job(client, job_id)
             finished = {
                 int(d["index"]): d
-                for d in _all(job.collection("results").select(["index", "status", "finished_at"]))
+                for d in _all(
+                    job.collection("results").select(["index", "status", "finished_at", "safety"])
+                )
             }
             retried = {int(d["index"]) for d in _all(job.collection("attempts").select(["index"]))}
         for data in finished.values():
             done += data.get("status") == ItemStatus.DONE
             failed += data.get("status") == ItemStatus.FAILED
+            flagged += data.get("safety") not in (None, "none")
             finished_at = data.get("finished_at")
             if isinstance(finished_at, datetime) and (last is None or finished_at > last):
                 last = finished_at
         started = len(finished.keys() | retried)
-        return Counts(done=done, failed=failed, started=started, last_finished_at=last)
+        return Counts(
+            done=done, failed=failed, started=started, last_finished_at=last, flagged=flagged
+        )
 
     def items(self, job: JobRecord, start: int, limit: int) -> list[ItemRecord]:
         from google.cloud.firestore import FieldFilter  # noqa: PLC0415 - loaded already
@@ -143,6 +148,8 @@ class FirestoreJobStore(Store):
             "index": index,
             "status": status.value,
             "result": dict(result) if result is not None else None,
+            # Copied out of the result so that counting flagged items reads one field.
+            "safety": _safety_category(result),
             "error": dict(error) if error is not None else None,
             "finished_at": now,
             "expire_at": now + self._ttl,
@@ -195,6 +202,12 @@ def _read_modify_write(
             continue  # another writer got in first: look again
         return fields
     raise JobStoreUnavailable(f"{reference.path} kept changing")
+
+
+def _safety_category(result: Mapping[str, Any] | None) -> str | None:
+    """The safety category of an answered item's result (``core.serialize.answer_dict``)."""
+    check = result.get("safety") if result is not None else None
+    return str(check.get("category")) if isinstance(check, Mapping) else None
 
 
 def _expired(data: Mapping[str, Any], now: datetime) -> bool:

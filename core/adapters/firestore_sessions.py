@@ -1,7 +1,8 @@
 """Conversation sessions in Firestore (the emulator locally), through google-cloud-firestore.
 
 One document per session, named by the session id: ``{owner_key, owner_user, turns: [{role,
-text, at}], turn_count, created_at, updated_at, expire_at}``. A TTL policy on ``expire_at`` deletes
+text, at, safety?}], turn_count, safety?, created_at, updated_at, expire_at}``; ``safety`` is
+the category of the latest turn the safety check flagged. A TTL policy on ``expire_at`` deletes
 old sessions, but up to a day late, so a document past its ``expire_at`` already counts as absent.
 
 The client library is imported and the client created on first use, not at construction: the
@@ -93,8 +94,11 @@ class FirestoreSessionStore(Store):
             data.update(turn_count=0, created_at=now)
         else:
             _check_owner(data, owner, session_id)
-        added = [{"role": turn.role, "text": turn.text, "at": now} for turn in turns]
+        added = [_turn_data(turn, now) for turn in turns]
         data["turns"] = [*data["turns"], *added][-KEEP_TURNS:]
+        for turn in turns:
+            if turn.safety:
+                data["safety"] = turn.safety
         data["turn_count"] = int(data["turn_count"]) + len(turns)
         data.update(updated_at=now, expire_at=now + self._ttl)
         transaction.set(reference, data)
@@ -141,6 +145,19 @@ def _check_owner(data: dict[str, Any], owner: Owner, session_id: str) -> None:
         raise SessionNotFound(session_id)
 
 
+def _turn_data(turn: Turn, now: datetime) -> dict[str, Any]:
+    data: dict[str, Any] = {"role": turn.role, "text": turn.text, "at": now}
+    if turn.safety:
+        data["safety"] = turn.safety
+    return data
+
+
 def _state(data: dict[str, Any]) -> SessionState:
-    turns = tuple(Turn(role=str(t["role"]), text=str(t["text"])) for t in data["turns"])
-    return SessionState(turns=turns, turn_count=int(data["turn_count"]))
+    turns = tuple(
+        Turn(role=str(t["role"]), text=str(t["text"]), safety=t.get("safety") or None)
+        for t in data["turns"]
+    )
+    care = data.get("safety")
+    return SessionState(
+        turns=turns, turn_count=int(data["turn_count"]), care=str(care) if care else None
+    )

@@ -1,4 +1,4 @@
-"""Message analysis: language, tone, pace and intent, with confidences and a runner-up.
+"""Message analysis: safety, language, tone, pace and intent, with confidences and a runner-up.
 
 Deterministic, offline and cheap: a lexicon of weighted Korean and English cues (see
 ``_lexicon``) matched in one pass, plus signals read from the shape of the text (laughter,
@@ -20,6 +20,7 @@ from core.analysis._lexicon import EN_INTENT, EN_TONE, KO_INTENT, KO_TONE
 from core.analysis._matcher import PhraseMatcher, forms_of
 from core.analysis._rhythm import Rhythm, detect_language, measure, pace_of
 from core.errors import EmptyMessage
+from core.safety import Safety, assess
 from core.taxonomy import Intent, Pace, ResonanceKey, Tone
 
 __all__ = ["Analysis", "Judgement", "Rhythm", "analyze", "normalize_text"]
@@ -74,6 +75,7 @@ class Analysis:
     pace: Pace
     rhythm: Rhythm
     intent: Judgement[Intent]
+    safety: Safety  # checked before anything else is decided (core.safety)
 
     @property
     def key(self) -> ResonanceKey:
@@ -86,10 +88,14 @@ def normalize_text(text: str) -> str:
 
 
 def analyze(text: str) -> Analysis:
-    """Analyse one message. Raises :class:`EmptyMessage` for empty or blank text."""
+    """Analyse one message. Raises :class:`EmptyMessage` for empty or blank text.
+
+    The safety check comes first and travels with the analysis, so every path that analyses
+    a message (process, chat, bulk, recommend, the CLI) has it before routing."""
     clean = normalize_text(text)
     if not clean:
         raise EmptyMessage()
+    safety = assess(clean)
     forms = forms_of(clean)
     language = detect_language(clean, forms.english)
     rhythm = measure(clean, language, forms)
@@ -108,6 +114,7 @@ def analyze(text: str) -> Analysis:
         pace=pace_of(rhythm, language),
         rhythm=rhythm,
         intent=_judge(intent_scores, _INTENT_PRIORITY, cues["intent"]),
+        safety=safety,
     )
 
 

@@ -186,6 +186,10 @@ class RoutingOut(_Response):
     scores: dict[str, float]
     contributions: dict[str, ContributionOut]
     forced: bool
+    reason: Literal["scores", "forced", "safety"] = Field(
+        description="why the persona answers: the routing formula, the caller's choice, or a "
+        "crisis message (Lua gives the safety reply)"
+    )
 
 
 class CacheOut(_Response):
@@ -196,6 +200,32 @@ class CacheOut(_Response):
 class SessionOut(_Response):
     id: str
     turn: int
+
+
+SafetyCategory = Literal["none", "self_harm", "harm_to_others", "abuse"]
+
+
+class ResourceOut(_Response):
+    name: str
+    contact: str = Field(description="a number or address to reach, as text to dial or tap")
+    hours: str
+
+
+class SafetyOut(_Response):
+    category: SafetyCategory = Field(
+        description="what the safety check found; anything but none gets the safety reply"
+    )
+    resources: list[ResourceOut] = Field(
+        description="crisis lines for the message's language and category (empty for none)"
+    )
+
+
+class RecommendSafetyOut(SafetyOut):
+    reply: str | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description="for a crisis message: the safety reply (by Lua) to show the person first",
+    )
 
 
 class ProcessResponse(_Response):
@@ -209,11 +239,13 @@ class ProcessResponse(_Response):
     routing: RoutingOut
     answer: str
     generator: str = Field(
-        description="offline, gemini, or offline_fallback: the offline answer given because "
-        "the model gave none (fallback_reason says why)"
+        description="offline, gemini, safety (the fixed safety reply to a crisis message), or "
+        "offline_fallback: the offline answer given because the model gave none "
+        "(fallback_reason says why)"
     )
     fallback_reason: FailureReason | None = Field(default=None, exclude_if=lambda v: v is None)
     cache: CacheOut
+    safety: SafetyOut
     session: SessionOut | None = Field(default=None, exclude_if=lambda v: v is None)
     timings_ms: dict[str, float]
     prompt: PromptOut | None = Field(default=None, exclude_if=lambda v: v is None)
@@ -226,6 +258,10 @@ class ChatMetadata(_Response):
     generator: str
     fallback_reason: FailureReason | None = Field(default=None, exclude_if=lambda v: v is None)
     cache_tier: str
+    safety: SafetyCategory = Field(
+        description="the safety check's category; for a crisis, content is the safety reply "
+        "with the crisis lines"
+    )
     timings_ms: dict[str, float]
 
 
@@ -262,6 +298,7 @@ class RankedPersona(_Response):
 
 class RecommendResponse(_Response):
     request_id: str
+    safety: RecommendSafetyOut
     ranking: list[RankedPersona]
 
 
@@ -341,7 +378,7 @@ class BulkItemOut(_Response):
         default=None,
         exclude_if=lambda v: v is None,
         description="when done: persona, secondary_persona, confidence, resonance_key, "
-        "analysis, answer, generator, fallback_reason?, cache",
+        "analysis, answer, generator, fallback_reason?, cache, safety",
     )
     error: BulkItemError | None = Field(default=None, exclude_if=lambda v: v is None)
 
@@ -352,6 +389,9 @@ class BulkJobOut(_Response):
     total: int
     completed: int = Field(description="items answered")
     failed: int = Field(description="items that failed")
+    flagged: int = Field(
+        description="answered items the safety check flagged (they got the safety reply)"
+    )
     progress: float = Field(description="(completed + failed) / total, 0 to 1")
     created_at: str
     finished_at: str | None

@@ -62,6 +62,7 @@ class JobView:
     total: int
     completed: int
     failed: int
+    flagged: int  # answered items that got the safety reply
     created_at: datetime
     finished_at: datetime | None
     error: str | None
@@ -162,6 +163,7 @@ class BulkJobs:
             total=record.total,
             completed=counts.done,
             failed=counts.failed,
+            flagged=counts.flagged,
             created_at=record.created_at,
             finished_at=counts.last_finished_at if finished_at else None,
             error=error,

@@ -88,6 +88,7 @@ class Counts:
     failed: int = 0
     started: int = 0  # items finished, or with a failed attempt
     last_finished_at: datetime | None = None
+    flagged: int = 0  # answered items the safety check flagged
 
 
 # --- errors a client can see ----------------------------------------------------------------

@@ -14,6 +14,7 @@ class Turn:
 
     role: str  # "user" or "mentor"
     text: str
+    safety: str | None = None  # a user turn the safety check flagged: its category
 
 
 @dataclass(frozen=True, slots=True)

@@ -92,6 +92,7 @@ def _status(call: Call) -> BulkJobOut:
         total=view.total,
         completed=view.completed,
         failed=view.failed,
+        flagged=view.flagged,
         progress=view.progress,
         created_at=view.created_at.isoformat(),
         finished_at=view.finished_at.isoformat() if view.finished_at else None,

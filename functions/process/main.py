@@ -62,6 +62,7 @@ def _process(call: Call) -> ProcessResponse:
                 "scores": scores_dict(routing),
                 "contributions": contributions_dict(routing),
                 "forced": routing.forced,
+                "reason": routing.reason,
             },
             "session": {"id": answered.session.id, "turn": answered.session.turn}
             if answered.session
@@ -96,6 +97,7 @@ def _chat(call: Call) -> ChatResponse:
             generator=outcome.generator,
             fallback_reason=outcome.fallback_reason,
             cache_tier=outcome.cache.tier,
+            safety=outcome.analysis.safety.category.value,
             timings_ms=outcome.timings_ms,
         ),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import flask
 import functions_framework
 
-from core import bootstrap
+from core import bootstrap, observability
 from core.api.http import Call, Route
 from core.api.openapi import service_router
 from core.api.schemas import (
@@ -14,14 +14,17 @@ from core.api.schemas import (
     RankedPersona,
     RecommendRequest,
     RecommendResponse,
+    RecommendSafetyOut,
 )
 from core.personas import PERSONAS, PersonaName
 from core.recommend import recommend as rank_personas
-from core.serialize import persona_dict
+from core.serialize import persona_dict, safety_reply_dict
 
 
 def _recommend(call: Call) -> RecommendResponse:
     body = call.body(RecommendRequest)
+    recommendation = rank_personas(body.text)
+    observability.set_tags(safety=recommendation.analysis.safety.category.value)
     ranking = [
         RankedPersona(
             persona=item.persona.value,
@@ -30,9 +33,14 @@ def _recommend(call: Call) -> RecommendResponse:
             score=item.score,
             reasons=list(item.reasons),
         )
-        for item in rank_personas(body.text)
+        for item in recommendation.ranking
     ]
-    return RecommendResponse(request_id=call.request_id, ranking=ranking)
+    safety = safety_reply_dict(recommendation.analysis, bootstrap.settings().crisis_resources)
+    return RecommendResponse(
+        request_id=call.request_id,
+        safety=RecommendSafetyOut.model_validate(safety),
+        ranking=ranking,
+    )
 
 
 def _personas(_: Call) -> PersonaList:
@@ -47,7 +55,8 @@ def _persona(call: Call) -> PersonaOut:
 ROUTES = {
     ("POST", "/v2/recommend"): Route(
         _recommend,
-        "rank all four personas for a message or a scenario, with scores and reasons",
+        "rank all four personas for a message or a scenario, with scores and reasons; a "
+        "crisis message puts Lua first and carries the safety reply and crisis lines",
         RecommendResponse,
         RecommendRequest,
     ),

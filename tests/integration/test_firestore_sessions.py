@@ -241,3 +241,23 @@ def test_importing_or_building_the_store_does_not_import_the_client() -> None:
         [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_a_flagged_turn_keeps_the_session_in_care_after_it_leaves_the_window(
+    firestore_host: str,
+) -> None:
+    store = store_for()
+    crisis = [Turn("user", "다 끝내고 싶어", safety="self_harm"), Turn("mentor", "safety reply")]
+    flagged = store.append("care", ALICE, crisis)
+    assert flagged.care == "self_harm"
+    assert flagged.turns[0].safety == "self_harm"
+    assert flagged.turns[1].safety is None
+    for n in range(KEEP_TURNS):  # the flagged turn scrolls out of the kept turns...
+        store.append("care", ALICE, exchange(n))
+    state = store.load("care", ALICE)
+    assert all(turn.safety is None for turn in state.turns)
+    assert state.care == "self_harm"  # ...but the session remembers it
+    assert raw_document("care")["safety"] == "self_harm"
+    assert store.load("never-flagged", ALICE).care is None
+    store.append("plain", ALICE, exchange(1))
+    assert "safety" not in raw_document("plain")

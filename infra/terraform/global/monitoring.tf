@@ -56,6 +56,37 @@ resource "google_logging_metric" "cache_lookups" {
   }
 }
 
+# Messages the safety check flagged (core/safety), per category and function: every answer's
+# log line carries its category in jsonPayload.safety (never the text). Watched for trends and
+# for a sudden change after a release, which would more likely be the detector than the users.
+resource "google_logging_metric" "flagged_messages" {
+  name        = "ion/flagged_messages"
+  description = "Messages the safety check flagged, by category (self_harm, harm_to_others, abuse) and function."
+  filter      = "resource.type=\"cloud_run_revision\" AND jsonPayload.safety:* AND NOT jsonPayload.safety=\"none\""
+
+  metric_descriptor {
+    metric_kind = "DELTA"
+    value_type  = "INT64"
+    unit        = "1"
+
+    labels {
+      key         = "category"
+      value_type  = "STRING"
+      description = "self_harm, harm_to_others or abuse"
+    }
+    labels {
+      key         = "function"
+      value_type  = "STRING"
+      description = "process, recommend or bulk_worker"
+    }
+  }
+
+  label_extractors = {
+    category = "EXTRACT(jsonPayload.safety)"
+    function = "EXTRACT(jsonPayload.function)"
+  }
+}
+
 resource "google_monitoring_alert_policy" "error_ratio" {
   display_name          = "ION: 5xx ratio over ${var.slo.error_ratio * 100} %"
   combiner              = "OR"

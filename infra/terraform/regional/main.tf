@@ -77,6 +77,8 @@ locals {
     BULK_TOPIC           = google_pubsub_topic.bulk.name
     BULK_MAX_ATTEMPTS    = tostring(var.bulk_max_attempts)
     CORS_ALLOWED_ORIGINS = var.cors_allowed_origins
+    # Crisis lines of safety replies (README, Safety); empty keeps the documented defaults.
+    CRISIS_RESOURCES = var.crisis_resources
   }
 
   function_env = {
@@ -89,6 +91,8 @@ locals {
         GEMINI_MODE     = var.gemini_mode
         GEMINI_MODEL    = var.gemini_model
         GEMINI_LOCATION = var.gemini_location
+        # Crisis messages reach the model only when this is true (README, Safety).
+        SAFETY_MODEL_REPLIES = tostring(var.safety_model_replies)
       } : {},
       contains(local.function_secrets[key], "gemini_api_key") ? { GEMINI_API_KEY = "sm://${local.secret_names.gemini_api_key}" } : {},
     )

@@ -125,6 +125,23 @@ variable "generator" {
   }
 }
 
+variable "crisis_resources" {
+  description = "CRISIS_RESOURCES: the crisis lines safety replies list, as JSON by language (ko, en) and category (self_harm, harm_to_others, abuse); a list given replaces that default. Empty keeps the defaults in the README, which must be checked against this region's users."
+  type        = string
+  default     = ""
+
+  validation {
+    condition     = var.crisis_resources == "" || can(jsondecode(var.crisis_resources))
+    error_message = "crisis_resources must be empty or JSON (the functions check its shape at start-up)."
+  }
+}
+
+variable "safety_model_replies" {
+  description = "SAFETY_MODEL_REPLIES: with generator = gemini, let the model write replies to crisis messages under a strict safety instruction (crisis lines still appended verbatim). false: crisis messages never reach the model."
+  type        = bool
+  default     = false
+}
+
 variable "gemini_mode" {
   description = "GEMINI_MODE: vertex (Vertex AI as the function's service account) or api_key (the Gemini API key secret)."
   type        = string

@@ -1,0 +1,289 @@
+"""The safety check: which crisis, if any, a message is about, and the words that say so.
+
+Deterministic and local (no model, no network), so it runs on every message on every path
+before anything else is decided. Each language's rules run on their own form of the text (see
+``_rules``), after the spans of everyday idiom and jargon that share their words are blanked
+out. A hit then survives three checks:
+
+- ``veto``: words right beside it that make it something else (``_compile_veto``);
+- a joke: a rule marked as everyday hyperbole is cleared when the message laughs *and* names
+  something trivial ("so embarrassed I wanted to die lol"), unless it also says it means it.
+  A laugh alone does not clear anything: people in crisis laugh too, and a miss costs far more
+  than a gentle check-in;
+- a topic: a bare mention ("suicide", "자해") is cleared when the message discusses it as a
+  subject (research, a policy, volunteering).
+
+When several categories fire, self-harm comes first, then abuse, then harm to others: the
+reply is about the writer's own safety first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from types import ModuleType
+
+from core.safety import _en, _ko, _model
+from core.safety._rules import (
+    CATEGORY_OF,
+    Category,
+    Form,
+    Kind,
+    Rule,
+    compact_form,
+    english_form,
+)
+
+_PRIORITY = (Category.SELF_HARM, Category.ABUSE, Category.HARM_TO_OTHERS)
+# In a veto, "$" means "right before the match" and "^" "right after it"; the window around a
+# match is joined with these two marks, which never occur in a message's forms.
+_BEFORE, _AFTER = "\x02", "\x03"
+_ANCHOR_END = re.compile(r"(?<!\\)\$")
+_ANCHOR_START = re.compile(r"(?<![\\\[])\^")
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
+
+
+@dataclass(frozen=True, slots=True)
+class Safety:
+    """The outcome of the check. ``cues`` are the words of the message it was read from."""
+
+    category: Category
+    cues: tuple[str, ...] = ()
+    kinds: tuple[Kind, ...] = ()  # what was recognised, strongest category first
+    categories: tuple[Category, ...] = ()  # every category that fired, ``category`` first
+
+    @property
+    def flagged(self) -> bool:
+        return self.category is not Category.NONE
+
+
+SAFE = Safety(Category.NONE)
+
+
+class _Rule:
+    """A rule with its pattern compiled; its veto and needs are compiled the first time the
+    pattern matches (most never do in a given message, and compiling every one of them up
+    front would cost a cold start tens of milliseconds)."""
+
+    __slots__ = ("_needs", "_veto", "joke", "kind", "regex", "rule", "where")
+
+    def __init__(self, rule: Rule, where: str) -> None:
+        self.rule, self.where = rule, where
+        self.kind, self.joke = rule.kind, rule.joke
+        self.regex = _re(rule.pattern, where)
+        self._veto: re.Pattern[str] | None = None
+        self._needs: re.Pattern[str] | None = None
+
+    @property
+    def topic(self) -> bool:
+        return self.rule.topic
+
+    def vetoed(self, window: str) -> bool:
+        if self.rule.veto is None:
+            return False
+        if self._veto is None:
+            self._veto = _re(_compile_veto(self.rule.veto), f"{self.where} veto")
+        return self._veto.search(window) is not None
+
+    def lacks_needs(self, text: str) -> bool:
+        if self.rule.needs is None:
+            return False
+        if self._needs is None:
+            self._needs = _re(self.rule.needs, f"{self.where} needs")
+        return self._needs.search(text) is None
+
+
+@dataclass(frozen=True, slots=True)
+class _Language:
+    rules: tuple[_Rule, ...]
+    shield: re.Pattern[str]
+    laugh: re.Pattern[str]
+    trivial: re.Pattern[str]
+    earnest: re.Pattern[str]
+    topic: re.Pattern[str]
+    window: int  # characters on each side of a match that its veto reads
+
+
+def _compile_veto(pattern: str) -> str:
+    return _ANCHOR_START.sub(f"(?<={_AFTER})", _ANCHOR_END.sub(f"(?={_BEFORE})", pattern))
+
+
+def _re(pattern: str, where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern)
+    except re.error as error:  # a rule table's mistake: name the rule, not just the offset
+        raise ValueError(f"{where}: {error}: {pattern[:80]!r}") from None
+
+
+def _language(module: ModuleType, window: int) -> _Language:
+    name = module.__name__
+    rules: tuple[Rule, ...] = module.RULES
+    shields: tuple[str, ...] = module.SHIELDS
+    return _Language(
+        rules=tuple(_Rule(rule, f"{name} rule {i}") for i, rule in enumerate(rules)),
+        shield=_re("|".join(f"(?:{s})" for s in shields), f"{name} shields"),
+        laugh=_re(module.LAUGH, f"{name} LAUGH"),
+        trivial=_re(module.TRIVIAL, f"{name} TRIVIAL"),
+        earnest=_re(module.EARNEST, f"{name} EARNEST"),
+        topic=_re(module.TOPIC, f"{name} TOPIC"),
+        window=window,
+    )
+
+
+# Each language's rules are compiled when a message first needs them, not at import.
+@cache
+def _english() -> _Language:
+    return _language(_en, 48)
+
+
+@cache
+def _korean() -> _Language:
+    return _language(_ko, 24)
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    kind: Kind
+    cue: str
+    joke: bool
+    topic: bool
+
+
+def _blank(text: str, shield: re.Pattern[str]) -> str:
+    """The text with every shielded span replaced by spaces (positions are kept)."""
+    return shield.sub(lambda m: " " * len(m.group()), text)
+
+
+def _hits(language: _Language, form: Form, text: str, original: str) -> list[_Hit]:
+    """The rules' matches in ``text`` (the form, blanked), as cues of ``original``."""
+    found: list[_Hit] = []
+    width = language.window
+    for rule in language.rules:
+        for match in rule.regex.finditer(text):
+            start, end = match.span()
+            if start == end:
+                continue
+            window = (
+                text[max(0, start - width) : start]
+                + _BEFORE
+                + text[start:end]
+                + _AFTER
+                + text[end : end + width]
+            )
+            if rule.vetoed(window) or rule.lacks_needs(form.text):
+                continue
+            found.append(_Hit(rule.kind, form.span_of(original, start, end), rule.joke, rule.topic))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Forms:
+    """A message's matching forms, and the same with idiom and jargon spans blanked."""
+
+    english: Form
+    english_blanked: str
+    korean: Form | None
+    korean_blanked: str | None
+
+
+def forms_of(text: str) -> Forms:
+    english = english_form(text)
+    korean = compact_form(text) if _HANGUL.search(text) else None
+    return Forms(
+        english=english,
+        english_blanked=_blank(english.text, _english().shield),
+        korean=korean,
+        korean_blanked=_blank(korean.text, _korean().shield) if korean else None,
+    )
+
+
+def _context(language: _Language, text: str) -> tuple[bool, bool, bool]:
+    """(a laugh with something trivial, it says it is earnest, it discusses a subject)."""
+    joke = bool(language.laugh.search(text) and language.trivial.search(text))
+    return joke, bool(language.earnest.search(text)), bool(language.topic.search(text))
+
+
+def assess(text: str) -> Safety:
+    """Check one message (any language; the Korean rules also run when it has Hangul, so
+    mixed messages are covered). Never raises on text."""
+    forms = forms_of(text)
+    return rule_verdict(forms, text) or _by_model(forms)
+
+
+def rule_verdict(forms: Forms, text: str) -> Safety | None:
+    """What the rules alone make of a message; None when no rule flags it."""
+    hits = _hits(_english(), forms.english, forms.english_blanked, text)
+    joke, earnest, topic = _context(_english(), forms.english.text)
+    if forms.korean is not None and forms.korean_blanked is not None:
+        hits += _hits(_korean(), forms.korean, forms.korean_blanked, text)
+        ko_joke, ko_earnest, ko_topic = _context(_korean(), forms.korean.text)
+        joke, earnest, topic = joke or ko_joke, earnest or ko_earnest, topic or ko_topic
+    kept = [h for h in hits if not (h.joke and joke and not earnest) and not (h.topic and topic)]
+    if not kept:
+        return None
+    categories = tuple(c for c in _PRIORITY if any(CATEGORY_OF[h.kind] is c for h in kept))
+    kept.sort(key=lambda h: _PRIORITY.index(CATEGORY_OF[h.kind]))
+    kinds: list[Kind] = []
+    for hit in kept:
+        if hit.kind not in kinds:
+            kinds.append(hit.kind)
+    return Safety(categories[0], _distinct(h.cue.strip() for h in kept), tuple(kinds), categories)
+
+
+def _distinct(cues: Iterable[str]) -> tuple[str, ...]:
+    """Cues in order, without repeats or a cue that is part of a longer one."""
+    found: list[str] = []
+    for cue in cues:
+        if not cue or any(cue in other for other in found):
+            continue
+        found = [other for other in found if other not in cue]
+        found.append(cue)
+    return tuple(found)
+
+
+def _by_model(forms: Forms) -> Safety:
+    """What the learned model makes of a message no rule flagged."""
+    if _MODEL is None:
+        return SAFE
+    verdict = _MODEL.judge(_model.features(forms.english_blanked, forms.korean_blanked))
+    if verdict is None:
+        return SAFE
+    category = Category(verdict.label)
+    cues = tuple(_cue_text(feature) for feature in verdict.evidence)
+    kind = _MODEL_KIND[category]
+    return Safety(category, cues, (kind,), (category,))
+
+
+def _cue_text(feature: str) -> str:
+    """A model feature as the words it stands for ("b:alive by" -> "alive by")."""
+    return feature.split(":", 1)[1]
+
+
+_MODEL_KIND = {
+    Category.SELF_HARM: Kind.IDEATION,
+    Category.HARM_TO_OTHERS: Kind.URGE,
+    Category.ABUSE: Kind.ABUSE,
+}
+_MODEL = _model.load()
+
+
+_SENTENCES = re.compile(r"(?<=[.!?。？！\n])\s*|(?<=[.!?])(?=\S)")
+_REQUEST = re.compile(
+    r"\?|？|\b(?:how|what|which|should|can you|could you|would you|any tips|tips|help me|advice|"
+    r"recommend|explain|check|review|please)\b|어떻게|뭐가|뭘|뭐부터|알려|해줘|해주세요|봐주세요|"
+    r"봐줘|부탁|할까요|하나요|인가요|될까요|있나요|추천|방법"
+)
+
+
+def asks_something_else(text: str) -> bool:
+    """Whether a flagged message also asks about something other than its crisis (a
+    question or request in a sentence no rule flags): the reply then says that can wait."""
+    for sentence in _SENTENCES.split(text):
+        piece = sentence.strip()
+        if len(piece) < 8 or not _REQUEST.search(piece.lower()):
+            continue
+        if rule_verdict(forms_of(piece), piece) is None:
+            return True
+    return False

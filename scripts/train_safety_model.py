@@ -1,0 +1,193 @@
+"""Train the safety check's learned model from the labelled development sets.
+
+Usage: python scripts/train_safety_model.py [--out core/safety/model.json] [--report]
+
+Reads tests/data/safety_dev*.jsonl and tests/data/safety_train*.jsonl; never the held-out
+sets (safety_heldout*.jsonl), which only tests/unit/test_safety_accuracy.py reads.
+
+The model is a multinomial logistic regression (none, self_harm, harm_to_others, abuse) over
+the features of ``core.safety._model.features``, fitted by stochastic gradient descent with L2
+regularisation in a fixed order (so the same data always gives the same model). Its
+threshold is chosen on out-of-fold predictions: each data file is predicted by a model
+trained on the other files (files have different authors, so this estimates how the model
+does on messages written by someone else), and the threshold is the most permissive one that
+keeps the model's own false alarms on ``none`` messages at or below ``--max-false-alarms``.
+Training lives here, not in core: the functions only load and apply the result.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from core.safety import _detect, _model  # noqa: E402
+
+DATA = ROOT / "tests" / "data"
+LABELS = _model.LABELS
+EPOCHS = 24
+RATE = 0.15
+L2 = 2e-4
+SEED = 20261204
+KEEP = 0.02  # weights whose largest difference from the "none" column is smaller do nothing
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    source: str  # the file it came from: one author
+    label: int
+    features: frozenset[str]
+    by_rules: bool  # the rules alone flag it
+
+
+def examples() -> list[Example]:
+    paths = sorted(DATA.glob("safety_dev*.jsonl")) + sorted(DATA.glob("safety_train*.jsonl"))
+    found = []
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            forms = _detect.forms_of(row["text"])
+            found.append(
+                Example(
+                    source=path.name,
+                    label=LABELS.index(row["category"]),
+                    features=frozenset(
+                        _model.features(forms.english_blanked, forms.korean_blanked)
+                    ),
+                    by_rules=_detect.rule_verdict(forms, row["text"]) is not None,
+                )
+            )
+    return found
+
+
+def fit(data: list[Example]) -> tuple[list[float], dict[str, list[float]]]:
+    width = len(LABELS)
+    bias = [0.0] * width
+    weights: dict[str, list[float]] = defaultdict(lambda: [0.0] * width)
+    order = list(range(len(data)))
+    step = 0
+    for epoch in range(EPOCHS):
+        random.Random(SEED + epoch).shuffle(order)  # noqa: S311 - a training order, not a secret
+        for index in order:
+            example = data[index]
+            rows = [weights[f] for f in sorted(example.features)]
+            totals = list(bias)
+            for row in rows:
+                for k in range(width):
+                    totals[k] += row[k]
+            top = max(totals)
+            exps = [math.exp(t - top) for t in totals]
+            norm = sum(exps)
+            rate = RATE / (1 + step / len(data))
+            step += 1
+            for k in range(width):
+                grad = exps[k] / norm - (1.0 if k == example.label else 0.0)
+                bias[k] -= rate * grad
+                for row in rows:
+                    row[k] -= rate * (grad + L2 * row[k])
+    return bias, dict(weights)
+
+
+def p_none(
+    bias: list[float], weights: dict[str, list[float]], features: frozenset[str]
+) -> tuple[float, int]:
+    totals = list(bias)
+    for f in features:
+        row = weights.get(f)
+        if row is not None:
+            for k, w in enumerate(row):
+                totals[k] += w
+    top = max(totals)
+    exps = [math.exp(t - top) for t in totals]
+    best = max(range(1, len(LABELS)), key=lambda k: (totals[k], -k))
+    return exps[0] / sum(exps), best
+
+
+def out_of_fold(data: list[Example]) -> list[tuple[Example, float, int]]:
+    predictions = []
+    for source in sorted({e.source for e in data}):
+        train = [e for e in data if e.source != source]
+        bias, weights = fit(train)
+        for e in data:
+            if e.source == source:
+                predictions.append((e, *p_none(bias, weights, e.features)))
+    return predictions
+
+
+def choose_threshold(
+    predictions: list[tuple[Example, float, int]], max_false_alarms: float
+) -> float:
+    negatives = sorted(p for e, p, _ in predictions if e.label == 0 and not e.by_rules)
+    allowed = int(max_false_alarms * len(negatives))
+    # Flag when p(none) < threshold: the (allowed+1)-th lowest p(none) among negatives is the
+    # first one that must not be flagged.
+    return negatives[allowed] if allowed < len(negatives) else 1.0
+
+
+def report(predictions: list[tuple[Example, float, int]], threshold: float) -> None:
+    table: dict[str, Counter[str]] = defaultdict(Counter)
+    for e, p, _ in predictions:
+        t = table[e.source]
+        crisis = e.label != 0
+        flagged_rules = e.by_rules
+        flagged = flagged_rules or p < threshold
+        t["crisis" if crisis else "none"] += 1
+        if crisis:
+            t["rules_hit"] += flagged_rules
+            t["both_hit"] += flagged
+        else:
+            t["rules_fp"] += flagged_rules
+            t["both_fp"] += flagged
+    print(f"threshold p(none) < {threshold:.3f}; out-of-fold, by file (author):")
+    for source, t in sorted(table.items()):
+        print(
+            f"  {source:32} crisis recall rules {t['rules_hit']}/{t['crisis']} "
+            f"with model {t['both_hit']}/{t['crisis']}; false alarms rules "
+            f"{t['rules_fp']}/{t['none']} with model {t['both_fp']}/{t['none']}"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=_model.DATA_PATH)
+    parser.add_argument("--max-false-alarms", type=float, default=0.01)
+    parser.add_argument("--report", action="store_true", help="print out-of-fold results")
+    args = parser.parse_args()
+    data = examples()
+    predictions = out_of_fold(data)
+    threshold = round(choose_threshold(predictions, args.max_false_alarms), 4)
+    if args.report:
+        report(predictions, threshold)
+    bias, weights = fit(data)
+    kept = {
+        f: [round(w, 4) for w in row]
+        for f, row in sorted(weights.items())
+        if max(abs(w - row[0]) for w in row[1:]) >= KEEP
+    }
+    model = {
+        "labels": list(LABELS),
+        "threshold": threshold,
+        "bias": [round(b, 4) for b in bias],
+        "weights": kept,
+    }
+    args.out.write_text(
+        json.dumps(model, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n",
+        encoding="utf-8",
+    )
+    print(
+        f"{len(data)} examples, {len(kept)} features kept, threshold {threshold}; wrote {args.out}"
+    )
+
+
+if __name__ == "__main__":
+    main()
