@@ -43,6 +43,7 @@ _BEFORE, _AFTER = "\x02", "\x03"
 _ANCHOR_END = re.compile(r"(?<!\\)\$")
 _ANCHOR_START = re.compile(r"(?<![\\\[])\^")
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
+_LATIN = re.compile(r"[a-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +215,9 @@ def assess(text: str) -> Safety:
 
 def rule_verdict(forms: Forms, text: str) -> Safety | None:
     """What the rules alone make of a message; None when no rule flags it."""
-    hits = _hits(_english(), forms.english, forms.english_blanked, text)
+    # Every English rule needs a Latin letter; Korean-only text skips them all.
+    latin = _LATIN.search(forms.english_blanked) is not None
+    hits = _hits(_english(), forms.english, forms.english_blanked, text) if latin else []
     joke, earnest, topic = _context(_english(), forms.english.text)
     if forms.korean is not None and forms.korean_blanked is not None:
         hits += _hits(_korean(), forms.korean, forms.korean_blanked, text)

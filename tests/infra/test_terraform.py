@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from core.safety import Category, parse
 from tests.infra.conftest import ROOT, TERRAFORM
 from tests.infra.hcl import Stack, block, dynamic, load
 
@@ -404,6 +405,33 @@ def test_alerts_for_errors_latency_and_cache_hit_rate(edge: Stack) -> None:
     metrics = edge.of_type("google_logging_metric")
     assert "httpRequest.status>=500" in metrics["lb_5xx"]["filter"]
     assert "jsonPayload.cache_tier" in metrics["cache_lookups"]["filter"]
+
+
+def test_flagged_messages_are_counted_per_category_without_the_text(edge: Stack) -> None:
+    metric = edge.of_type("google_logging_metric")["flagged_messages"]
+    assert "jsonPayload.safety:*" in metric["filter"]
+    assert 'NOT jsonPayload.safety=\\"none\\"' in metric["filter"]
+    assert metric["label_extractors"] == {
+        "category": "EXTRACT(jsonPayload.safety)",
+        "function": "EXTRACT(jsonPayload.function)",
+    }
+    labels = {label["key"] for label in block(metric, "metric_descriptor")["labels"]}
+    assert labels == {"category", "function"}
+
+
+def test_crisis_lines_and_model_replies_are_per_region_settings(regional: Stack) -> None:
+    assert regional.locals["common_env"]["CRISIS_RESOURCES"] == "${var.crisis_resources}"
+    assert "SAFETY_MODEL_REPLIES" in regional.locals["function_env"]
+    assert regional.variables["safety_model_replies"]["default"] is False
+    assert regional.variables["crisis_resources"]["default"] == ""
+    europe = load(TERRAFORM / "regional" / "regions" / "europe-west1.tfvars")
+    heredoc = europe["crisis_resources"]  # python-hcl2 keeps the <<-EOT ... EOT markers
+    assert heredoc.startswith("<<-EOT\n")
+    assert heredoc.rstrip().endswith("EOT")
+    resources = parse(heredoc.split("\n", 1)[1].rstrip().removesuffix("EOT"))
+    lines = resources["en"][Category.SELF_HARM]
+    assert any("116 123" in r.contact for r in lines)
+    assert any("112" in r.contact for r in lines)
 
 
 # --- no secret in code ----------------------------------------------------------------------

@@ -32,6 +32,7 @@ KEY = "sentry-test-api-key-5f1c"
 HASH_KEY = "sentry-test-id-hash-key-0123456789abcdef"
 MESSAGE = "요즘 회사에서 너무 외롭고 아무한테도 말 못 하겠어요"
 ENGLISH = "I am scared my manager will find out I failed the certification exam"
+CRISIS = "요즘 너무 힘들어서 그냥 죽고 싶다는 생각만 들어"
 USER, SESSION = "user-raw-7781", "session-raw-4492"
 CRASHING = """
 from pydantic import BaseModel
@@ -149,14 +150,19 @@ def test_process_sends_tagged_transactions_with_spans_and_no_text(
         assert status == 200, second
         status, third = post(url, {"message": ENGLISH})
         assert (status, third["cache"]["tier"]) == (200, "l1")
-        fake_sentry.wait_for("transaction", 3)
+        status, crisis = post(url, {"message": CRISIS})
+        assert (status, crisis["generator"]) == (200, "safety")
+        fake_sentry.wait_for("transaction", 4)
     finally:
         function.stop()
     transactions = fake_sentry.transactions
     assert {t["transaction"] for t in transactions} == {"POST /v2/process"}  # not /healthz
-    assert len(transactions) == 3
+    assert len(transactions) == 4
+    # The safety category is a tag; the message and the reply never leave the instance.
+    assert [t["tags"]["safety"] for t in transactions].count("self_harm") == 1
+    assert [t["tags"]["safety"] for t in transactions].count("none") == 3
 
-    by_tier = {t["tags"]["cache_tier"]: t for t in transactions}
+    by_tier = {t["tags"]["cache_tier"]: t for t in transactions if t["tags"]["safety"] == "none"}
     with_session = next(t for t in transactions if "session" in t["tags"])
     assert with_session["transaction"] == "POST /v2/process"
     assert with_session["environment"] == "test"
@@ -177,7 +183,9 @@ def test_process_sends_tagged_transactions_with_spans_and_no_text(
     request = with_session["request"]
     assert set(request) <= {"method", "url", "headers"}
     assert not {"x-api-key", "X-Api-Key", "X-API-Key"} & set(request.get("headers", {}))
-    assert_nothing_confided(fake_sentry, first["answer"], second["answer"])
+    assert_nothing_confided(
+        fake_sentry, first["answer"], second["answer"], CRISIS, crisis["answer"]
+    )
 
 
 def test_an_unexpected_error_is_an_event_without_the_message(
