@@ -122,11 +122,12 @@ def _answer(args: argparse.Namespace) -> None:
             )
         )
         return
-    if check.flagged:
-        how = f"safety reply ({check.category.value})"
+    who = f"{persona.display_name} ({persona.korean_name})"
+    if check.flagged:  # no mood tags over a crisis reply
+        print(f"{who} · safety reply ({check.category.value})")
     else:
         how = "chosen by you" if routing.forced else f"confidence {routing.confidence:.2f}"
-    print(f"{persona.display_name} ({persona.korean_name}) · {routing.key} · {how}")
+        print(f"{who} · {routing.key} · {how}")
     print()
     print(outcome.answer)
 
@@ -144,16 +145,17 @@ def _ask_stack(args: argparse.Namespace) -> None:
         print(_dump(reply))
         return
     persona = PERSONAS[PersonaName.parse(str(reply.get("persona")))]
-    facts = [
-        f"{persona.display_name} ({persona.korean_name})",
-        str(reply.get("resonance_key")),
-        f"cache {(reply.get('cache') or {}).get('tier')}",
-    ]
+    category = (reply.get("safety") or {}).get("category")
+    facts = [f"{persona.display_name} ({persona.korean_name})"]
+    if category and category != "none":  # no mood tags or cache facts over a crisis reply
+        facts.append(f"safety reply ({category})")
+    else:
+        facts += [
+            str(reply.get("resonance_key")),
+            f"cache {(reply.get('cache') or {}).get('tier')}",
+        ]
     if session := reply.get("session"):
         facts.append(f"session {session.get('id')} turn {session.get('turn')}")
-    category = (reply.get("safety") or {}).get("category")
-    if category and category != "none":
-        facts.append(f"safety reply ({category})")
     print(" · ".join(facts))
     print()
     print(reply.get("answer"))

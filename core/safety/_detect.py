@@ -223,6 +223,11 @@ def rule_verdict(forms: Forms, text: str) -> Safety | None:
         hits += _hits(_korean(), forms.korean, forms.korean_blanked, text)
         ko_joke, ko_earnest, ko_topic = _context(_korean(), forms.korean.text)
         joke, earnest, topic = joke or ko_joke, earnest or ko_earnest, topic or ko_topic
+    if earnest:
+        # "I mean it literally": an idiom's words are not an idiom this time.
+        hits += _hits(_english(), forms.english, forms.english.text, text)
+        if forms.korean is not None:
+            hits += _hits(_korean(), forms.korean, forms.korean.text, text)
     kept = [h for h in hits if not (h.joke and joke and not earnest) and not (h.topic and topic)]
     if not kept:
         return None

@@ -33,7 +33,7 @@ _DIE_STRONG = (
 _DIE = (
     r"(?:"
     + _DIE_STRONG[3:-1]
-    + r"|die(?! (?:on|in|of|from|for|laughing|inside)\b)|be dead|be gone(?! for)|not be (?:alive|here|around)(?! (?:at|for|in|on|during|when|tomorrow|next|this|today)\b)"
+    + r"|die(?! (?:on|in|of|from|laughing|inside)\b)|be dead|be gone(?! for)|not be (?:alive|here|around)(?! (?:at|for|in|on|during|when|tomorrow|next|this|today)\b)"
     r"|not exist|not be born|disappear(?: forever| for good| permanently| from (?:this world|existence|everyone's life|the world))?(?! (?:for|to|into|on|off|from|under|behind|in|during|after|until|before)\b)"
     r"|vanish(?: forever| for good)?(?! (?:for|to|into|on|off|from)\b)|give up on (?:life|living)|leave this world|be with (?:my|our) (?:late|dead) \w+)"
 )
@@ -48,7 +48,8 @@ _DYING = (
 )
 _WANT = (
     r"(?:want(?:ed|s|ing)?|wanna|wish(?:ed|ing)?(?: i could| i can)?|would rather|i'd rather|rather|ready|deserve|tempted|decided|plan(?:ning|ned)?(?: on)?"
-    r"|hoping|hope|urge|longing|long|desire|itching|determined|praying|pray|fantasi[sz]e about|dream of|dreaming of)"
+    r"|hoping|hope|hopes|urge|longing|long|desire|itching|determined|praying|pray|fantasi[sz]e about|dream of|dreaming of"
+    r"|'d like|would like|'d love|would love)"
 )
 # Verbs that are everyday with "die" ("going to die of boredom") and only count with _DIE_STRONG.
 _WANT_SOFT = r"(?:going|gonna|need|needed|about|trying|tried|try|feel like|felt like|feels like|feeling like|supposed|allowed|will|'ll|might|could|should|intend)"
@@ -58,7 +59,9 @@ _THINK = (
     r"|ideas? of|thoughts? of|thoughts? about|urges? (?:of|for)|wonder(?:ing|ed)? about|tempted by|close to|closer to|came close to)"
 )
 _PERSON = (
+    r"(?:(?:random|innocent|other|some|those|these) )?"
     r"(?:him|her|them|someone|somebody|anyone|anybody|people|everyone|everybody|a coworker|a colleague|a kid|a child|a baby"
+    r"|(?:his|her|their) (?:face|head|skull|teeth|jaw|nose|legs?|knees?)"
     r"|patients|customers|clients|kids|children|students|coworkers|co-workers|colleagues|strangers|cyclists|pedestrians|passengers|my classmates"
     r"|(?:my|our|the|that|this|his|her) (?:\w+ )?(?:boss|manager|coworker|co-worker|colleague|lead|cto|ceo|teammate|roommate|flatmate"
     r"|neighbou?r|ex|husband|wife|boyfriend|girlfriend|bf|gf|partner|dad|father|mom|mum|mother|brother|sister|son|daughter|baby|newborn"
@@ -82,6 +85,8 @@ _ABUSER = (
 )
 _LAUGH = r"\b(?:lol+|lmao+|lmfao|rofl|ha(?:ha)+h?|he(?:he)+|jk|j/k|just kidding|kidding)\b|😂|🤣|😅|😆|💀|🙃"
 
+# The tables keep one rule per entry as written (ruff would rewrap the expressions).
+# fmt: off
 RULES: tuple[Rule, ...] = (
     # --- self_harm: thoughts of dying, active or passive ---------------------------------
     Rule(
@@ -114,11 +119,7 @@ RULES: tuple[Rule, ...] = (
         topic=True,
         veto=r"\b(?:not|never|no longer|isn't|wasn't|aren't|n't)\s+(?:\w+\s+){0,2}$",
     ),
-    Rule(
-        _I,
-        r"\b(?:feel|feeling|felt|been|am|i'm|get|getting|got|so|very|pretty|kinda|a bit|little|bit|more|really|actively|passively)\s+suicidal\b",
-        veto=r"\b(?:not|never|no longer|n't)\s+(?:\w+\s+){0,2}$|\b(?:my|a|our|her|his|their) (?:friend|friends|colleague|coworker|co-worker|student|students|teammate|roommate|flatmate|cousin|sister|brother|son|daughter|report|mentee|partner|client|patient|mum|mom|dad)(?:'s)? (?:\w+ ){0,3}$",
-    ),
+    Rule(_I, r"\b(?:feel|feeling|felt|been|am|i'm|get|getting|got|so|very|pretty|kinda|a bit|little|bit|more|really|actively|passively)\s+suicidal\b|\b(?:my|the) suicidal (?:thoughts|feelings|urges|ideation) (?:are|came|come|have|keep|is|were)\b|\bsuicidal (?:thoughts|feelings|urges) (?:are back|again|came back|keep coming|won't stop|have returned)\b", veto=r"\b(?:not|never|no longer|n't)\s+(?:\w+\s+){0,2}$|\b(?:my|a|our|her|his|their) (?:friend|friends|colleague|coworker|co-worker|student|students|teammate|roommate|flatmate|cousin|sister|brother|son|daughter|report|mentee|partner|client|patient|mum|mom|dad)(?:'s)? (?:\w+ ){0,3}$"),
     Rule(
         _I,
         r"\bsuicid(?:e|al)\b",
@@ -151,11 +152,7 @@ RULES: tuple[Rule, ...] = (
         _I,
         r"\bno (?:point|reason|purpose|use)\s+(?:in |to |for |of )?(?:me )?(?:living|being alive|being here|life|my life|existing|exist|live|go on|going on|keep going|keeping going|waking up|wake up|stay(?:ing)? alive|carry(?:ing)? on|continuing)\b",
     ),
-    Rule(
-        _I,
-        r"\b(?:don't|do not|can't|cannot|fail to|no longer|stopped being able to) see (?:the |any )?(?:point|reason|purpose)\s+(?:of |in |to |for )?(?:(?:me |my )?(?:living|being alive|being here|life|existing|exist|live|go on|going on|keep going|waking up|wake up|staying alive|anything|any of (?:it|this)|trying)|anymore|any more)\b",
-        veto=r"\b(?:project|job|meeting|course|class|degree|app|feature|framework|code|ticket|sprint|standup|work|company|this task|this role)\b",
-    ),
+    Rule(_I, r"\b(?:don't|do not|can't|cannot|fail to|no longer|stopped being able to) (?:really |even |honestly )?see (?:the |any )?(?:point|reason|purpose)\s+(?:of |in |to |for )?(?:(?:me |my )?(?:living|being alive|being here|life|existing|exist|live|go on|going on|keep going|waking up|wake up|staying alive|anything|any of (?:it|this)|trying)|anymore|any more)\b", veto=r"\b(?:project|job|meeting|course|class|degree|app|feature|framework|code|ticket|sprint|standup|work|company|this task|this role)\b[^.!?]{0,12}$|^ (?:of|in|to) (?:this|the|my) (?:project|job|meeting|course|class|degree|app|feature|framework|code|ticket|sprint|standup|work|company|task|role)\b"),
     Rule(
         _I,
         r"\b(?:life|living|being alive|existing|my life|it|any of this)\s+(?:is|isn't|is not|'s|feels|seems|doesn't seem|does not seem|doesn't feel|isn't really|is no longer|has stopped being)\s+(?:not\s+|no longer\s+)?(?:worth (?:living|it anymore|anything)|pointless|meaningless|unbearable)\b",
@@ -164,7 +161,7 @@ RULES: tuple[Rule, ...] = (
     Rule(_I, r"\bnot worth (?:living|being alive|staying alive|saving|the air i breathe)\b"),
     Rule(
         _I,
-        r"\b(?:tired|sick|exhausted|weary|done|had enough|have had enough|'ve had enough|fed up) (?:of|with) (?:living|being alive|life|existing|existence|breathing|being here|waking up|it all|everything)\b",
+        r"\b(?:tired|sick|exhausted|weary|done|had enough|have had enough|'ve had enough|fed up) (?:of|with) (?:fighting to stay alive|trying to stay alive|staying alive|being a person|being me|living|being alive|life|existing|existence|breathing|being here|waking up|it all|everything)\b",
         joke=True,
         veto=r"^ (?:at|in|on) (?:this|the|my) (?:job|company|team|office|project)|^ (?:like this )?(?:at|in) work\b",
     ),
@@ -179,12 +176,7 @@ RULES: tuple[Rule, ...] = (
         joke=True,
         veto=r"^ (?:(?:today|tomorrow|at|on|for|in|with|to|during|instead|yet|early|there|home)\b|in (?:time|the))",
     ),
-    Rule(
-        _I,
-        r"\b(?:wish|want|hoping|hope) (?:it|everything|this|all of it|all this|the pain|life) (?:would |could |to |will )?(?:all )?(?:just )?(?:end|stop|be over)\b(?! (?:soon|quickly|already|early|on time))",
-        needs=r"\b(?:life|living|alive|exist|anymore|any more|tired|can't|cannot|pain|hurts|numb|empty|hopeless|die|dead|gone|burden|everyone|nobody|no one|over)\b",
-        veto=r"\b(?:meeting|week|day|sprint|semester|project|shift|call|exam|quarter|term|year|deadline|class|standup|course|month|season|lecture|presentation|talk|review|interview|season)\b",
-    ),
+    Rule(_I, r"\b(?:wish|want|wanting|wanted|hoping|hope) (?:it|everything|this|all of it|all this|the pain|life) (?:would |could |to |will )?(?:all )?(?:just )?(?:end|stop|be over)\b(?! (?:soon|quickly|already|early|on time))", needs=r"\b(?:life|living|alive|exist|anymore|any more|tired|can't|cannot|pain|hurts|numb|empty|hopeless|die|dead|gone|burden|everyone|nobody|no one|over|permanently|for good|forever)\b", veto=r"\b(?:meeting|week|day|sprint|semester|project|shift|call|exam|quarter|term|year|deadline|class|standup|course|month|season|lecture|presentation|talk|review|interview|season)\b"),
     Rule(
         _I,
         r"\b(?:can't|cannot|can not) (?:go on|keep going|do (?:this|it|life) anymore|live like this|take (?:it|this|life) anymore|keep living|carry on)(?:\s+(?:any ?more|much longer|like this))?\s*(?:[.!,]|$)",
@@ -217,11 +209,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:(?:go|went|fall|fell|going|falling) to sleep|sleep|fall asleep|falling asleep|close my eyes) (?:and|&) (?:just )?(?:never|not|don't|do not|won't) (?:wake|open|come back)",
         joke=True,
     ),
-    Rule(
-        _I,
-        r"\b(?:hope|hoping|pray|praying|wish|wishing) (?:that )?(?:i|i'd) (?:don't|do not|never|won't|wouldn't|didn't) (?:wake up|get up|see tomorrow|see the morning|make it through|survive)\b",
-        veto=r"^ (?:early|at|for|in time|before|late)\b",
-    ),
+    Rule(_I, r"\b(?:hope|hoping|pray|praying|wish|wishing) (?:that )?(?:i|i'd) (?:just )?(?:don't|do not|never|won't|wouldn't|didn't) (?:wake up|get up|see tomorrow|see the morning|make it through|survive)\b", veto=r"^ (?:early|at|for|in time|before|late)\b"),
     Rule(
         _I,
         r"\b(?:hope|hoping|pray|praying|wish|wishing)\b[^.!?\n]{0,25}?\b(?:i|i'll|i'd) (?:won't|will not|wouldn't|don't|do not|never|didn't) (?:be (?:here|around|alive)|wake(?: up)?|make it|see (?:the morning|tomorrow|another day|my birthday|next year|the sun))\b(?! (?:early|late|for (?:the|my|a)|at (?:the|work|my)|in time|on time|to (?:the|my|work))\b)",
@@ -277,7 +265,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         _I,
-        r"\b(?:better off|better|easier|lighter|simpler|happier|fine|okay|ok|relieved|free|freer|smoother|calmer|at peace|less of a burden)\b[^.!?\n]{0,40}?\b(?:if i (?:just |simply |finally |were to |was to )?(?:wasn't|weren't|was not|were not|died|was dead|were dead|was gone|were gone|disappeared|didn't exist|never existed|stopped existing|ended it|killed myself|wasn't (?:around|here|alive)|weren't (?:around|here|alive)|was never born|had never been born|never woke up|didn't wake up)|without me(?! (?:on|at|for|during|while|until|there|this|that|the|as|in (?:the|this|that|a))\b)|with (?:one less me|me gone|me dead|me out of the picture)|once i'm gone|when i'm gone|after i'm gone|if i'm gone|if i'm dead)\b",
+        r"\b(?:better off|better|easier|lighter|simpler|happier|fine|okay|ok|relieved|free|freer|smoother|calmer|at peace|less of a burden)\b[^.!?\n]{0,40}?\b(?:if i (?:just |simply |finally |were to |was to )?(?:wasn't|weren't|was not|were not|died|was dead|were dead|was gone|were gone|disappeared|didn't exist|never existed|stopped existing|ended it|killed myself|wasn't (?:around|here|alive)|weren't (?:around|here|alive)|was never born|had never been born|never woke up|didn't wake up|die|died|was to die)|without me(?! (?:on|at|for|during|while|until|there|this|that|the|as|in (?:the|this|that|a))\b)|with (?:one less me|me gone|me dead|me out of the picture)|once i'm gone|when i'm gone|after i'm gone|if i'm gone|if i'm dead)\b",
         veto=r"\b(?:on the team|on this team|on the project|on this project|in the meeting|on leave|on vacation|on holiday|on pto|while i'm|for a (?:week|day|month|while)|during my|the sprint|the release|the launch|the demo|quit|quitting|resign\w*|left the company|leave the company|leaving the company|transfer\w*|at the company|in the company|new job|job offer|notice period|the group project|the band|the club|the startup|co-?founder)\b",
     ),
     Rule(
@@ -316,7 +304,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         _I,
-        r"\b(?:hope|hoping|wish|wishing|pray|praying)\b[^.!?\n]{0,25}\b(?:my heart (?:would |will |just |to |might )*(?:stop|stops|gives out|gave out|quits|gives up)|(?:the |my |a |this )?(?:plane|flight|train|bus|car|elevator|lift|ferry) (?:would |will |just |might )*(?:goes down|go down|crashes|crash|falls|fall|derails|hits me|hit me))\b",
+        r"\b(?:hope|hopes|hoping|wish|wishes|wishing|pray|prays|praying)\b[^.!?\n]{0,25}\b(?:my heart (?:would |will |just |to |might )*(?:stop|stops|gives out|gave out|quits|gives up)|(?:the |my |a |this )?(?:plane|flight|train|bus|car|elevator|lift|ferry) (?:would |will |just |might )*(?:goes down|go down|crashes|crash|falls|fall|derails|hits me|hit me))\b",
     ),
     Rule(
         _I,
@@ -340,6 +328,58 @@ RULES: tuple[Rule, ...] = (
         _I,
         r"\b(?:i'm|i am|i've|i have|i think i've|i think i have|honestly i've)\s+(?:\w+\s+)?(?:had enough of|done with|finished with|through with) (?:living|life|being alive|existing|it all|everything)\b",
         veto=r"^ (?:at|in|on) (?:this|the|my)\b",
+    ),
+    Rule(
+        _I,
+        r"\b(?:want(?:ed)? to|wanting to|sure i want(?:ed)? to|care (?:if|whether) i|going to|gonna) (?:even )?make it (?:to|through) (?:the )?(?:morning|tomorrow|next week|the night|the weekend|christmas|new year)\b",
+        veto=r"\b(?:flight|train|bus|meeting|deadline|class|lecture|shift|on time|traffic|party|concert)\b",
+    ),
+    Rule(_I, r"\bwaiting for (?:my life|your life|it all|everything|life|my time) to (?:be over|end|stop|run out)\b|\b(?:only|sole|one|main) reason (?:i'm|i am|i'm still|i am still) (?:still )?(?:here|alive|around|going|breathing)\b"),
+    Rule(
+        _I,
+        r"\bif i (?:didn't|did not|don't|never|wouldn't) wake up\b[^.!?\n]{0,40}\b(?:sad|mind|care|fine|okay|relief|relieved|good|better|happy|peace|matter)\b",
+    ),
+    Rule(
+        _I,
+        r"\b(?:can't|cannot|can not|couldn't) (?:\w+ )?(?:deal|cope|handle|stand|bear) (?:with )?(?:being alive|living|existing|being here|being a person|my existence)\b",
+    ),
+    Rule(
+        _I,
+        r"\b(?:god|he|someone|something|death|the lord|the universe) (?:would |will |to |could )?(?:just )?(?:take|takes|took) me\b[^.!?\n]{0,25}\b(?:sleep|tonight|away|home|already|soon)\b",
+    ),
+    Rule(
+        _I,
+        r"\b(?:stopped caring|don't care|do not care|no longer care|doesn't matter)\b[^.!?\n]{0,15}\b(?:whether|if) i (?:wake up|live|die|make it|survive|get hit|am alive|'m alive)\b",
+    ),
+    Rule(
+        _I,
+        r"\b(?:terminal|cancer|diagnosis|illness|disease|accident|crash)\b[^.!?\n]{0,60}\b(?:relieved|relief|glad|welcome it|wouldn't fight|grateful|thankful)\b",
+        needs=r"\b(?:i'd|i would|i think|part of me|honestly|i'm not going to do anything|i wouldn't)\b",
+        veto=r"\b(?:benign|all clear|treatable|cured|remission|negative|not cancer|false alarm|caught early)\b",
+    ),
+    Rule(
+        _I,
+        r"\b(?:want|wanting|wanna) to be alive\b",
+        needs=r"\b(?:no energy|not|no longer|don't|can't|never|nothing|stopped)\b[^.!?\n]{0,30}\bwant(?:ing)? to be alive\b",
+    ),
+    Rule(_I, r"\b(?:not sure|unsure|don't know|do not know|doubt|no idea)\b[^.!?\n]{0,20}\b(?:if |whether |that )?(?:i |i'll |i will )?(?:even |still )?(?:want|wanna|will want|'ll want|be|am going to be|'m going to be)\s+(?:to )?(?:be alive|live|be here|stay alive|still be alive|be around|alive)\b", veto=r"^ (?:for|at|in|on|when|after|with) (?:this|the|my|our|that) (?:job|company|team|role|position|city|country|office|project)\b"),
+    Rule(_I, r"\b(?:don't|do not) think i(?:'m| am) (?:going to|gonna) (?:still )?be (?:alive|around|here) (?:much longer|for long|long|by|next|to see|in)\b|\b(?:not sure|doubt) i(?:'ll| will) (?:still )?be (?:alive|around) (?:by|in|next|for|to see)\b", veto=r"^ (?:at|in|with|on|for) (?:this|the|my|our|that) (?:company|team|job|role|office|city|project|position)\b|\b(?:visa|contract)\b"),
+    Rule(
+        _I,
+        r"\b(?:easier|better|nicer|simpler|preferable) to (?:just )?(?:not exist|die|disappear|not be here|be dead|not wake up|stop existing|end it) than\b",
+    ),
+    Rule(
+        _I,
+        r"\b(?:time|ready|my turn) (?:for me )?to (?:stop taking up space|stop existing|leave this world|be gone)\b|\b(?:outlived my usefulness|stopped? taking up space|taking up space in this world)\b",
+    ),
+    Rule(
+        _I,
+        r"\b(?:everyone|everybody|the world|people)(?:'s| is| would be|'d be) better off if you(?:'re| are| were) (?:dead|gone)\b|\bwould (?:anyone|anybody) (?:even |really )?(?:miss me|notice|care)\b",
+        needs=r"\b(?:dead|died|die|gone|disappeared|funeral|alive|kill myself|better off)\b",
+    ),
+    Rule(
+        _I,
+        r"\b(?:step(?:ped|ping)?|walk(?:ed|ing)?|cross(?:ed|ing)?) (?:off the (?:kerb|curb)|into the road|into traffic|onto the road)\b[^.!?\n]{0,30}\b(?:without looking|didn't look|not looking|hoping|part of me)\b|\b(?:fine|okay|ok|relief|wouldn't mind|don't care|good) if (?:a|the) (?:car|truck|bus|train|lorry) (?:just )?(?:hit me|hits me|didn't stop|doesn't stop|came|took me)\b",
     ),
     # --- self_harm: plans and means ------------------------------------------------------------
     Rule(
@@ -393,6 +433,58 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:(?:the )?(?:note|letter|letters|notes)(?:'s| is| are)? (?:written|done|finished|ready)|(?:the )?when and (?:the )?(?:where|how)|(?:the )?(?:where|how) and (?:the )?when)\b",
         needs=r"\b(?:die|dying|dead|end|ending|suicid\w*|kill myself|goodbye|last|final|calm now|at peace|cancelled|canceled|it'll be over|worked out|decided|ready|note|letters?|for good|nobody|no one|pills|bridge)\b",
         veto=r"\b(?:meeting|launch|release|deploy|offsite|event|party|wedding|conference|interview|trip|vacation|holiday|dinner|date|project|sprint|cover letter|thank[- ]you note|release notes|meeting notes|lecture notes|notes app|sticky notes?|patch notes)\b",
+    ),
+    Rule(
+        _P,
+        r"\b(?:i'm|i am|i'll|i will|gonna|going to|planning to|plan to|decided to|ready to)\s+(?:\w+\s+)?(?:do(?:ing)? it|kill(?:ing)? myself|end(?:ing)? (?:it|it all|my life|things)|go through with it)\s+(?:(?:\w+\s+)?(?:tonight|tomorrow|this weekend|this week|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|next (?:week|month)|after (?:the|my) \w+|before (?:the|my) \w+|soon|when (?:they|everyone|nobody|no one)|once (?:the|my|i)|today|at \w+))\b",
+        needs=r"\b(?:pills|meds|tablets|rope|bridge|roof|edge|gun|note|letters?|goodbye|die|dying|dead|end it|ending it|kill myself|suicid\w*|alive|saved up|stockpil\w*|nobody will|no one will|it'll be over|for good|last)\b",
+        veto=r"\b(?:presentation|talk|exam|interview|launch|release|deploy|migration|meeting|demo|move|moving|quit|quitting|resign\w*|tell (?:him|her|them|my)|propose|ask (?:him|her|them)|breakup|break up)\b",
+    ),
+    Rule(
+        _P,
+        r"\b(?:pills|meds|medication|tablets|sleeping pills|painkillers)\b[^.!?\n]{0,20}\b(?:saved up|stockpiled|stashed|hidden away|counted out|lined up|ready|collected)\b",
+        veto=r"\b(?:for (?:the|my) (?:trip|travel|grandma|grandpa|mom|mum|dad|cat|dog)|organi[sz]er|weekly box|as prescribed|refill|pharmacy)\b",
+    ),
+    Rule(
+        _P,
+        r"\b(?:written|wrote|finished|left|hidden|hid) (?:the|a|my) (?:note|letter|letters)\b",
+        needs=r"\b(?:decided when|haven't decided|not decided|when|drawer|day|date|goodbye|end|die|tonight|ready|everything|family|find it|they'll find)\b",
+        veto=r"\b(?:thank[- ]you|cover|recommendation|reference|resignation|complaint|sick|doctor's|apology|love note|to the landlord|to hr|to my manager|to the school|to the council|notice)\b",
+    ),
+    Rule(
+        _P,
+        r"\b(?:gun|pistol|rifle|shotgun|firearm)\b[^.!?\n]{0,80}\b(?:thinking about it|think about it|know where the key|keep thinking|staring at it|can't stop thinking|on myself|for me)\b",
+        veto=r"\b(?:range|hunting|license|licence|safety course|cleaning it for|collection)\b",
+    ),
+    Rule(
+        _P,
+        r"\b(?:haven't|have not|not yet|still haven't|just haven't) (?:decided|picked|chosen|set) (?:on )?(?:the|a|which|what) (?:day|date|when|time)\b",
+        needs=r"\b(?:know exactly|what i'd do|what i would do|note|pills|stock|putting \w+ aside|plan|rope|bridge|end it|die|do it)\b",
+        veto=r"\b(?:wedding|launch|release|holiday|vacation|trip|party|move|interview|resign|quit|notice|birthday party)\b",
+    ),
+    Rule(
+        _P,
+        r"\btonight(?:'s| is) the night\b|\b(?:got|have|i've got) everything i need (?:here|ready|now)\b",
+        needs=r"\b(?:tell someone|goodbye|wouldn't panic|won't panic|nobody|no one|last|end|die|pills|rope|note|sorry|everything i need)\b",
+        veto=r"\b(?:date|party|concert|game|launch|gig|show|premiere|match|exam|presentation|interview|proposal|propose)\b",
+    ),
+    Rule(
+        _P,
+        r"\b(?:drove|drive|driven|driving|went|walked|walking|go|going|keep going|kept going) (?:out )?(?:up )?to (?:the|a) (?:bridge|cliffs?|tracks|railway|rooftop|roof|top (?:floor|level)|edge)\b[^.!?\n]{0,80}\b(?:sat|stood|stand|standing|stayed|an hour|for hours|again|looking|thinking|every day|edge|longer|nobody noticed|went back)\b",
+        veto=r"\b(?:picnic|photo|photos|view|sunset|run|jog|walk the dog|fishing|drinks|party|tour|sightseeing|commute|crossing it to)\b",
+    ),
+    Rule(
+        _P,
+        r"\b(?:stand|standing|stood|stay|staying) (?:near|at|on|by|close to) the edge\b",
+        needs=r"\b(?:car park|parking|roof|rooftop|bridge|top|level|floor|cliff|every day|longer|platform|balcony|building)\b",
+        veto=r"\b(?:photo|view|sunset|climbing|hike|hiking|tour|of (?:my|the) (?:comfort zone|seat)|of burnout|of tears)\b",
+    ),
+    Rule(_P, r"\b(?:picked|chosen|chose|set) (?:a|the) (?:date|day)\b[^\n]{0,100}\b(?:so i don't ruin|so i won't ruin|so it doesn't ruin|after (?:my|her|his|their) \w+'s birthday|after (?:christmas|the holidays|my birthday)|before anyone)\b"),
+    Rule(
+        _P,
+        r"\b(?:got|have|i've got|made|i have|i've made) a plan(?: now)?\b",
+        needs=r"\b(?:feels? (?:better|calmer|easier|lighter) (?:having|to have|now that i have) a plan|calm now|at peace|made my decision|relief|relieved|after my shift|tonight|this weekend)\b",
+        veto=r"\b(?:launch|meeting|study|revise|workout|gym|diet|budget|presentation|interview|career|savings|pay off|debt|trip|wedding|project|talk to|speak to|ask (?:my|for)|quit|resign|job)\b",
     ),
     Rule(
         _P,
@@ -546,6 +638,11 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:dig|digging|dug|claw|clawing|clawed|scratch|scratching|scratched|pick|picking|picked|bite|biting|bit|pinch|pinching|pinched) (?:my )?(?:nails|fingernails|teeth)? ?(?:into|at) (?:my )?(?:arms?|wrists?|skin|thighs?|legs?|hands?|face)\b(?=[^.!?\n]{0,60}\b(?:bleed|bled|blood|marks|scars|bruises?|raw|until|till|til|hurts|punish|stress|calm|again|every time|whenever)\b)",
         veto=r"\b(?:itch\w*|eczema|mosquito|bug bites?|rash|allerg\w*|sunburn|dry skin|hives)\b",
     ),
+    Rule(
+        _SI,
+        r"\b(?:punch\w*|hit\w*|slam\w*|bang\w*|kick\w*) (?:the |a )?walls?\b[^.!?\n]{0,40}\b(?:till|until|on purpose|knuckles|bleed|bled|split|broke|bruised|again)\b",
+        veto=r"\b(?:metaphor|figuratively|lol|haha|hit a wall|hitting a wall|hit the wall|hitting the wall|writer's block|progress)\b",
+    ),
     # --- harm_to_others ---------------------------------------------------------------------
     Rule(
         _IN,
@@ -610,7 +707,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         _U,
-        rf"\b(?:thinking|thought|think|fantasi[sz]\w*|dream\w*|imagin\w+|picturing|picture|planning|plan(?:ned)?|obsess\w*)\b[^.!?\n]{{0,60}}?\b(?:{_HARMING}|slamming|bashing|smashing|ramming|cracking|breaking)\s+(?:{_PERSON}|(?:his|her|their) (?:head|face|skull|neck|teeth|nose|legs?|arms?))\b",
+        rf"\b(?:thinking|thought|think|fantasi[sz]\w*|dream\w*|imagin\w+|picturing|pictured|picture|planning|plan(?:ned)?|obsess\w*)\b[^.!?\n]{{0,60}}?\b(?:{_HARMING}|slamming|bashing|smashing|ramming|cracking|breaking)\s+(?:{_PERSON}|(?:his|her|their) (?:head|face|skull|neck|teeth|nose|legs?|arms?))\b",
         veto=r"\b(?:feelings|career|chances|reputation|pride|in the game|in chess|in a match|the competition|competitors|in my novel|in the story|in the script|a character|the villain|in the film|the build|the process|bugs?)\b",
     ),
     Rule(
@@ -622,11 +719,7 @@ RULES: tuple[Rule, ...] = (
         _U,
         r"\b(?:don't|do not|can't|cannot|no longer) trust myself (?:around|with|near|alone with|not to (?:hurt|hit|harm|kill)) (?:him|her|them|my|the|people|kids|children|anyone|someone|myself around)\b",
     ),
-    Rule(
-        _U,
-        r"\b(?:swerve|swerving|drive|driving|run|running|ram|ramming|plow|plough|steer|steering|mow|mowing)\s+(?:my car |the car |the truck )?(?:into|over|at|through|down)\s+(?:cyclists|pedestrians|people|him|her|them|someone|a crowd|the crowd|kids|my \w+|the \w+ (?:in front|next to|ahead))\b(?=[^.!?\n]{0,80}\b(?:on purpose|urge|pull|want|wanted|thought|thoughts|tempted|going to|gonna|plan|deliberately|intentionally|don't trust|scared|afraid|feel like)\b)|\b(?:run|running|ran) (?:him|her|them|my \w+|that \w+|the \w+) (?:over|down)\b",
-        veto=r"\b(?:the numbers|the tests|the script|the code|the query|the migration|it by|them by|the idea|the plan|the schedule|the proposal|the slides|the deck)\b",
-    ),
+    Rule(_U, r"\b(?:swerve|swerving|drive|driving|run|running|ram|ramming|plow|plough|steer|steering|mow|mowing)\s+(?:my car |the car |the truck |the bus |straight |right )?(?:into|over|at|through|down)\s+(?:the )?(?:cyclists|pedestrians|people|him|her|them|someone|a crowd|the crowd|kids|my \w+|the \w+ (?:in front|next to|ahead))\b(?=[^\n]{0,120}\b(?:on purpose|urge|pull|want|wanted|thought|thoughts|tempted|going to|gonna|plan|deliberately|intentionally|don't trust|scared|afraid|feel like)\b)|\b(?:run|running|ran) (?:him|her|them|my \w+|that \w+|the \w+) (?:over|down)\b", veto=r"\b(?:the numbers|the tests|the script|the code|the query|the migration|it by|them by|the idea|the plan|the schedule|the proposal|the slides|the deck)\b"),
     Rule(
         _U,
         r"\b(?:(?:think|afraid|scared|worried|terrified|feel like|point where|fear|swear) (?:that )?i (?:could|might|may|'d|would)|i (?:could|might|may|'d|would) (?:really|seriously|actually|genuinely|end up|snap and)) (?:\w+ )?(?:hurt|kill|harm|snap and hurt|seriously hurt|strangle|stab|hit|beat|break) (?:him|her|them|someone|somebody|my \w+|that \w+|one of them)\b",
@@ -640,8 +733,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         _IN,
-        r"\b(?:bought|got|getting|have|borrowed|took|grabbed|loaded|sharpened|hid|hidden|carry|carrying|keeping)\s+(?:a |my |his |dad's |the |our |a kitchen |a big )?(?:gun|rifle|pistol|handgun|shotgun|firearm|knife|knives|machete|bat|hammer|crowbar|axe)\b",
-        needs=r"\b(?:regret|pay for|make (?:him|her|them) pay|revenge|deserve[sd]?|what (?:he|she|they) did|teach (?:him|her|them)|get even|show (?:him|her|them)|going to (?:get|make|hurt|kill)|hurt (?:him|her|them)|kill (?:him|her|them)|waiting for (?:him|her|them)|when (?:he|she|they) (?:gets?|comes?) (?:home|back|out))\b",
+        r"\b(?:bought|got|getting|have|borrowed|took|grabbed|loaded|sharpened|hid|hidden|carry|carrying|keeping)\s+(?:a |my |his |dad's |the |our |a kitchen |a big )?(?:gun|rifle|pistol|handgun|shotgun|firearm|knife|knives|machete|bat|hammer|crowbar|axe|weapon)\b",
+        needs=r"\b(?:find out what it feels like|what it feels like|will find out|was planned|it was planned|regret|pay for|make (?:him|her|them) pay|revenge|deserve[sd]?|what (?:he|she|they) did|teach (?:him|her|them)|get even|show (?:him|her|them)|going to (?:get|make|hurt|kill)|hurt (?:him|her|them)|kill (?:him|her|them)|waiting for (?:him|her|them)|when (?:he|she|they) (?:gets?|comes?) (?:home|back|out))\b",
         veto=r"\b(?:range|hunting|hunt|collection|license|licence|permit|training|course|game|nerf|airsoft|paintball|toy|prop|glue gun|nail gun|heat gun|water gun|kitchen knife set|cooking|chef|camping|fishing)\b",
     ),
     Rule(
@@ -681,10 +774,25 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:threw|throw|throwing|smashed|smash|punched|punch|kicked) (?:a |the |my )?(?:chair|bottle|glass|plate|phone|mug|lamp|laptop|table|cup|remote)\b[^.!?\n]{0,30}\b(?:at|near|next to|right next to|past|towards) (?:my|her|him|them|the kids|the baby)\b",
         veto=r"\b(?:dog|cat|ball|frisbee|game|party)\b",
     ),
+    Rule(_IN, r"\b(?:pay|suffer) (?:for (?:it|this|that) )?physically\b|\bmake (?:him|her|them|my \w+|that \w+) suffer\b(?=[^\n]{0,100}\b(?:watching|know where|waiting|weapon|physically|hurt|house|car|follow)\b)", veto=r"\b(?:legally|in court|financially|lawsuit|sue)\b[^.!?]{0,10}$"),
+    Rule(
+        _IN,
+        r"\bmake sure (?:he|she|they|him|her|them) (?:doesn't|does not|won't|never|can't) (?:walk|get up|walk away|walk straight|walk again)\b|\b(?:he|she|they) won't be (?:walking|standing|talking) (?:straight|again|properly|afterwards)\b",
+    ),
+    Rule(
+        _IN,
+        r"\bbring(?:ing)? (?:something|a little something|a surprise) (?:to|into) (?:work|school|the office|class|the meeting)\b",
+        needs=r"\b(?:regret|pay|serious|sorry|he'll|she'll|they'll|teach|show (?:him|her|them)|last time)\b",
+        veto=r"\b(?:cake|cookies|snacks|treats|gift|present|birthday|potluck|lunch|coffee|donuts|food)\b",
+    ),
+    Rule(
+        _U,
+        r"\burge to (?:grab|get|pick up|take|reach for) (?:a |the |my )?(?:knife|knives|gun|hammer|bat|weapon)\b",
+    ),
     # --- abuse: being hurt, threatened, stalked or in danger --------------------------------
     Rule(
         _A,
-        rf"\b{_ABUSER}\b[^.!?\n]{{0,50}}?\b(?:hits|hit|hitting|beats|beat|beating|punch(?:es|ed|ing)?|slap(?:s|ped|ping)?|kick(?:s|ed|ing)?|chok(?:es|ed|ing)|strangl(?:es|ed|ing)|shov(?:es|ed|ing)|push(?:es|ed|ing)|grab(?:s|bed|bing)|throw(?:s|ing)? (?:things|stuff|\w+) at|threw (?:things|stuff|a \w+|\w+) at|spit (?:on|at)|spat (?:on|at)|bit|bites|drag(?:s|ged)|pinn(?:ed|ing)|pinned|cornered|corner(?:s|ing)|rap(?:es|ed|ing)|assault(?:s|ed|ing)|molest(?:s|ed|ing)|grop(?:es|ed|ing)|touch(?:es|ed|ing)|lock(?:s|ed|ing)|tied|ties|burn(?:s|ed|t)|cut|cuts|hurts|hurt|twist(?:s|ed)|touching|pulled (?:a |his |her )?(?:gun|knife) on|fondl(?:es|ed|ing)|feeling up|shoved|slammed|kicked|headbutted|sexually assaulted|sexually harassed|harass(?:es|ed|ing)|slut-shamed)\s+me\b",
+        rf"\b{_ABUSER}\b[^.!?\n]{{0,50}}?\b(?:hits|hit|hitting|beats|beat|beating|punch(?:es|ed|ing)?|slap(?:s|ped|ping)?|kick(?:s|ed|ing)?|chok(?:es|ed|ing)|strangl(?:es|ed|ing)|shov(?:es|ed|ing)|push(?:es|ed|ing)|grab(?:s|bed|bing)|throw(?:s|ing)? (?:things|stuff|\w+) at|threw [^.!?\n]{1, 30} at|spit (?:on|at)|spat (?:on|at)|bit|bites|drag(?:s|ged)|pinn(?:ed|ing)|pinned|cornered|corner(?:s|ing)|rap(?:es|ed|ing)|assault(?:s|ed|ing)|molest(?:s|ed|ing)|grop(?:es|ed|ing)|touch(?:es|ed|ing)|lock(?:s|ed|ing)|tied|ties|burn(?:s|ed|t)|cut|cuts|hurts|hurt|twist(?:s|ed)|touching|pulled (?:a |his |her )?(?:gun|knife) on|fondl(?:es|ed|ing)|feeling up|shoved|slammed|kicked|headbutted|sexually assaulted|sexually harassed|harass(?:es|ed|ing)|slut-shamed)\s+me\b",
         veto=r"^ (?:up|with (?:a|the|another|more|extra|some|an|that|this) (?:pip|task|ticket|deadline|question|email|bug|request|feature|comment|review|change|meeting|invite|project|workload|list|spreadsheet|report|story|estimate|performance|lawsuit)|hard|like a ton|like a truck|to the punch|up on|off|on (?:the )?(?:pr|slack|teams|linkedin|email|zoom|a call)|in (?:the )?(?:feelings|standup|retro|meeting|review|thread|slack|chat)|at the (?:bar|gym))\b|\b(?:the news|reality|it|that|this|the realization|the idea|nostalgia|the feeling|the bug|the error|the deadline|the market|the recession|the layoff|the layoffs|covid|the flu|the virus|traffic|the wave|the heat|the cold|karma|the ball|the car|the truck|the bus|the question|the change|the weather|the song|the joke|the meme|the code|the test|the exam|the news)\s+(?:\w+\s+){0,2}$|\b(?:in (?:the )?(?:game|match|fortnite|minecraft|chess|pvp|dodgeball|paintball|practice|training|sparring|boxing|karate|judo|mma|bjj|class|rehearsal)|sparring|tagged|tag)\b",
     ),
     Rule(
@@ -788,8 +896,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         _A,
-        r"\b(?:coming for me|come for me|coming after me|come after me|(?:i|we) know where you live|knows? where i live|found out where i live|know where i work|knows where i work|find me|hunt me down|watch your back|you can't hide|can't hide from (?:me|him|her|them|us)|you'?re dead|you will pay|you'll pay|you'll regret|next time (?:will be|it'll be|it will be|you won't) (?:worse|be so lucky|walk away)|finish (?:this|you|the job)|make you disappear|end you|i'll find you|we'll find you|you're next|see you soon|soon)\b",
-        needs=r"\b(?:said|says|told me|texted|messaged|sent|wrote|posted|dm|dms|message|messages|texts|threat\w*|note|letter|voicemail|warned|yelled|screamed|whispered|saying)\b",
+        r"\b(?:coming for me|come for me|coming after me|come after me|(?:i|we) know where you live|knows? where i live|found out where i live|know where i work|knows where i work|find me|hunt me down|watch your back|you can't hide|can't hide from (?:me|him|her|them|us)|you'?re dead|you will pay|you'll pay|you'll regret|next time (?:will be|it'll be|it will be|you won't) (?:worse|be so lucky|walk away)|(?:he|she|they) won't miss|watch (?:yourself|your back|myself|my back) (?:on the way|when|at night|going)|finish (?:this|you|the job)|make you disappear|end you|i'll find you|we'll find you|you're next|see you soon|soon)\b",
+        needs=r"\b(?:said|says|told me|texted|messaged|sent|wrote|posted|dm|dms|message|messages|text|texts|note|letter|card|calls?|threat\w*|note|letter|voicemail|warned|yelled|screamed|whispered|saying)\b",
         veto=r"\b(?:deadline|deadlines|bugs?|tickets|taxes|recruiters|the heat death|the end of the quarter|winter|the exam|exams|karma|my manager is coming for me about|the auditors|audit|review season|performance review|the ai|ai is coming|robots|layoffs?|interview|soon i'll|see you soon at|soon!|coming soon|launch|release)\b",
     ),
     Rule(
@@ -799,13 +907,13 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         _A,
-        r"\b(?:found|posted|leaked|shared|published|doxx?ed|doxx?ing|figured out|got|has|have|knows?)\s+(?:out\s+)?my\s+(?:home\s+|real\s+|new\s+|exact\s+|house\s+)?(?:address|location)\b",
+        r"\b(?:found|posted|posting|leaked|leaking|shared|sharing|published|publishing|doxx?ed|doxx?ing|figured out|got|has|have|knows?)\s+(?:out\s+)?my\s+(?:home\s+|real\s+|new\s+|exact\s+|house\s+)?(?:address|location)\b",
         needs=r"\b(?:threat\w*|coming for me|come for me|find me|scared|afraid|terrified|hurt|kill|stalk\w*|followed|following|showed up|turned up|outside|messages saying|posted it|doxx\w*|forum|online|strangers?|someone|anonymous|ex)\b",
         veto=r"\b(?:delivery|courier|amazon|hr|payroll|the bank|shipping|billing|uber|lyft|doordash|recruiter|my manager has|the company has|form|api|geocod\w*|ip address|email address|mac address|memory address|address space|endpoint|localhost)\b",
     ),
     Rule(
         _A,
-        r"\b(?:let (?:himself|herself|themselves)|broke|breaks|break|came|comes|walked|walks|barged|keeps coming|kept coming|has been coming|been coming|snuck|sneaks) in(?:to)? (?:my|our|the) (?:flat|apartment|room|house|home|bedroom|bathroom|place|tent|dorm)\b(?=[^.!?\n]{0,80}\b(?:at night|without|while i|uninvited|twice|again|key|asleep|sleeping|shower|touch\w*|nice to (?:him|her)|scared|afraid|won't stop|locked|lock|i'm \d+|i am \d+)\b)",
+        r"\b(?:lets? (?:himself|herself|themselves)|broke|breaks|break|came|comes|walked|walks|barged|keeps coming|kept coming|has been coming|been coming|snuck|sneaks) in(?:to)? (?:my|our|the) (?:flat|apartment|room|house|home|bedroom|bathroom|place|tent|dorm)\b(?=[^.!?\n]{0,80}\b(?:at night|without|while i|uninvited|twice|again|key|asleep|sleeping|shower|touch\w*|nice to (?:him|her)|scared|afraid|won't stop|locked|lock|i'm \d+|i am \d+)\b)",
         veto=r"\b(?:cat|dog|kids? (?:barge|burst)|my kid|toddler|for (?:coffee|dinner|lunch|breakfast)|with (?:coffee|groceries|pizza|dinner))\b",
     ),
     Rule(
@@ -851,6 +959,21 @@ RULES: tuple[Rule, ...] = (
         needs=r"\b(?:if i don't|or else|or they'll|or he'll|or she'll|threat\w*|leak|post them|share them|come over|find me|i'm 1[0-7]|i am 1[0-7]|blackmail\w*|forced|making me|make me)\b",
         veto=r"\b(?:portfolio|client|project|real estate|listing|product|marketing|team|manager|design|mockups?|screenshots?)\b",
     ),
+    Rule(
+        _A,
+        r"\bmake sure (?:i|you) (?:don't|do not|won't|never) (?:live|survive|make it|walk again|see (?:the|another|next|my))\b|\bif (?:he|she|they) can't have me,? (?:no one|nobody) (?:will|can|else)\b|\b(?:sending|sends|sent|been sending) me threats\b|\bknows? where (?:my kids|my children|my family|my son|my daughter|my parents) (?:go|goes|are|live|lives)\b",
+        veto=r"\b(?:drill|training|example|scenario|movie|film|book|novel|song)\b",
+    ),
+    Rule(
+        _A,
+        r"\b(?:slashed my (?:tyres|tires)|my (?:tyres|tires) were slashed|keyed my car|smashed my (?:windows?|windscreen))\b",
+    ),
+    Rule(
+        _A,
+        r"\b(?:photos?|pictures?|pics)\b[^.!?\n]{0,12}\bof my (?:front door|door|house|home|car|window|windows|street|flat|apartment|building|kids)\b",
+        needs=r"\b(?:block\w*|anonymous|new accounts?|someone|stranger|taken last night|keeps?|unknown|fake)\b",
+        veto=r"\b(?:realtor|estate agent|listing|insurance|claim|contractor|builder|renovation|airbnb|landlord asked)\b",
+    ),
 )
 
 # Spans that look like a rule's words but never mean it; blanked before the rules run.
@@ -861,7 +984,7 @@ SHIELDS: tuple[str, ...] = (
     r"\b(?:career|social|political|professional|financial|commercial|brand|electoral|reputational|academic) suicide\b|\bsuicide (?:squad|mission|run|doors?|burn|linux|king|silence|sprint|sprints|shift|shifts|drill|drills|pass|passes|seat|lane|knot|bid|bidding)\b",
     r"\b(?:i'd|i would|would|could|i could) (?:literally |honestly |totally |absolutely |happily )?(?:kill|die|murder) for (?:a|an|some|that|this|the|one|more|your)\b",
     r"\b(?:dying|die) (?:to (?:know|see|try|hear|read|meet|go|get|learn|tell|ask|start|find out|watch|play|use|join|visit)|of (?:embarrassment|boredom|laughter|shame|cringe|curiosity|thirst|hunger|heat|envy|jealousy|suspense))\b",
-    r"\b(?:(?:i'd|i would|would|i'd much|i would much) (?:\w+ )?rather (?:die|be dead|kill myself) than|to die for|die hard|die-hard|diehard|never say die|do or die|die on (?:this|that|the) hill|hill to die on|hill i'll die on|hill i would die on|the die is cast|dice|die (?:roll|cast|size|area|shrink)|die in (?:the |a )?(?:game|match|round|level|raid|dungeon))\b",
+    r"\b(?:(?:i'd|i would|would|i'd much|i would much) (?:\w+ )?rather (?:die|be dead|kill myself) than|(?:a|an|the|is|are|was|were|looks?|tastes?|sounds?|smells?) (?:\w+ )?to die for|die hard|die-hard|diehard|never say die|do or die|die on (?:this|that|the) hill|hill to die on|hill i'll die on|hill i would die on|the die is cast|dice|die (?:roll|cast|size|area|shrink)|die in (?:the |a )?(?:game|match|round|level|raid|dungeon))\b",
     r"\b(?:(?:is|are|was|were|'s|keeps|kept|has been|have been)\s+(?:\w+\s+)?(?:literally\s+|slowly\s+|absolutely\s+|actually\s+|honestly\s+|really\s+|just\s+|lowkey\s+|so\s+)?killing (?:me|us|my|our|the)|kills me|killed me)\b",
     r"\b(?:going to|gonna|will|would|'ll|'d|is gonna|is going to|'s going to|'s gonna|are going to|are gonna) (?:literally |actually |absolutely |totally |so |just )?kill (?:me|us)\b",
     r"\b(?:(?:nearly|almost|basically|literally|practically|about to|could have|could've|gonna|going to|would have|would've|thought i'd|thought i would|i'll|i'd|might) (?:literally |actually |have |just |totally )?died? (?:laughing|of|from|when|because|in|at|right there|on the spot|inside|a little)|died (?:laughing|inside|a little|of embarrassment|of laughter|on stage|when i saw|when i heard|in the game|at the boss|so many times|\d+ times))\b",
@@ -878,7 +1001,7 @@ SHIELDS: tuple[str, ...] = (
     r"\b(?:not|never|no longer|wasn't|isn't|am not|i'm not|im not|i am not)\s+(?:\w+\s+)?suicidal\b|\bno (?:suicidal (?:thoughts|ideation|plans|intent)|thoughts? of (?:suicide|self[- ]harm|killing myself|hurting myself|ending it|dying)|plans? to (?:kill|hurt|harm|end) (?:myself|my life|anyone|anybody|someone))\b",
     r"\b(?:don't|do not|doesn't|didn't|never|wouldn't|won't|would never|will never|am not going to|i'm not going to|not going to|not gonna|no intention (?:of|to)|not planning (?:to|on)|not thinking (?:about|of)|i'm not (?:thinking|planning) (?:about|of|to|on)|it's not like i)\s+(?:\w+\s+){0,2}?(?:want(?:ing)? to |wanna |plan(?:ning)? to |going to |intend to |try to |)?(?:die|kill myself|killing myself|hurt myself|hurting myself|harm myself|end it|end my life|ending my life|hurt anyone|hurt anybody|hurt someone|hurt him|hurt her|hurt them|kill anyone|kill someone|do anything (?:stupid|drastic|to myself))\b",
     r"\b(?:i'm|i am|i was|i'll be|i will be|we're|we are|you're|he's|she's|they're|it's|that's|am|so|was|being|feel|feeling|looking|look|felt|all)\s+(?:\w+\s+)?dead (?:tired|inside from work|on my feet|beat|serious|wrong|right|set|last|broke|meat|weight|center|sure|certain|asleep|bored)\b",
-    r"\b(?:you'?re|you are|you|i'?m|i am|we'?re|we are|they'?re|he'?s|she'?s) (?:so |totally |completely |basically |literally )?dead(?:\s+(?:to me|meat))?\b(?= (?:if|when|once|after|lol|haha|lmao)|[.!]?$)",
+    r"\b(?:you'?re|you are|you|i'?m|i am|we'?re|we are|they'?re|he'?s|she'?s) (?:so |totally |completely |basically |literally )?dead(?:\s+(?:to me|meat))?\b(?= (?:if|when|once|after|lol|haha|lmao))",
     r"\b(?:morbid curiosity|murder (?:mystery|mysteries|podcast|board|wall|hornets)|murder(?:ed|s|ing)? (?:it|the (?:interview|exam|presentation|test|set|karaoke|song|solo))|crime (?:show|drama|podcast|novel)|true crime|slay(?:ed|ing|s)? (?:it|the (?:interview|exam|presentation|test|look|day|pitch))|slay)\b",
     r"\b(?:bleed(?:ing)? (?:money|cash|users|customers|talent|edge)|bleeding[- ]edge|bleed through|bleeding (?:users|customers|money|cash|talent))\b",
     r"\b(?:sleep|sleeping|slept|go to sleep|fall asleep|fell asleep|falling asleep) (?:through|past|in)\b|\b(?:overslept|oversleep)\b",
@@ -887,21 +1010,21 @@ SHIELDS: tuple[str, ...] = (
     r"\b(?:put|putting|with) (?:a |the )?gun to my head\b",
     r"\b(?:my (?:mom|mum|mother|dad|father|boss|manager|wife|husband|partner|gf|bf|girlfriend|boyfriend|lead|teacher|professor|coach|parents|family|team|pm|cto|ceo|landlord|roommate)|they|he|she|you) (?:will|would|is going to|are going to|'s going to|'re going to|'ll|is gonna|are gonna|'s gonna|'re gonna|gonna|going to) (?:literally |actually |absolutely |totally |so |just |probably |definitely )?(?:kill|murder|strangle|destroy|end) me\b",
 )
+# fmt: on
 
 LAUGH = _LAUGH
 # Something minor enough that a death phrase about it, with a laugh, is hyperbole.
 TRIVIAL = (
-    r"\b(?:embarrass\w*|cringe\w*|awkward\w*|mortif\w*|humiliat\w*|hungry|starving|sleepy|so tired|boring|bored|so cute|too cute"
-    r"|meeting|meetings|standup|stand-up|monday|mondays|jira|slack|spreadsheet|excel|commute|traffic|slides|powerpoint|deck|css"
-    r"|regex|printer|zoom|small talk|karaoke|typo|wrong (?:slide|chat|person|channel)|repl(?:y|ied)[- ]all|whole department|whole company|whole team|muted|unmuted|camera on"
-    r"|leftovers|lunch|snacks?|coffee|pizza|ramen|fries|noodles|cookies|homework|merge conflict|git|javascript|php|yaml|jenkins|tabs vs spaces|autocorrect|pun|puns|the song|that song|my cat|roommate ate)\b"
+    r"\b(?:embarrass\w*|cringe\w*|awkward\w*|mortif\w*|humiliat\w*|hungry|starving|sleepy|so cute|too cute"
+    r"|karaoke|typo|autocorrect|wrong (?:slide|chat|person|channel|email)|repl(?:y|ied)[- ]all|whole department|whole company"
+    r"|muted|unmuted|camera on|leftovers|snacks?|pizza|ramen|fries|noodles|cookies|pun|puns|the song|that song|roommate ate)\b"
 )
 # Words that say it is not a joke, whatever else the message does.
-EARNEST = r"\b(?:not (?:a )?jok(?:e|ing)|no joke|i mean it|i'm serious|i am serious|seriously though|for real though|not kidding|i'm not kidding|actually serious)\b"
+EARNEST = r"\b(?:not as a figure of speech|not a figure of speech|not exaggerating|i mean (?:that|it) literally|not (?:a )?jok(?:e|ing)|no joke|i mean it|i'm serious|i am serious|seriously though|for real though|not kidding|i'm not kidding|actually serious)\b"
 # Context in which a bare mention is a subject being discussed rather than the writer's own.
 TOPIC = (
     r"\b(?:research\w*|study|studies|paper|papers|thesis|dissertation|survey|dataset|data set|statistics|stats|article|articles|news|journalis\w*"
     r"|documentary|novel|book|film|movie|show|series|episode|character|characters|plot|game design|policy|policies|guideline|guidelines|training|workshop"
     r"|awareness|prevention|campaign|volunteer\w*|hotline|helpline|crisis line|moderat\w*|content review|trust and safety|trust & safety|classifier"
-    r"|lecture|course|module|literature|essay|curriculum|handbook|protocol|screening protocol|clinical|social work\w*|case ?load|safeguarding|grant|proposal|app for|chatbot|detection|detector|labelling|labeling|annotat\w*|podcast|journal|conference talk|workshop on|talk on|talk about|lessons?|warning signs|teach(?:ing)? (?:\w+ )?about|class on|session on|assembly|resources for|counsell?or|guidance|how (?:do i|to|can i|should i) (?:support|help) (?:a|my|him|her|them)|(?:my|a|our) (?:friend|friends|colleague|coworker|co-worker|student|teammate|roommate|flatmate|cousin|report|direct report|mentee)(?:'s)? (?:is|was|has|had|who|said|told|just|keeps|might))\b"
+    r"|lecture|course|module|literature|essay|curriculum|handbook|protocol|screening protocol|clinical|social work\w*|case ?load|safeguarding|grant|proposal|app for|chatbot|detection|detector|labelling|labeling|annotat\w*|podcast|journal|conference talk|workshop on|talk on|talk about|teaching|teaching session|new grads|presentations|on scene|paramedics?|er nurse|clinicians?|first aid|courses?|conversations about|staff|debrief|patients?|call involving|caseload|lessons?|warning signs|teach(?:ing)? (?:\w+ )?about|class on|session on|assembly|resources for|counsell?or|guidance|how (?:do i|to|can i|should i) (?:support|help) (?:a|my|him|her|them)|(?:my|a|our) (?:friend|friends|colleague|coworker|co-worker|student|teammate|roommate|flatmate|cousin|report|direct report|mentee)(?:'s)? (?:is|was|has|had|who|said|told|just|keeps|might))\b"
 )

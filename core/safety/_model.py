@@ -29,18 +29,24 @@ _WORD = re.compile(r"[a-z0-9']+")
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
 
 
+_EN_SENTENCES = re.compile(r"[.!?;\n]+|\s{3,}")  # a blanked idiom ends a span too
+_KO_SENTENCES = re.compile(r"[.!?;\n。？！]+|\s+")
+
+
 def features(english: str, compact: str | None) -> set[str]:
     """The model's features of a message's two blanked forms: English words (``w:``) and
     adjacent word pairs (``b:``); Korean character pairs and triples (``k:``) when it has
-    Hangul. Spans the shields blanked are gaps, so no pair is made across one."""
+    Hangul. Sentence ends and the spans the shields blanked are gaps: no pair is made across
+    one."""
     found: set[str] = set()
-    words = _WORD.findall(english)
-    found.update("w:" + w for w in words)
-    found.update(f"b:{a} {b}" for a, b in pairwise(words))
+    spans = [s for s in _EN_SENTENCES.split(english) if s.strip()]
+    for span in spans:
+        words = _WORD.findall(span)
+        found.update("w:" + w for w in words)
+        found.update(f"b:{a} {b}" for a, b in pairwise(words))
     if compact:
-        for piece in compact.split():
-            if not _HANGUL.search(piece):
-                continue
+        pieces = [p for p in _KO_SENTENCES.split(compact) if _HANGUL.search(p)]
+        for piece in pieces:
             found.update("k:" + piece[i : i + 2] for i in range(len(piece) - 1))
             found.update("k:" + piece[i : i + 3] for i in range(len(piece) - 2))
     return found

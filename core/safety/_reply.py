@@ -23,6 +23,7 @@ MODEL = "safety-v1"  # bump when the texts change
 class _Texts:
     named: dict[Kind, str]  # what they wrote, in plain words, and that it matters
     safe_now: dict[Category, str]
+    means_away: str  # after a plan: put the means out of reach (never naming any)
     reach_out: dict[Category, str]
     rest_can_wait: str  # when the crisis was one part of a longer request
     door_open: dict[Category, str]
@@ -41,28 +42,29 @@ _EN = _Texts(
         "you're going through matters, and so do you.",
         Kind.SELF_INJURY: "Thank you for telling me. You wrote that you've been hurting "
         "yourself. That matters, and you deserve care, not judgement.",
-        Kind.URGE: "Thank you for saying this out loud. You wrote that you feel you might "
-        "seriously hurt someone. That matters, and it's a sign to get support right now.",
-        Kind.INTENT: "Thank you for saying this out loud. You wrote that you want to "
-        "seriously hurt someone. That matters, and it's a sign to get support right now.",
-        Kind.ABUSE: "Thank you for telling me. You wrote that someone is hurting, threatening "
-        "or following you. I believe you, and it is not your fault.",
+        Kind.URGE: "Thank you for telling me. You wrote that you keep having thoughts of "
+        "hurting someone. That matters, and it's a sign to get support right now.",
+        Kind.INTENT: "Thank you for telling me. You wrote that you want to seriously hurt "
+        "someone. That matters, and it's a sign to get support right now.",
+        Kind.ABUSE: "Thank you for telling me. You wrote that someone is hurting or "
+        "frightening you. I believe you, and it is not your fault.",
     },
     safe_now={
-        Category.SELF_HARM: "Are you safe right now? If you might act on these thoughts, "
-        "please call your local emergency number now, and stay near other people if you can.",
+        Category.SELF_HARM: "Are you safe right now? If you might hurt yourself badly or act "
+        "on these thoughts, please call your local emergency number now, and stay near other "
+        "people if you can.",
         Category.HARM_TO_OTHERS: "Is everyone safe right now? If you can, step away from the "
         "person and from anything you could hurt them with, and call a crisis line or "
         "emergency services now.",
         Category.ABUSE: "Are you safe right now? If you are in danger, call emergency services "
         "now, or go somewhere safe where other people are around.",
     },
+    means_away="Put what you were planning to use out of reach, or give it to someone, right now.",
     reach_out={
-        Category.SELF_HARM: "Please reach out to someone today: a crisis line, or a person "
-        "you trust who can be with you.",
+        Category.SELF_HARM: "Please reach out to someone right now: a crisis line, or a "
+        "person you trust who can be with you.",
         Category.HARM_TO_OTHERS: "You can talk to someone about this right now:",
-        Category.ABUSE: "These lines can help you stay safe and plan what to do next, "
-        "confidentially:",
+        Category.ABUSE: "These lines can help you stay safe and plan what to do next:",
     },
     rest_can_wait="The other things you asked about can wait; I'm glad to help with them "
     "whenever you're ready.",
@@ -76,40 +78,41 @@ _EN = _Texts(
     plain="Thank you for writing. I can't give you a full answer to this one right now. If "
     "any of it is about your safety or someone else's, please reach out now: {line} "
     "Otherwise, tell me a little more about what you need, and we'll take it from there.",
-    care="And please remember: if those heavy feelings come back, you can reach {line}",
+    care="And if you ever need someone right away, you can reach {line}",
 )
 
 _KO = _Texts(
     named={
-        Kind.IDEATION: "이야기해 줘서 고마워요. 죽고 싶다는 생각, 살고 싶지 않다는 마음이 "
+        Kind.IDEATION: "이야기해 주셔서 고마워요. 죽고 싶다는 생각, 살고 싶지 않다는 마음이 "
         "든다고 하셨어요. 정말 중요한 이야기이고, 가볍게 듣지 않을게요.",
-        Kind.PLAN: "이야기해 줘서 고마워요. 스스로 목숨을 끊을 계획이나 방법을 생각하고 "
-        "있다고 하셨어요. 당신이 정말 걱정돼요. 이건 정말 중요한 이야기예요.",
-        Kind.GOODBYE: "작별 인사처럼 들려서 당신이 정말 걱정돼요. 당신이 겪고 있는 일도, "
-        "당신 자신도 소중해요.",
-        Kind.SELF_INJURY: "이야기해 줘서 고마워요. 스스로를 다치게 하고 있다고 하셨어요. "
-        "정말 중요한 이야기이고, 당신은 비난이 아니라 돌봄을 받아야 해요.",
-        Kind.URGE: "솔직하게 말해 줘서 고마워요. 누군가를 심하게 해칠 것 같아 두렵다고 "
+        Kind.PLAN: "이야기해 주셔서 고마워요. 스스로 목숨을 끊을 계획이나 방법을 생각하고 "
+        "있다고 하셨어요. 정말 걱정돼요. 이건 정말 중요한 이야기예요.",
+        Kind.GOODBYE: "작별 인사처럼 들려서 정말 걱정돼요. 지금 겪고 계신 일을 가볍게 넘기지 "
+        "않을게요. 무엇보다 소중한 분이에요.",
+        Kind.SELF_INJURY: "이야기해 주셔서 고마워요. 스스로를 다치게 하고 있다고 하셨어요. "
+        "비난받을 일이 아니에요. 충분히 돌봄을 받아야 해요.",
+        Kind.URGE: "솔직하게 말씀해 주셔서 고마워요. 누군가를 해치는 생각이 자꾸 든다고 "
         "하셨어요. 중요한 신호이고, 지금 바로 도움을 받는 게 좋아요.",
-        Kind.INTENT: "솔직하게 말해 줘서 고마워요. 누군가를 심하게 해치고 싶다고 하셨어요. "
-        "중요한 신호이고, 지금 바로 도움을 받는 게 좋아요.",
-        Kind.ABUSE: "이야기해 줘서 고마워요. 누군가 당신을 때리거나, 위협하거나, 따라다니고 "
-        "있다고 하셨어요. 당신 말을 믿어요. 그건 당신 잘못이 아니에요.",
+        Kind.INTENT: "솔직하게 말씀해 주셔서 고마워요. 누군가를 심하게 해치고 싶다고 "
+        "하셨어요. 중요한 신호이고, 지금 바로 도움을 받는 게 좋아요.",
+        Kind.ABUSE: "이야기해 주셔서 고마워요. 지금 누군가에게 폭력이나 위협을 겪고 계신다고 "
+        "하셨어요. 그 말을 믿어요. 절대 잘못이 아니에요.",
     },
     safe_now={
-        Category.SELF_HARM: "지금 안전한 곳에 있나요? 혹시 지금 스스로를 해칠 것 같다면 "
-        "바로 112나 119에 전화해 주세요. 할 수 있다면 다른 사람 곁에 있어 주세요.",
-        Category.HARM_TO_OTHERS: "지금 모두 안전한가요? 할 수 있다면 그 사람에게서, 그리고 "
-        "누군가를 다치게 할 수 있는 물건에서 지금 떨어져 주세요. 그리고 바로 위기상담 "
-        "전화나 112에 연락해 주세요.",
+        Category.SELF_HARM: "지금 안전한 곳에 있나요? 혹시 지금 스스로를 해칠 것 같다면 바로 "
+        "112나 119에 전화해 주세요. 가능하면 혼자 있지 말고 다른 사람 곁에 머물러 주세요.",
+        Category.HARM_TO_OTHERS: "지금 모두 안전한가요? 할 수 있다면 지금 그 사람에게서 "
+        "떨어지고, 누군가를 다치게 할 수 있는 물건은 손이 닿지 않는 곳에 두세요. 그리고 바로 "
+        "위기상담 전화나 112에 연락해 주세요.",
         Category.ABUSE: "지금 안전한 곳에 있나요? 위험하다면 지금 바로 112에 전화하거나, "
         "다른 사람들이 있는 안전한 곳으로 가 주세요.",
     },
+    means_away="생각해 둔 것은 지금 손이 닿지 않는 곳에 두거나 다른 사람에게 맡겨 주세요.",
     reach_out={
-        Category.SELF_HARM: "오늘, 지금 바로 누군가와 이야기해 주세요. 믿을 수 있는 사람에게 "
+        Category.SELF_HARM: "지금 바로 누군가와 이야기해 주세요. 믿을 수 있는 사람에게 "
         "연락하거나 아래 번호로 전화할 수 있어요.",
-        Category.HARM_TO_OTHERS: "지금 바로 이야기할 수 있는 곳이에요.",
-        Category.ABUSE: "아래 번호에서 비밀을 지키며 안전하게 지낼 방법을 함께 찾아 줄 수 있어요.",
+        Category.HARM_TO_OTHERS: "아래 번호로 지금 바로 이야기할 수 있어요.",
+        Category.ABUSE: "아래 번호로 연락하면 안전하게 지낼 방법을 함께 찾을 수 있어요.",
     },
     rest_can_wait="함께 물어본 다른 이야기는 조금 뒤에 같이 봐도 괜찮아요. 준비되면 언제든 "
     "다시 이야기해요.",
@@ -119,10 +122,10 @@ _KO = _Texts(
         "이야기해 주세요.",
         Category.ABUSE: "여기에도 언제든 계속 이야기해 주세요.",
     },
-    plain="글 남겨 줘서 고마워요. 지금은 이 메시지에 충분한 답을 드리기 어려워요. 혹시 "
-    "당신이나 다른 누군가의 안전에 관한 이야기라면 지금 바로 도움을 요청해 주세요: {line} "
+    plain="글 남겨 주셔서 고마워요. 지금은 이 메시지에 충분한 답을 드리기 어려워요. 혹시 "
+    "본인이나 다른 누군가의 안전에 관한 이야기라면 지금 바로 도움을 요청해 주세요: {line} "
     "그렇지 않다면 어떤 도움이 필요한지 조금 더 들려주세요. 거기서부터 함께 볼게요.",
-    care="그리고 혹시 그 힘든 마음이 다시 찾아오면, 언제든 연락할 수 있어요: {line}",
+    care="그리고 언제든 바로 이야기할 사람이 필요하면 여기로 연락할 수 있어요: {line}",
 )
 
 # A session's later prompts, and the model when it may write the reply itself.
@@ -174,10 +177,13 @@ def reply(safety: Safety, language: str, resources: Resources, embedded: bool = 
     about other things, which the reply says can wait."""
     texts = _texts(language)
     category = safety.category
-    kind = next((k for k in safety.kinds if k in texts.named), _first_kind(category))
+    kind = _gravest(safety.kinds, category)
+    safe_now = texts.safe_now[category]
+    if kind is Kind.PLAN:
+        safe_now += " " + texts.means_away
     parts = [
         texts.named[kind],
-        texts.safe_now[category],
+        safe_now,
         texts.reach_out[category] + "\n" + _lines(crisis_resources(safety, language, resources)),
     ]
     if embedded:
@@ -218,9 +224,17 @@ def _inline(resources: tuple[Resource, ...]) -> str:
     return "; ".join(f"{r.name} {r.contact} ({r.hours})" for r in resources)
 
 
-def _first_kind(category: Category) -> Kind:
-    return {
-        Category.SELF_HARM: Kind.IDEATION,
-        Category.HARM_TO_OTHERS: Kind.URGE,
-        Category.ABUSE: Kind.ABUSE,
-    }[category]
+# What the reply names when a message says several things: the gravest.
+_GRAVITY = {
+    Category.SELF_HARM: (Kind.PLAN, Kind.GOODBYE, Kind.IDEATION, Kind.SELF_INJURY),
+    Category.HARM_TO_OTHERS: (Kind.INTENT, Kind.URGE),
+    Category.ABUSE: (Kind.ABUSE,),
+}
+
+
+def _gravest(kinds: tuple[Kind, ...], category: Category) -> Kind:
+    order = _GRAVITY[category]
+    found = [k for k in kinds if k in order]
+    if not found:  # a category without a kind of its own (the model's): its plainest
+        return Kind.IDEATION if category is Category.SELF_HARM else order[-1]
+    return min(found, key=order.index)

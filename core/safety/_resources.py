@@ -42,7 +42,7 @@ _EN_EMERGENCY = Resource(
     "911 in the US, 999 in the UK, 112 in the EU and many other countries",
     "24/7",
 )
-_EN_988 = Resource("988 Suicide & Crisis Lifeline (US)", "call or text 988", "24/7")
+_EN_988 = Resource("988 Suicide & Crisis Lifeline (US and Canada)", "call or text 988", "24/7")
 _EN_SAMARITANS = Resource("Samaritans (UK and Ireland)", "call 116 123", "24/7")
 
 DEFAULTS: Resources = MappingProxyType(
@@ -57,7 +57,8 @@ DEFAULTS: Resources = MappingProxyType(
                 Category.HARM_TO_OTHERS: (_KO_CRISIS_LINE, _KO_EMERGENCY),
                 Category.ABUSE: (
                     Resource("여성긴급전화", "1366", "24시간"),
-                    Resource("경찰", "112 (문자 신고도 112)", "24시간"),
+                    Resource("경찰 (아동학대 신고 포함)", "전화·문자 112", "24시간"),
+                    Resource("청소년상담전화", "1388", "24시간"),
                     Resource("구급", "119", "24시간"),
                 ),
             }
@@ -73,6 +74,12 @@ DEFAULTS: Resources = MappingProxyType(
                         "24/7",
                     ),
                     Resource("National Domestic Abuse Helpline (UK)", "call 0808 2000 247", "24/7"),
+                    Resource(
+                        "Childhelp National Child Abuse Hotline (US)",
+                        "call or text 1-800-422-4453",
+                        "24/7",
+                    ),
+                    Resource("Childline (UK, under 19)", "call 0800 1111", "24/7"),
                     _EN_EMERGENCY,
                 ),
             }

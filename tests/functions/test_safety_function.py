@@ -140,7 +140,8 @@ def test_when_allowed_gemini_writes_the_reply_and_the_lines_are_appended(
     body = post(app.client, "/v2/process", {"message": CRISIS_EN})
     assert body["generator"] == "gemini"
     assert body["answer"].startswith("I'm so glad you told me.")
-    assert "- 988 Suicide & Crisis Lifeline (US): call or text 988 (24/7)" in body["answer"]
+    lifeline = "- 988 Suicide & Crisis Lifeline (US and Canada): call or text 988 (24/7)"
+    assert lifeline in body["answer"]
     (call,) = fake_gemini.calls
     sent = request_texts(call)
     assert "may be at risk" in sent["system"]
@@ -158,7 +159,7 @@ def test_a_gemini_safety_block_on_an_ordinary_message_is_answered_plainly(
     fake_gemini.always(prompt_blocked())
     body = post(gemini().client, "/v2/process", {"message": "신나는 회식 아이디어 좀 줘 ㅋㅋㅋ"})
     assert (body["generator"], body["fallback_reason"]) == ("offline_fallback", "safety_blocked")
-    assert body["answer"].startswith("글 남겨 줘서 고마워요.")
+    assert body["answer"].startswith("글 남겨 주셔서 고마워요.")
     assert "109" in body["answer"]
     assert body["safety"]["category"] == "none"
 

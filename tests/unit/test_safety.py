@@ -190,11 +190,20 @@ def test_abuse_and_harm_to_others_replies_have_their_own_lines_and_steps() -> No
     abuse = reply(assess("남편이 때려요"), "ko", DEFAULTS)
     assert "1366" in abuse
     assert "112" in abuse
-    assert "당신 잘못이 아니에요" in abuse
+    assert "절대 잘못이 아니에요" in abuse
     harm = reply(assess("I keep imagining stabbing my manager"), "en", DEFAULTS)
     assert "step away" in harm
     assert "988" in harm
     assert "1366" not in harm
+
+
+def test_a_plan_is_named_as_one_and_the_means_put_out_of_reach() -> None:
+    plan = reply(assess("I'm going to kill myself this weekend"), "en", DEFAULTS)
+    assert "a plan or a way to end your life" in plan
+    assert "out of reach" in plan
+    thought = reply(assess("I keep wishing I could disappear forever"), "en", DEFAULTS)
+    assert "out of reach" not in thought
+    assert "thoughts of ending your life" in thought
 
 
 def test_a_crisis_buried_in_a_request_is_answered_first_and_the_rest_can_wait() -> None:
