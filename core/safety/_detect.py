@@ -157,8 +157,11 @@ def _blank(text: str, shield: re.Pattern[str]) -> str:
     return shield.sub(lambda m: " " * len(m.group()), text)
 
 
-def _hits(language: _Language, form: Form, text: str, original: str) -> list[_Hit]:
-    """The rules' matches in ``text`` (the form, blanked), as cues of ``original``."""
+def _hits(
+    language: _Language, form: Form, text: str, original: str, earnest: bool = False
+) -> list[_Hit]:
+    """The rules' matches in ``text`` (the form, blanked), as cues of ``original``. When the
+    message says it means it (``earnest``), a hyperbole rule's veto no longer clears it."""
     found: list[_Hit] = []
     width = language.window
     for rule in language.rules:
@@ -173,7 +176,7 @@ def _hits(language: _Language, form: Form, text: str, original: str) -> list[_Hi
                 + _AFTER
                 + text[end : end + width]
             )
-            if rule.vetoed(window) or rule.lacks_needs(form.text):
+            if (rule.vetoed(window) and not (earnest and rule.joke)) or rule.lacks_needs(form.text):
                 continue
             found.append(_Hit(rule.kind, form.span_of(original, start, end), rule.joke, rule.topic))
     return found
@@ -225,9 +228,9 @@ def rule_verdict(forms: Forms, text: str) -> Safety | None:
         joke, earnest, topic = joke or ko_joke, earnest or ko_earnest, topic or ko_topic
     if earnest:
         # "I mean it literally": an idiom's words are not an idiom this time.
-        hits += _hits(_english(), forms.english, forms.english.text, text)
+        hits += _hits(_english(), forms.english, forms.english.text, text, earnest=True)
         if forms.korean is not None:
-            hits += _hits(_korean(), forms.korean, forms.korean.text, text)
+            hits += _hits(_korean(), forms.korean, forms.korean.text, text, earnest=True)
     kept = [h for h in hits if not (h.joke and joke and not earnest) and not (h.topic and topic)]
     if not kept:
         return None

@@ -27,7 +27,8 @@ _DIE_STRONG = (
     r"(?:kill myself|off myself|unalive(?: myself)?|take my (?:own )?life|commit suicide|kms|end my (?:own )?life|end this life|end my existence"
     r"|end (?:it(?: all)?|everything|things|myself)(?! (?:with|at|for|on|early|by|before|after|here|there|now and|in (?:a|the)|up)\b)"
     r"|hang myself|overdose|od|jump off (?:a|the|my) (?:bridge|building|roof|cliff|balcony|ledge)|not wake up(?! (?:early|at|for|in time|before|on time)\b)"
-    r"|never wake up|(?:go to|fall) sleep (?:and|&) (?:never|not) wake(?: up)?|sleep forever|stop (?:existing|living|breathing)|cease to exist)"
+    r"|never wake up|(?:go to|fall) sleep (?:and|&) (?:never|not) wake(?: up)?|sleep forever|stop (?:existing|living|breathing|being alive|being here)|cease to exist"
+    r"|rest (?:for good|forever)|fade (?:out|away)(?: for good| forever)?)"
 )
 # ... and the softer ones, which only mean it after a wish ("want to disappear"), not after "going to".
 _DIE = (
@@ -273,17 +274,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:one less me|world (?:needs|needed) one less|(?:shouldn't|should not|don't deserve to|do not deserve to|wasn't meant to|was never meant to|not meant to) (?:\w+ )?(?:exist|be alive|live|be born|have been born|be breathing|take up space)|should never have been born|waste of (?:space|oxygen|air|skin|a life)|taking up (?:space|oxygen|air) (?:that|someone|other)|don't deserve (?:to live|life|to be alive|to exist|to be here))\b",
         veto=r"\b(?:code|function|feature|class|module|variable|ticket|meeting|this job|this role|project|microservice|service|file|table|column|test|bug|pr|branch)\b[^.!?\n]{0,12}$",
     ),
-    Rule(
-        _I,
-        r"\b(?:won't|will not|not going to|am not going to|i'm not going to|don't plan on|do not plan on|don't plan to|do not plan to|not planning to|don't intend to|not planning on|no plans? (?:on|of|to)|don't expect to|do not expect to|don't think i'll|i don't think i will|not gonna|doubt i'll|i doubt i will|hope i won't|might not)\s+(?:\w+\s+)?(?:still\s+)?(?:be|being|stay|staying|be still|remain|make it)\s+(?:alive|around (?:much|for much) longer|around for (?:much )?long|here (?:much|for much) longer|to (?:see|my \w+ birthday|next year|christmas|the end of (?:the|this) (?:year|month|week)))\b",
-        veto=r"\b(?:retire|retirement|at this company|in this job|on this team|at the company|in this role|for the launch|for the meeting|after the merger|in tech|in this industry|in this field|on the project|at work|in the office|at the office|contract|visa|lease|internship|probation)\b",
-    ),
-    Rule(
-        _I,
-        r"\b(?:if i'm|if i am|assuming i'm|assuming i am) (?:still )?alive\b",
-        joke=True,
-        needs=r"\b(?:hope (?:i'm|i am) not|hoping (?:i'm|i am) not|probably (?:won't|not)|doubt|rather not|not planning|don't plan|won't be|which i hope|wish i wasn't|better if)\b",
-    ),
+    Rule(_I, r"\b(?:wasn't planning (?:on|to)|didn't plan (?:on|to)|didn't expect to|won't|will not|not going to|am not going to|i'm not going to|don't plan on|do not plan on|don't plan to|do not plan to|not planning to|don't intend to|not planning on|no plans? (?:on|of|to)|don't expect to|do not expect to|don't think i'll|i don't think i will|not gonna|doubt i'll|i doubt i will|hope i won't|might not)\s+(?:\w+\s+)?(?:still\s+)?(?:be|being|stay|staying|be still|remain|make it)\s+(?:alive|around (?:much|for much) longer|around for (?:much )?long|here (?:much|for much) longer|to (?:see|my \w+ birthday|next year|christmas|the end of (?:the|this) (?:year|month|week)))\b", veto=r"\b(?:retire|retirement|at this company|in this job|on this team|at the company|in this role|for the launch|for the meeting|after the merger|in tech|in this industry|in this field|on the project|at work|in the office|at the office|contract|visa|lease|internship|probation)\b"),
+    Rule(_I, r"\b(?:if i'm|if i am|assuming i'm|assuming i am) (?:still )?alive\b", joke=True, needs=r"\b(?:not sure i (?:want|wanna) to be|don't want to be|hope (?:i'm|i am) not|hoping (?:i'm|i am) not|probably (?:won't|not)|doubt|rather not|not planning|don't plan|won't be|which i hope|wish i wasn't|better if)\b"),
     Rule(
         _I,
         r"\b(?:worth (?:staying|being|keeping|remaining) alive|worth living for|worth being alive|(?:nothing|not much|little|no one|nobody|anything|anyone) (?:left )?(?:worth )?(?:to |for me to )?(?:live|stay alive|keep living|go on) for|(?:reason|reasons|point|purpose) (?:\w+ ){0,2}(?:to|for|in|of) (?:me )?(?:keep(?:ing)? )?(?:living|being alive|staying alive|stay alive|be alive|existing|exist|go on living|going on living|keep going on)|what(?:'s| is) the point (?:of|in) (?:me )?(?:even )?(?:living|being alive|staying alive|existing|going on|waking up|life|my life))\b",
@@ -302,10 +294,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:worth more (?:dead|to them dead|gone)|(?:life insurance|insurance payout|insurance money)\b[^.!?\n]{0,60}\b(?:family|kids|wife|husband|partner|parents|mum|mom|they|them|be okay|be fine|better off|pay off|debts?|mortgage))\b",
         veto=r"\b(?:sell|selling|sales|policy document|agent|insurtech|quote|premium|claims department|underwrit\w*|actuar\w*|product|startup|client|customers|feature|benefits package|open enrollment|hr portal|employer)\b",
     ),
-    Rule(
-        _I,
-        r"\b(?:hope|hopes|hoping|wish|wishes|wishing|pray|prays|praying)\b[^.!?\n]{0,25}\b(?:my heart (?:would |will |just |to |might )*(?:stop|stops|gives out|gave out|quits|gives up)|(?:the |my |a |this )?(?:plane|flight|train|bus|car|elevator|lift|ferry) (?:would |will |just |might )*(?:goes down|go down|crashes|crash|falls|fall|derails|hits me|hit me))\b",
-    ),
+    Rule(_I, r"\b(?:hope|hopes|hoping|wish|wishes|wishing|pray|prays|praying)\b[^.!?\n]{0,25}\b(?:my heart (?:would |will |just |to |might )*(?:stop|stops|gives out|gave out|quits|gives up)|(?:the |my |a |this )?(?:plane|flight|train|bus|car|elevator|lift|ferry) (?:\w+ )?(?:would |will |just |might )*(?:goes down|go down|crashes|crash|falls|fall|derails|hits me|hit me))\b"),
     Rule(
         _I,
         r"\b(?:don't think|do not think|doubt) (?:anyone|anybody|people|they|my family|my friends|a single person) (?:would|will|'d) (?:really |even |actually )?(?:miss me|notice|care|cry|come to my funeral)\b",
@@ -316,10 +305,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:allowed to|let myself|get to|be able to) (?:just )?(?:die|not wake up|stop existing|stop living|not exist)\b|\blet (?:me|myself) (?:just )?die\b",
         veto=r"\b(?:character|characters|game|plants?|the pod|the process|the branch|the feature|idea|project|startup|npc|hero|villain|tamagotchi|sim|sims|build|campaign)\b",
     ),
-    Rule(
-        _I,
-        r"\b(?:nice|peaceful|easier|better|a relief|restful|good|great|lovely|simpler|calm|quiet) (?:it )?(?:would|'d|will) (?:be|feel) (?:to )?(?:just )?(?:not (?:exist|be here|be alive|be around|wake up)|die|disappear(?! for)|stop existing|be gone(?! for)|fall asleep forever|never wake up|switch off for good|not have to exist)\b|\b(?:switch(?:ed)? off|shut(?:ting)? down|log(?:ging)? off) (?:for good|forever|permanently)\b(?![^.!?\n]{0,30}\b(?:laptop|phone|server|account|twitter|social|app|platform|notifications|slack|email|site|computer|pc|instagram|facebook|tiktok)\b)",
-    ),
+    Rule(_I, r"\b(?:nice|peaceful|easier|better|a relief|restful|good|great|lovely|simpler|calm|quiet) (?:it )?(?:would|'d|will) (?:be|feel) (?:so |much |so much |a lot )?(?:easier |nicer |better )?(?:to )?(?:just )?(?:not (?:exist|be here|be alive|be around|wake up)|die|disappear(?! for)|stop existing|be gone(?! for)|fall asleep forever|never wake up|switch off for good|not have to exist)\b|\b(?:switch(?:ed)? off|shut(?:ting)? down|log(?:ging)? off) (?:for good|forever|permanently)\b(?![^.!?\n]{0,30}\b(?:laptop|phone|server|account|twitter|social|app|platform|notifications|slack|email|site|computer|pc|instagram|facebook|tiktok)\b)"),
     Rule(
         _I,
         r"\b(?:using|use|turn|turning|turned|point|pointing|pointed) (?:it|them|that|this|the (?:gun|knife|rope|pills|blade)) (?:on|at|against) myself\b",
@@ -357,11 +343,7 @@ RULES: tuple[Rule, ...] = (
         needs=r"\b(?:i'd|i would|i think|part of me|honestly|i'm not going to do anything|i wouldn't)\b",
         veto=r"\b(?:benign|all clear|treatable|cured|remission|negative|not cancer|false alarm|caught early)\b",
     ),
-    Rule(
-        _I,
-        r"\b(?:want|wanting|wanna) to be alive\b",
-        needs=r"\b(?:no energy|not|no longer|don't|can't|never|nothing|stopped)\b[^.!?\n]{0,30}\bwant(?:ing)? to be alive\b",
-    ),
+    Rule(_I, r"\b(?:want|wanting|wanna) to be alive\b", needs=r"\b(?:no energy|not|so over|no longer|don't|can't|never|nothing|stopped)\b[^.!?\n]{0,30}\bwant(?:ing)? to be alive\b"),
     Rule(_I, r"\b(?:not sure|unsure|don't know|do not know|doubt|no idea)\b[^.!?\n]{0,20}\b(?:if |whether |that )?(?:i |i'll |i will )?(?:even |still )?(?:want|wanna|will want|'ll want|be|am going to be|'m going to be)\s+(?:to )?(?:be alive|live|be here|stay alive|still be alive|be around|alive)\b", veto=r"^ (?:for|at|in|on|when|after|with) (?:this|the|my|our|that) (?:job|company|team|role|position|city|country|office|project)\b"),
     Rule(_I, r"\b(?:don't|do not) think i(?:'m| am) (?:going to|gonna) (?:still )?be (?:alive|around|here) (?:much longer|for long|long|by|next|to see|in)\b|\b(?:not sure|doubt) i(?:'ll| will) (?:still )?be (?:alive|around) (?:by|in|next|for|to see)\b", veto=r"^ (?:at|in|with|on|for) (?:this|the|my|our|that) (?:company|team|job|role|office|city|project|position)\b|\b(?:visa|contract)\b"),
     Rule(
@@ -381,6 +363,17 @@ RULES: tuple[Rule, ...] = (
         _I,
         r"\b(?:step(?:ped|ping)?|walk(?:ed|ing)?|cross(?:ed|ing)?) (?:off the (?:kerb|curb)|into the road|into traffic|onto the road)\b[^.!?\n]{0,30}\b(?:without looking|didn't look|not looking|hoping|part of me)\b|\b(?:fine|okay|ok|relief|wouldn't mind|don't care|good) if (?:a|the) (?:car|truck|bus|train|lorry) (?:just )?(?:hit me|hits me|didn't stop|doesn't stop|came|took me)\b",
     ),
+    Rule(_I, r"\b(?:being dead|dying|not existing|not being here|not waking up|death) (?:would be|sounds|seems|feels like|would feel like) (?:a |such a )?(?:relief|easier|better|nice|peaceful|good|rest|mercy)\b"),
+    Rule(_I, r"\b(?:so |just |really )?over (?:existing|being alive|living|it all|life)\b",
+         veto=r"^ (?:at|in|on)\b|\b(?:game|show|series|season|trend|phase)\b"),
+    Rule(_I, r"\bif (?:something|a car|a bus|a train|anything|a truck) (?:came|comes|hit|hits)\b[^.!?\n]{0,25}\b(?:wouldn't|won't|would not|will not) (?:step back|move|get out of the way|jump back|dodge)\b"),
+    Rule(_I, r"\blife\b[^.!?\n]{0,40}\bwaiting (?:for it )?to (?:be over|end)\b|\b(?:don't|do not) think i(?:'ll| will) (?:want|wanna) to (?:stay alive|live|be alive|keep living|be here|keep going)\b"),
+    Rule(_I, r"\b(?:took|swallowed|downed|taken) (?:a bunch of|all (?:of )?(?:my|the)|too many|a handful of|lots of|loads of|a whole (?:bottle|box) of)\s+(?:\w+ )?(?:pills|tablets|meds|painkillers|sleeping pills)\b|\bhop(?:e|ing) (?:not to|to not|i don't|i won't|never to) wake(?: up)?\b",
+         veto=r"\b(?:by accident|accidentally|doctor|prescribed|for my (?:headache|migraine|cold|flu)|vitamins)\b"),
+    Rule(_I, r"\b(?:it|that|things|everything|life)(?:'d| would)(?: honestly| really| just)? be (?:so |much |so much |a lot |way )?(?:easier|nicer|better|simpler|kinder|a relief) (?:for everyone )?(?:to|if i) (?:just )?(?:not exist|not be here|not be alive|die|died|disappear|disappeared|wasn't here|weren't here|was gone|were gone|stop existing|not wake up|didn't wake up|end it)\b"),
+    Rule(_G, r"\b(?:thank|thanks|thank u|thank you) (?:\w+ )?before i go\b|\bbefore i go,? i (?:wanted|want|had) to (?:say|thank|tell)\b",
+         needs=r"\b(?:by the time|it'll be over|it will be over|for good|forever|goodbye|bye|last|final|not your fault|sorry|made my (?:mind|decision))\b",
+         veto=r"\b(?:vacation|holiday|leave|trip|travel|abroad|exchange|sabbatical|move|moving|new job|notice|company|team|internship|contract|handover)\b"),
     # --- self_harm: plans and means ------------------------------------------------------------
     Rule(
         _P,
@@ -408,11 +401,7 @@ RULES: tuple[Rule, ...] = (
         needs=r"\b(?:do it|going to do it|gonna do it|when i'll|how i'll|i know when|i know how|end it|end things|jump|step off|let go|one step|it'd be easy|it would be easy|so easy|thinking|looking down|staring|can't stop|again and again|every (?:day|night)|after work|alone)\b",
         veto=r"\b(?:photo|photos|pictures|sunset|view|picnic|party|bbq|drinks|smoke|lunch|coffee|run|running|jog|jogging|walk the dog|dog walk|fishing|birds|birdwatching|trains? spotting|trainspotting|commute|bus stop|station for)\b",
     ),
-    Rule(
-        _P,
-        r"\b(?:know|decided|decide|figured out|figure out|worked out|planned|planning|chosen|chose|picked) (?:exactly )?(?:when|how|where) (?:i'm|i am|i'll|i will|i'd|i would|to) (?:going to |gonna )?(?:do it|end it|end things|go through with it|die|kill myself|jump)\b",
-        needs=r"\b(?:die|dying|dead|end it|suicid\w*|kill myself|alive|life|live|tracks|bridge|pills|rope|jump|gun|note|goodbye|last|over|spot|roof|cliff|train)\b",
-    ),
+    Rule(_P, r"\b(?:know|decided|decide|figured out|figure out|worked out|planned|planning|chosen|chose|picked) (?:exactly )?(?:when|how|where) (?:i'm|i am|i'll|i will|i'd|i would|to) (?:going to |gonna )?(?:go to )?(?:do it|end it|end things|go through with it|die|kill myself|jump)\b", needs=r"\b(?:and when|and where|and how|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|while (?:my|everyone|nobody)|die|dying|dead|end it|suicid\w*|kill myself|alive|life|live|tracks|bridge|pills|rope|jump|gun|note|goodbye|last|over|spot|roof|cliff|train)\b"),
     Rule(
         _P,
         r"\b(?:bought|got|ordered|picked up|have|found|got hold of)\b[^.!?\n]{0,30}\b(?:to (?:end it|end my life|kill myself|do it with|use on myself)|that i(?:'m| am) going to use|i(?:'m| am) going to use to)\b",
@@ -445,12 +434,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:pills|meds|medication|tablets|sleeping pills|painkillers)\b[^.!?\n]{0,20}\b(?:saved up|stockpiled|stashed|hidden away|counted out|lined up|ready|collected)\b",
         veto=r"\b(?:for (?:the|my) (?:trip|travel|grandma|grandpa|mom|mum|dad|cat|dog)|organi[sz]er|weekly box|as prescribed|refill|pharmacy)\b",
     ),
-    Rule(
-        _P,
-        r"\b(?:written|wrote|finished|left|hidden|hid) (?:the|a|my) (?:note|letter|letters)\b",
-        needs=r"\b(?:decided when|haven't decided|not decided|when|drawer|day|date|goodbye|end|die|tonight|ready|everything|family|find it|they'll find)\b",
-        veto=r"\b(?:thank[- ]you|cover|recommendation|reference|resignation|complaint|sick|doctor's|apology|love note|to the landlord|to hr|to my manager|to the school|to the council|notice)\b",
-    ),
+    Rule(_P, r"\b(?:written|wrote|finished|left|hidden|hid) (?:the|a|my) (?:note|notes|letter|letters)\b", needs=r"\b(?:do it|going to go|get through|decided when|haven't decided|not decided|when|drawer|day|date|goodbye|end|die|tonight|ready|everything|family|find it|they'll find)\b", veto=r"\b(?:thank[- ]you|cover|recommendation|reference|resignation|complaint|sick|doctor's|apology|love note|to the landlord|to hr|to my manager|to the school|to the council|notice)\b"),
     Rule(
         _P,
         r"\b(?:gun|pistol|rifle|shotgun|firearm)\b[^.!?\n]{0,80}\b(?:thinking about it|think about it|know where the key|keep thinking|staring at it|can't stop thinking|on myself|for me)\b",
@@ -486,6 +470,11 @@ RULES: tuple[Rule, ...] = (
         needs=r"\b(?:feels? (?:better|calmer|easier|lighter) (?:having|to have|now that i have) a plan|calm now|at peace|made my decision|relief|relieved|after my shift|tonight|this weekend)\b",
         veto=r"\b(?:launch|meeting|study|revise|workout|gym|diet|budget|presentation|interview|career|savings|pay off|debt|trip|wedding|project|talk to|speak to|ask (?:my|for)|quit|resign|job)\b",
     ),
+    Rule(_P, r"\beverything(?:'s| is) (?:ready|set|in place|sorted)\b|\bwaiting for (?:everyone|everybody|them|my (?:parents|family|roommates?)) (?:in the house )?to (?:fall asleep|go to sleep|go to bed|leave|go out)\b",
+         needs=r"\b(?:tonight|decided|i've decided|goodbye|ready|asleep|last|end|nobody will|no one will|note)\b",
+         veto=r"\b(?:party|surprise|launch|release|deploy|demo|presentation|wedding|gift|present|dinner|game|movie|stream|sneak out|gaming)\b"),
+    Rule(_P, r"\b(?:bought|got|ordered|buying) (?:a |some |the )?rope\b",
+         veto=r"\b(?:climb\w*|camping|camp|boat|sail\w*|tent|moving|tug|pet|dog|gym|swing|hammock|garden|crafts?|macrame|skipping|jump rope)\b"),
     Rule(
         _P,
         r"\b(?:lethal|fatal|deadly) (?:dose|amount|overdose|height|combination|mix)\b",
@@ -643,6 +632,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:punch\w*|hit\w*|slam\w*|bang\w*|kick\w*) (?:the |a )?walls?\b[^.!?\n]{0,40}\b(?:till|until|on purpose|knuckles|bleed|bled|split|broke|bruised|again)\b",
         veto=r"\b(?:metaphor|figuratively|lol|haha|hit a wall|hitting a wall|hit the wall|hitting the wall|writer's block|progress)\b",
     ),
+    Rule(_SI, r"\b(?:marks|cuts|scars|scratches|burns|bruises) on my (?:wrists?|arms?|thighs?|legs?|stomach|hips?)\b|\bhide (?:my |the )?(?:cuts|scars|marks|burns|wounds)\b",
+         veto=r"^ (?:from|because of|after) (?:the|my|a) (?:cat|dog|kitten|surgery|fall|accident|bike|rash)\b|\b(?:tattoo|acne|eczema|rash|surgery)\b"),
     # --- harm_to_others ---------------------------------------------------------------------
     Rule(
         _IN,
@@ -775,25 +766,28 @@ RULES: tuple[Rule, ...] = (
         veto=r"\b(?:dog|cat|ball|frisbee|game|party)\b",
     ),
     Rule(_IN, r"\b(?:pay|suffer) (?:for (?:it|this|that) )?physically\b|\bmake (?:him|her|them|my \w+|that \w+) suffer\b(?=[^\n]{0,100}\b(?:watching|know where|waiting|weapon|physically|hurt|house|car|follow)\b)", veto=r"\b(?:legally|in court|financially|lawsuit|sue)\b[^.!?]{0,10}$"),
-    Rule(
-        _IN,
-        r"\bmake sure (?:he|she|they|him|her|them) (?:doesn't|does not|won't|never|can't) (?:walk|get up|walk away|walk straight|walk again)\b|\b(?:he|she|they) won't be (?:walking|standing|talking) (?:straight|again|properly|afterwards)\b",
-    ),
-    Rule(
-        _IN,
-        r"\bbring(?:ing)? (?:something|a little something|a surprise) (?:to|into) (?:work|school|the office|class|the meeting)\b",
-        needs=r"\b(?:regret|pay|serious|sorry|he'll|she'll|they'll|teach|show (?:him|her|them)|last time)\b",
-        veto=r"\b(?:cake|cookies|snacks|treats|gift|present|birthday|potluck|lunch|coffee|donuts|food)\b",
-    ),
+    Rule(_IN, r"\bmake sure (?:he|she|they|him|her|them) (?:doesn't|does not|won't|never|can't) (?:walk|get up|walk away|walk straight|walk again)\b|\b(?:he|she|they) won't walk away from (?:it|this|that)\b|\b(?:he|she|they) won't be (?:walking|standing|talking) (?:straight|again|properly|afterwards)\b"),
+    Rule(_IN, r"\bbring(?:ing)? (?:something|a little something|a surprise) (?:(?:to|into) (?:work|school|the office|class|the meeting|practice)|with me (?:tomorrow|tonight|on monday|on friday))\b", needs=r"\b(?:regret|pay|serious|sorry|he'll|she'll|they'll|teach|show (?:him|her|them)|last time)\b", veto=r"\b(?:cake|cookies|snacks|treats|gift|present|birthday|potluck|lunch|coffee|donuts|food)\b"),
     Rule(
         _U,
         r"\burge to (?:grab|get|pick up|take|reach for) (?:a |the |my )?(?:knife|knives|gun|hammer|bat|weapon)\b",
     ),
+    Rule(_IN, rf"\b(?:plan(?:ning|ned)?|going|gonna|want|wanting|wanted|wanna|will|'ll|intend|intending|decided)\s+to\b[^.!?\n]{{0,40}}?\band (?:then )?(?:\w+ )?(?:{_HARM})\s+(?:{_PERSON}|her|him|them)\b",
+         joke=True,
+         veto=r"\b(?:feelings|career|chances|reputation|in the game|in chess|the competition|competitors|the market)\b|\x02[^\x03]*?\b(?:don't|do not|never|wouldn't|won't|not)\b"),
+    Rule(_IN, r"\b(?:going|gonna|want|wanna|plan\w*|heading|driving)\b[^.!?\n]{0,40}\bto (?:fuck|mess|beat|rough) (?:him|her|them|\w+) up\b|\b(?:going|gonna|heading|driving) (?:over |round |back )?(?:there|to (?:his|her|their) (?:place|house|work|flat))\b[^.!?\n]{0,20}\bto (?:hurt|kill|beat|stab|shoot) (?:him|her|them)\b|\brun (?:him|her|them|that \w+|the \w+) off the road\b"),
+    Rule(_U, r"\b(?:stood|standing|waited|waiting|sat|sitting) (?:outside|by|at|in) (?:his|her|their|my \w+'s) (?:door|room|house|car)\b[^.!?\n]{0,40}\b(?:knife|gun|hammer|bat|weapon)\b|\b(?:could|might|want to|urge to|feel like i could|afraid i'll|scared i'll) (?:\w+ )?shake (?:her|him|them|the baby|my baby)\b",
+         needs=r"\b(?:knife|gun|hammer|bat|weapon|baby|newborn|infant|toddler|crying)\b"),
+    Rule(_IN, r"\b(?:i'm|i am|i'll|i will|gonna|going to)\s+(?:\w+ )?(?:break|breaking|smash|smashing|bust|busting)\s+(?:his|her|their|\w+'s) (?:nose|jaw|legs?|arms?|neck|face|teeth|kneecaps?|skull)\b",
+         veto=r"\b(?:in the game|in a game|lol|haha)\b"),
+    Rule(_IN, rf"(?:^|[.!?\n]\s*)(?:gonna|going to|about to|ready to|finna|tryna|gotta)\s+(?:\w+\s+)?(?:{_HARM})\s+{_PERSON}\b",
+         joke=True,
+         veto=r"\b(?:feelings|career|chances|reputation|in the game|in chess|the competition|competitors|the market|the deadline|the record)\b|^ (?:for (?:\w+ing|eating|taking|using|stealing|leaving|forgetting|breaking|touching))\b"),
     # --- abuse: being hurt, threatened, stalked or in danger --------------------------------
     Rule(
         _A,
-        rf"\b{_ABUSER}\b[^.!?\n]{{0,50}}?\b(?:hits|hit|hitting|beats|beat|beating|punch(?:es|ed|ing)?|slap(?:s|ped|ping)?|kick(?:s|ed|ing)?|chok(?:es|ed|ing)|strangl(?:es|ed|ing)|shov(?:es|ed|ing)|push(?:es|ed|ing)|grab(?:s|bed|bing)|throw(?:s|ing)? (?:things|stuff|\w+) at|threw [^.!?\n]{1, 30} at|spit (?:on|at)|spat (?:on|at)|bit|bites|drag(?:s|ged)|pinn(?:ed|ing)|pinned|cornered|corner(?:s|ing)|rap(?:es|ed|ing)|assault(?:s|ed|ing)|molest(?:s|ed|ing)|grop(?:es|ed|ing)|touch(?:es|ed|ing)|lock(?:s|ed|ing)|tied|ties|burn(?:s|ed|t)|cut|cuts|hurts|hurt|twist(?:s|ed)|touching|pulled (?:a |his |her )?(?:gun|knife) on|fondl(?:es|ed|ing)|feeling up|shoved|slammed|kicked|headbutted|sexually assaulted|sexually harassed|harass(?:es|ed|ing)|slut-shamed)\s+me\b",
-        veto=r"^ (?:up|with (?:a|the|another|more|extra|some|an|that|this) (?:pip|task|ticket|deadline|question|email|bug|request|feature|comment|review|change|meeting|invite|project|workload|list|spreadsheet|report|story|estimate|performance|lawsuit)|hard|like a ton|like a truck|to the punch|up on|off|on (?:the )?(?:pr|slack|teams|linkedin|email|zoom|a call)|in (?:the )?(?:feelings|standup|retro|meeting|review|thread|slack|chat)|at the (?:bar|gym))\b|\b(?:the news|reality|it|that|this|the realization|the idea|nostalgia|the feeling|the bug|the error|the deadline|the market|the recession|the layoff|the layoffs|covid|the flu|the virus|traffic|the wave|the heat|the cold|karma|the ball|the car|the truck|the bus|the question|the change|the weather|the song|the joke|the meme|the code|the test|the exam|the news)\s+(?:\w+\s+){0,2}$|\b(?:in (?:the )?(?:game|match|fortnite|minecraft|chess|pvp|dodgeball|paintball|practice|training|sparring|boxing|karate|judo|mma|bjj|class|rehearsal)|sparring|tagged|tag)\b",
+        rf"\b{_ABUSER}\b[^.!?\n]{{0,50}}?\b(?:hits|hit|hitting|beats|beat|beating|punch(?:es|ed|ing)?|slap(?:s|ped|ping)?|kick(?:s|ed|ing)?|chok(?:es|ed|ing)|strangl(?:es|ed|ing)|shov(?:es|ed|ing)|push(?:es|ed|ing)|grab(?:s|bed|bing)|throw(?:s|ing)? (?:things|stuff|\w+) at|threw [^.!?\n]{{1,30}} at|spit (?:on|at)|spat (?:on|at)|bit|bites|drag(?:s|ged)|pinn(?:ed|ing)|pinned|pins|cornered|corner(?:s|ing)|rap(?:es|ed|ing)|assault(?:s|ed|ing)|molest(?:s|ed|ing)|grop(?:es|ed|ing)|touch(?:es|ed|ing)|lock(?:s|ed|ing)|tied|ties|burn(?:s|ed|t)|cut|cuts|hurts|hurt|twist(?:s|ed)|touching|pulled (?:a |his |her )?(?:gun|knife) on|fondl(?:es|ed|ing)|feeling up|shoved|slammed|kicked|headbutted|sexually assaulted|sexually harassed|harass(?:es|ed|ing)|slut-shamed)\s+me\b",
+        veto=r"^ (?:up|with (?:a|the|another|more|extra|some|an|that|this) (?:pip|task|ticket|deadline|question|email|bug|request|feature|comment|review|change|meeting|invite|project|workload|list|spreadsheet|report|story|estimate|performance|lawsuit)|hard|like a ton|like a truck|to the punch|up on|off|on (?:the )?(?:pr|slack|teams|linkedin|email|zoom|a call)|in (?:the )?(?:feelings|standup|retro|meeting|review|thread|slack|chat)|at the (?:bar|gym))\b|\b(?:the news|reality|it|that|this|the realization|the idea|nostalgia|the feeling|the bug|the error|the deadline|the market|the recession|the layoff|the layoffs|covid|the flu|the virus|traffic|the wave|the heat|the cold|karma|the ball|the car|the truck|the bus|the question|the change|the weather|the song|the joke|the meme|the code|the test|the exam|the news)(?:\s+\w+){0,2}\s+\w+\s+me\x03|\b(?:in (?:the )?(?:game|match|fortnite|minecraft|chess|pvp|dodgeball|paintball|practice|training|sparring|boxing|karate|judo|mma|bjj|class|rehearsal)|sparring|tagged|tag)\b",
     ),
     Rule(
         _A,
@@ -905,17 +899,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:sending|sends|sent|send) me (?:photos?|pictures?|pics|videos?) of my (?:house|home|car|door|window|street|building|flat|apartment|kids|children|family)\b|\b(?:photos?|pictures?|pics|videos?|footage)\s+of me\b[^.!?\n]{0,60}\b(?:walking|at (?:home|work|the gym|night)|outside|leaving|going|in my|through my window|sleeping|without my|without knowing|getting (?:in|out)|every day|from (?:behind|across))\b|\b(?:anonymous|unknown|fake|new|burner|random|creepy)\s+(?:texts?|messages?|accounts?|numbers?|letters?|notes?|calls?|dms?|emails?)\b[^.!?\n]{0,80}\b(?:photos? of me|pictures? of me|where i|know where|my address|my kids|my family|soon|watching|following|threat\w*|hurt|kill|coming|find me|outside my)\b",
         veto=r"\b(?:headshots?|photographer|photo ?shoot|linkedin|portfolio|conference|team photo|recruiter|recruiters|spam|phishing|marketing|promo)\b",
     ),
-    Rule(
-        _A,
-        r"\b(?:found|posted|posting|leaked|leaking|shared|sharing|published|publishing|doxx?ed|doxx?ing|figured out|got|has|have|knows?)\s+(?:out\s+)?my\s+(?:home\s+|real\s+|new\s+|exact\s+|house\s+)?(?:address|location)\b",
-        needs=r"\b(?:threat\w*|coming for me|come for me|find me|scared|afraid|terrified|hurt|kill|stalk\w*|followed|following|showed up|turned up|outside|messages saying|posted it|doxx\w*|forum|online|strangers?|someone|anonymous|ex)\b",
-        veto=r"\b(?:delivery|courier|amazon|hr|payroll|the bank|shipping|billing|uber|lyft|doordash|recruiter|my manager has|the company has|form|api|geocod\w*|ip address|email address|mac address|memory address|address space|endpoint|localhost)\b",
-    ),
-    Rule(
-        _A,
-        r"\b(?:lets? (?:himself|herself|themselves)|broke|breaks|break|came|comes|walked|walks|barged|keeps coming|kept coming|has been coming|been coming|snuck|sneaks) in(?:to)? (?:my|our|the) (?:flat|apartment|room|house|home|bedroom|bathroom|place|tent|dorm)\b(?=[^.!?\n]{0,80}\b(?:at night|without|while i|uninvited|twice|again|key|asleep|sleeping|shower|touch\w*|nice to (?:him|her)|scared|afraid|won't stop|locked|lock|i'm \d+|i am \d+)\b)",
-        veto=r"\b(?:cat|dog|kids? (?:barge|burst)|my kid|toddler|for (?:coffee|dinner|lunch|breakfast)|with (?:coffee|groceries|pizza|dinner))\b",
-    ),
+    Rule(_A, r"\b(?:found|posted|posting|leaked|leaking|shared|sharing|published|publishing|doxx?ed|doxx?ing|figured out|got|has|have|knows?)\s+(?:out\s+)?my\s+(?:home\s+|real\s+|new\s+|exact\s+|house\s+)?(?:address|location)\b", needs=r"\b(?:coming to|visit|i'm 1[0-7]|i am 1[0-7]|discord|threat\w*|coming for me|come for me|find me|scared|afraid|terrified|hurt|kill|stalk\w*|followed|following|showed up|turned up|outside|messages saying|posted it|doxx\w*|forum|online|strangers?|someone|anonymous|ex)\b", veto=r"\b(?:delivery|courier|amazon|hr|payroll|the bank|shipping|billing|uber|lyft|doordash|recruiter|my manager has|the company has|form|api|geocod\w*|ip address|email address|mac address|memory address|address space|endpoint|localhost)\b"),
+    Rule(_A, r"\b(?:(?:lets?|letting) (?:himself|herself|themselves)|broke|breaks|break|came|comes|walked|walks|barged|keeps coming|kept coming|has been coming|been coming|snuck|sneaks) in(?:to)? (?:my|our|the) (?:flat|apartment|room|house|home|bedroom|bathroom|place|tent|dorm)\b(?=[^.!?\n]{0,80}\b(?:at night|without|while i|uninvited|twice|again|key|asleep|sleeping|shower|touch\w*|nice to (?:him|her)|scared|afraid|won't stop|locked|lock|i'm \d+|i am \d+)\b)", veto=r"\b(?:cat|dog|kids? (?:barge|burst)|my kid|toddler|for (?:coffee|dinner|lunch|breakfast)|with (?:coffee|groceries|pizza|dinner))\b"),
     Rule(
         _A,
         r"\b(?:they'll|they will|he'll|he will|she'll|she will|they'd|he'd|she'd|they would|he would|she would|going to|gonna|threaten\w*(?: to)?|promised to|swore to)\s+(?:\w+\s+)?(?:hurt|kill|harm|take|find|come for|come after|go after|get)\s+my\s+(?:kids|children|son|daughter|family|baby|mom|mum|dad|mother|father|wife|husband|partner|dog|cat|sister|brother|girlfriend|boyfriend)\b",
@@ -974,6 +959,13 @@ RULES: tuple[Rule, ...] = (
         needs=r"\b(?:block\w*|anonymous|new accounts?|someone|stranger|taken last night|keeps?|unknown|fake)\b",
         veto=r"\b(?:realtor|estate agent|listing|insurance|claim|contractor|builder|renovation|airbnb|landlord asked)\b",
     ),
+    Rule(_A, r"\b(?:photos?|pictures?|pics|videos?) of me (?:at|in|outside|leaving|walking|getting|from|through|on)\b",
+         needs=r"\b(?:unknown|anonymous|someone|stranger|texts?|keep getting|describing|number|account)\b",
+         veto=r"\b(?:photographer|headshots?|linkedin|conference|team photo|wedding|graduation|portfolio)\b"),
+    Rule(_A, r"\b(?:broken|faulty|no) (?:brakes|safety gear|harness|guards?|protective equipment|ppe)\b[^.!?\n]{0,80}\b(?:almost got|nearly got|got hurt|crushed|injured|killed|lost a finger)\b|\bthreaten\w* to report (?:my|me|us) (?:visa|immigration|status|to immigration|to ice)\b|\bthreaten\w* to report my visa status\b"),
+    Rule(_A, r"\b(?:keeps?|kept) (?:driving|walking|going|hanging around) (?:past|by|outside) my (?:house|home|flat|place|work|apartment)\b|\b(?:saw|seen|found|caught) (?:him|her|someone|a man|a guy|them) in (?:our|my) (?:backyard|garden|yard|garage|hallway)\b"),
+    Rule(_A, r"\b(?:punched|kicked|smashed|threw|slammed)\b[^.!?\n]{0,30}\b(?:next to|beside|by|near|at|past|inches from) my (?:head|face)\b|\bnext time it won't be the wall\b|\bworse things will happen (?:to me|if)\b"),
+    Rule(_A, r"\b(?:said|says|told me|posted|threatened)\b[^.!?\n]{0,30}\b(?:he's|she's|they're|he is|she is|they are|he'll|she'll|they'll|he will|she will|they will) (?:going to |gonna )?(?:shoot|stab|kill|hurt|beat up|jump) me\b"),
 )
 
 # Spans that look like a rule's words but never mean it; blanked before the rules run.
@@ -981,7 +973,7 @@ SHIELDS: tuple[str, ...] = (
     r"\bkill(?:ing|ed|s)? -?(?:9|15|sigterm|sigkill|term|hup|all|the (?:process|job|task|pod|container|server|session|query|tab|app|connection|thread|worker|build|feature|project|meeting|idea|bug|test|proposal|ticket|program|engine|vm|instance|lights|music|mood|vibe|noise|momentum|engine|deal))\b",
     r"\b(?:killer (?:feature|app|idea|deal|workout|commute|question|interview|combo|demo|portfolio|resume|cv|pitch)|kill switch|killswitch|overkill|roadkill|oom[- ]?killer|kill chain|kill count|kill streak|killstreak|killcam|kill feed|kill ratio|k/d|kill two birds|kill time|killing time|killing it|killed it|kills it|kill it (?:in|at|on|with)|killed (?:the|my|our|that|this) (?:presentation|interview|demo|talk|exam|test|pitch|game|set|review|show|speech|performance|round|audition))\b",
     r"\b(?:dead ?(?:code|lock|locks|locked|line|lines|letter|letters|letter queue|man'?s switch|end|ends|weight|beat|zone|lift|pixel|pixels|link|links|tired|serious|wrong|right|center|set on|on arrival|simple|easy|last|heat|air|battery|phone|laptop|server))\b|\bdead[- ](?:letter|lock|code|man)\b",
-    r"\b(?:career|social|political|professional|financial|commercial|brand|electoral|reputational|academic) suicide\b|\bsuicide (?:squad|mission|run|doors?|burn|linux|king|silence|sprint|sprints|shift|shifts|drill|drills|pass|passes|seat|lane|knot|bid|bidding)\b",
+    r"\b(?:career|social|political|professional|financial|commercial|brand|electoral|reputational|academic) suicide\b|\bsuicide (?:squeeze|squad|mission|run|doors?|burn|linux|king|silence|sprint|sprints|shift|shifts|drill|drills|pass|passes|seat|lane|knot|bid|bidding)\b",
     r"\b(?:i'd|i would|would|could|i could) (?:literally |honestly |totally |absolutely |happily )?(?:kill|die|murder) for (?:a|an|some|that|this|the|one|more|your)\b",
     r"\b(?:dying|die) (?:to (?:know|see|try|hear|read|meet|go|get|learn|tell|ask|start|find out|watch|play|use|join|visit)|of (?:embarrassment|boredom|laughter|shame|cringe|curiosity|thirst|hunger|heat|envy|jealousy|suspense))\b",
     r"\b(?:(?:i'd|i would|would|i'd much|i would much) (?:\w+ )?rather (?:die|be dead|kill myself) than|(?:a|an|the|is|are|was|were|looks?|tastes?|sounds?|smells?) (?:\w+ )?to die for|die hard|die-hard|diehard|never say die|do or die|die on (?:this|that|the) hill|hill to die on|hill i'll die on|hill i would die on|the die is cast|dice|die (?:roll|cast|size|area|shrink)|die in (?:the |a )?(?:game|match|round|level|raid|dungeon))\b",
@@ -1020,7 +1012,7 @@ TRIVIAL = (
     r"|muted|unmuted|camera on|leftovers|snacks?|pizza|ramen|fries|noodles|cookies|pun|puns|the song|that song|roommate ate)\b"
 )
 # Words that say it is not a joke, whatever else the message does.
-EARNEST = r"\b(?:not as a figure of speech|not a figure of speech|not exaggerating|i mean (?:that|it) literally|not (?:a )?jok(?:e|ing)|no joke|i mean it|i'm serious|i am serious|seriously though|for real though|not kidding|i'm not kidding|actually serious)\b"
+EARNEST = r"\b(?:for real this time|for real|not as a figure of speech|not a figure of speech|not exaggerating|i mean (?:that|it) literally|not (?:a )?jok(?:e|ing)|no joke|i mean it|i'm serious|i am serious|seriously though|for real though|not kidding|i'm not kidding|actually serious)\b"
 # Context in which a bare mention is a subject being discussed rather than the writer's own.
 TOPIC = (
     r"\b(?:research\w*|study|studies|paper|papers|thesis|dissertation|survey|dataset|data set|statistics|stats|article|articles|news|journalis\w*"

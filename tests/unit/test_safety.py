@@ -143,6 +143,8 @@ def test_rule_tables_are_well_formed(module: object) -> None:
             # An empty alternative matches anywhere: a rule (or its veto) would always fire.
             for empty in ("||", "(|", "|)"):
                 assert empty not in part, (index, part[:60])
+            # A quantifier in an f-string must be doubled ({{0,30}}); single, it is a tuple.
+            assert not re.search(r"\(\d+, ?\d+\)", part), (index, part[:60])
         re.compile(_detect._compile_veto(rule.veto or ""))
         re.compile(rule.needs or "")
         assert re.compile(rule.pattern).search("") is None, f"rule {index} matches nothing"
