@@ -13,17 +13,16 @@ applies the model.
 
 from __future__ import annotations
 
-import base64
 import json
 import os
-import sys
-import zlib
-from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from core._rows import pack_rows, unpack_rows
 from core.analysis._matcher import Forms
+
+__all__ = ["DATA_PATH", "Scorer", "features", "load", "pack_rows", "unpack_rows"]
 
 DATA_PATH = Path(__file__).with_name("model.json")
 
@@ -73,29 +72,3 @@ def load(path: Path = DATA_PATH) -> Scorer:
     slots = tuple((kind, label) for kind, label in data["slots"])
     table = unpack_rows(data["features"], data["rows"], width=len(slots))
     return Scorer(slots, tuple(data["priors"]), table)
-
-
-def pack_rows(rows: Iterable[Sequence[float]]) -> str:
-    """Dense rows as little-endian IEEE doubles, deflated (mostly zeros) and in base64: read
-    in C at a cold start, about twice as fast as the same numbers written as JSON, and bit for
-    bit the same values."""
-    packed = array("d", (weight for row in rows for weight in row))
-    if sys.byteorder == "big":
-        packed.byteswap()
-    return base64.b64encode(zlib.compress(packed.tobytes(), 9)).decode("ascii")
-
-
-def unpack_rows(features: Sequence[str], packed: str, width: int) -> dict[str, Sequence[float]]:
-    """Each feature's row of ``width`` weights; a model whose rows do not fit is refused here,
-    at load, rather than on every request."""
-    weights = array("d", zlib.decompress(base64.b64decode(packed)))
-    if sys.byteorder == "big":
-        weights.byteswap()
-    if len(weights) != len(features) * width:
-        raise ValueError(
-            f"the model holds {len(weights)} weights; {len(features)} features of {width} "
-            f"slots need {len(features) * width}"
-        )
-    return dict(
-        zip(features, (weights[i : i + width] for i in range(0, len(weights), width)), strict=True)
-    )

@@ -37,6 +37,8 @@ from core.safety._rules import (
 )
 
 _PRIORITY = (Category.SELF_HARM, Category.ABUSE, Category.HARM_TO_OTHERS)
+# Kinds that are about the writer's own life; someone else's, reported, is not the writer's.
+_OWN = frozenset({Kind.IDEATION, Kind.PLAN, Kind.GOODBYE, Kind.SELF_INJURY})
 # In a veto, "$" means "right before the match" and "^" "right after it"; the window around a
 # match is joined with these two marks, which never occur in a message's forms.
 _BEFORE, _AFTER = "\x02", "\x03"
@@ -103,7 +105,11 @@ class _Language:
     laugh: re.Pattern[str]
     trivial: re.Pattern[str]
     earnest: re.Pattern[str]
+    disclaimer: re.Pattern[str]  # "just kidding": a joke even without a laugh
     topic: re.Pattern[str]
+    risk: re.Pattern[str]  # the learned model's gate
+    others: re.Pattern[str]  # someone else is the one the message is about
+    reported: re.Pattern[str]  # ...and this self-harm hit is what they said or did (veto syntax)
     window: int  # characters on each side of a match that its veto reads
 
 
@@ -128,7 +134,11 @@ def _language(module: ModuleType, window: int) -> _Language:
         laugh=_re(module.LAUGH, f"{name} LAUGH"),
         trivial=_re(module.TRIVIAL, f"{name} TRIVIAL"),
         earnest=_re(module.EARNEST, f"{name} EARNEST"),
+        disclaimer=_re(module.DISCLAIMER, f"{name} DISCLAIMER"),
         topic=_re(module.TOPIC, f"{name} TOPIC"),
+        risk=_re(module.RISK, f"{name} RISK"),
+        others=_re(module.OTHERS, f"{name} OTHERS"),
+        reported=_re(_compile_veto(module.REPORTED), f"{name} REPORTED"),
         window=window,
     )
 
@@ -164,6 +174,7 @@ def _hits(
     message says it means it (``earnest``), a hyperbole rule's veto no longer clears it."""
     found: list[_Hit] = []
     width = language.window
+    about_others = language.others.search(form.text) is not None
     for rule in language.rules:
         for match in rule.regex.finditer(text):
             start, end = match.span()
@@ -178,6 +189,8 @@ def _hits(
             )
             if (rule.vetoed(window) and not (earnest and rule.joke)) or rule.lacks_needs(form.text):
                 continue
+            if about_others and rule.kind in _OWN and language.reported.search(window):
+                continue  # a friend's crisis, told by someone supporting them
             found.append(_Hit(rule.kind, form.span_of(original, start, end), rule.joke, rule.topic))
     return found
 
@@ -205,7 +218,10 @@ def forms_of(text: str) -> Forms:
 
 def _context(language: _Language, text: str) -> tuple[bool, bool, bool]:
     """(a laugh with something trivial, it says it is earnest, it discusses a subject)."""
-    joke = bool(language.laugh.search(text) and language.trivial.search(text))
+    joke = bool(
+        (language.laugh.search(text) and language.trivial.search(text))
+        or language.disclaimer.search(text)
+    )
     return joke, bool(language.earnest.search(text)), bool(language.topic.search(text))
 
 
@@ -254,11 +270,21 @@ def _distinct(cues: Iterable[str]) -> tuple[str, ...]:
     return tuple(found)
 
 
+def at_risk(forms: Forms) -> bool:
+    """Whether the message has any word of the crisis vocabulary: without one, the learned
+    model may not flag it (a short ordinary message carries too little for it to judge)."""
+    if _english().risk.search(forms.english_blanked):
+        return True
+    return forms.korean_blanked is not None and bool(_korean().risk.search(forms.korean_blanked))
+
+
 def _by_model(forms: Forms) -> Safety:
     """What the learned model makes of a message no rule flagged."""
-    if _MODEL is None:
+    model = _learned()
+    if model is None or not at_risk(forms):
         return SAFE
-    verdict = _MODEL.judge(_model.features(forms.english_blanked, forms.korean_blanked))
+    language = "ko" if forms.korean is not None else "en"
+    verdict = model.judge(_model.features(forms.english_blanked, forms.korean_blanked), language)
     if verdict is None:
         return SAFE
     category = Category(verdict.label)
@@ -277,7 +303,11 @@ _MODEL_KIND = {
     Category.HARM_TO_OTHERS: Kind.URGE,
     Category.ABUSE: Kind.ABUSE,
 }
-_MODEL = _model.load()
+
+
+@cache
+def _learned() -> _model.Model | None:
+    return _model.load()  # on the first message, like the rules
 
 
 _SENTENCES = re.compile(r"(?<=[.!?。？！\n])\s*|(?<=[.!?])(?=\S)")

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
+from core._rows import unpack_rows
+
 DATA_PATH = Path(__file__).with_name("model.json")
 LABELS = ("none", "self_harm", "harm_to_others", "abuse")
 _WORD = re.compile(r"[a-z0-9']+")
@@ -63,10 +65,12 @@ class Verdict:
 class Model:
     bias: tuple[float, ...]  # per label, in LABELS order
     weights: Mapping[str, Sequence[float]]
-    threshold: float  # flag when p(none) < threshold
+    thresholds: Mapping[str, float]  # per script ("ko" with Hangul, else "en"): flag below
 
-    def judge(self, feature_set: Iterable[str]) -> Verdict | None:
-        """A verdict when the message is a crisis by the model's lights, else None."""
+    def judge(self, feature_set: Iterable[str], language: str) -> Verdict | None:
+        """A verdict when the message is a crisis by the model's lights, else None. Korean
+        and English have thresholds of their own: their features differ (character pairs
+        and triples against words), and so do their false alarms at a given probability."""
         present = [(f, self.weights[f]) for f in feature_set if f in self.weights]
         totals = list(self.bias)
         for _, row in present:
@@ -75,7 +79,7 @@ class Model:
         top = max(totals)
         exps = [math.exp(t - top) for t in totals]
         p_none = exps[0] / sum(exps)
-        if p_none >= self.threshold:
+        if p_none >= self.thresholds[language]:
             return None
         best = max(range(1, len(LABELS)), key=lambda i: (totals[i], -i))
         pushes = sorted(
@@ -93,7 +97,6 @@ def load(path: Path = DATA_PATH) -> Model | None:
         return None
     if tuple(data["labels"]) != LABELS:
         raise ValueError(f"{path}: labels {data['labels']} are not {list(LABELS)}")
-    weights = {f: tuple(row) for f, row in data["weights"].items()}
-    if any(len(row) != len(LABELS) for row in weights.values()):
-        raise ValueError(f"{path}: every weight row needs {len(LABELS)} values")
-    return Model(tuple(data["bias"]), weights, float(data["threshold"]))
+    weights = unpack_rows(data["features"], data["rows"], width=len(LABELS))
+    thresholds = {language: float(value) for language, value in data["thresholds"].items()}
+    return Model(tuple(data["bias"]), weights, thresholds)

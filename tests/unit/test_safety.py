@@ -150,6 +150,19 @@ def test_rule_tables_are_well_formed(module: object) -> None:
         assert re.compile(rule.pattern).search("") is None, f"rule {index} matches nothing"
     for shield in module.SHIELDS:  # type: ignore[attr-defined]
         assert re.compile(shield).fullmatch("") is None
+    for name in (
+        "RISK",
+        "OTHERS",
+        "REPORTED",
+        "LAUGH",
+        "TRIVIAL",
+        "DISCLAIMER",
+        "EARNEST",
+        "TOPIC",
+    ):
+        source = getattr(module, name)
+        assert "\\\\" not in source, f"{name}: a doubled backslash matches a backslash, not \\b"
+        re.compile(source)
 
 
 def test_messages_that_would_break_a_careless_matcher() -> None:
