@@ -204,6 +204,19 @@ class Forms:
     korean: Form | None
     korean_blanked: str | None
 
+    def korean_spaced(self, original: str) -> str | None:
+        """The message with the Korean shields' spans blanked and its own spaces kept (the
+        learned model reads words; the rules read the compact form)."""
+        if self.korean is None or self.korean_blanked is None:
+            return None
+        out = list(original)
+        for index, (kept, blanked) in enumerate(
+            zip(self.korean.text, self.korean_blanked, strict=True)
+        ):
+            if blanked == " " and kept != " ":
+                out[self.korean.origin[index]] = " "
+        return "".join(out)
+
 
 def forms_of(text: str) -> Forms:
     english = english_form(text)
@@ -229,7 +242,7 @@ def assess(text: str) -> Safety:
     """Check one message (any language; the Korean rules also run when it has Hangul, so
     mixed messages are covered). Never raises on text."""
     forms = forms_of(text)
-    return rule_verdict(forms, text) or _by_model(forms)
+    return rule_verdict(forms, text) or _by_model(forms, text)
 
 
 def rule_verdict(forms: Forms, text: str) -> Safety | None:
@@ -271,20 +284,32 @@ def _distinct(cues: Iterable[str]) -> tuple[str, ...]:
 
 
 def at_risk(forms: Forms) -> bool:
-    """Whether the message has any word of the crisis vocabulary: without one, the learned
-    model may not flag it (a short ordinary message carries too little for it to judge)."""
-    if _english().risk.search(forms.english_blanked):
-        return True
-    return forms.korean_blanked is not None and bool(_korean().risk.search(forms.korean_blanked))
+    """Whether the learned model may flag the message: it has a word of the crisis vocabulary
+    (a short ordinary message carries too little for the model to judge) and is not an
+    unmistakable joke (a laugh with something trivial, not said to be meant: the model cannot
+    tell "I want to die lol" about a reply-all from the same words meant)."""
+    english = _english().risk.search(forms.english_blanked) is not None
+    korean = forms.korean_blanked is not None and bool(_korean().risk.search(forms.korean_blanked))
+    return (english or korean) and not _joking(forms)
 
 
-def _by_model(forms: Forms) -> Safety:
+def _joking(forms: Forms) -> bool:
+    joke, earnest, _ = _context(_english(), forms.english.text)
+    if forms.korean is not None:
+        ko_joke, ko_earnest, _ = _context(_korean(), forms.korean.text)
+        joke, earnest = joke or ko_joke, earnest or ko_earnest
+    return joke and not earnest
+
+
+def _by_model(forms: Forms, text: str) -> Safety:
     """What the learned model makes of a message no rule flagged."""
     model = _learned()
     if model is None or not at_risk(forms):
         return SAFE
     language = "ko" if forms.korean is not None else "en"
-    verdict = model.judge(_model.features(forms.english_blanked, forms.korean_blanked), language)
+    verdict = model.judge(
+        _model.features(forms.english_blanked, forms.korean_spaced(text)), language
+    )
     if verdict is None:
         return SAFE
     category = Category(verdict.label)

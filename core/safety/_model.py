@@ -32,25 +32,46 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
 
 
 _EN_SENTENCES = re.compile(r"[.!?;\n]+|\s{3,}")  # a blanked idiom ends a span too
-_KO_SENTENCES = re.compile(r"[.!?;\n。？！]+|\s+")
+_KO_SENTENCES = re.compile(r"[.!?;\n。？！]+")
+_KO_WORD = re.compile(r"[\uac00-\ud7a3\u3131-\u318ea-z0-9]+")
+_READABLE = ("w:", "b:", "kw:")
+_SUFFIXES = ("ing", "ed", "es", "s", "ly", "'s", "'d", "'ll", "'m", "'ve", "'re")
 
 
-def features(english: str, compact: str | None) -> set[str]:
-    """The model's features of a message's two blanked forms: English words (``w:``) and
-    adjacent word pairs (``b:``); Korean character pairs and triples (``k:``) when it has
-    Hangul. Sentence ends and the spans the shields blanked are gaps: no pair is made across
-    one."""
+def _stem(word: str) -> str:
+    """A crude English stem ("wanting" -> "want"): enough to share evidence between forms."""
+    for suffix in _SUFFIXES:
+        if len(word) > 4 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def features(english: str, korean: str | None) -> set[str]:
+    """The model's features of a message's blanked forms.
+
+    English (the blanked English form): words (``w:``), adjacent word pairs (``b:``) and the
+    same over crude stems (``s:``, ``sb:``). Korean (the message with its shielded spans
+    blanked and its spaces kept, when it has Hangul): each word (``kw:``), its first two
+    characters (``kp:``, roughly the stem), the character pairs and triples inside it (``k:``)
+    and adjacent word stems (``kb:``). Sentence ends and blanked spans are gaps: no pair is
+    made across one."""
     found: set[str] = set()
-    spans = [s for s in _EN_SENTENCES.split(english) if s.strip()]
-    for span in spans:
+    for span in _EN_SENTENCES.split(english):
         words = _WORD.findall(span)
+        stems = [_stem(w) for w in words]
         found.update("w:" + w for w in words)
         found.update(f"b:{a} {b}" for a, b in pairwise(words))
-    if compact:
-        pieces = [p for p in _KO_SENTENCES.split(compact) if _HANGUL.search(p)]
-        for piece in pieces:
-            found.update("k:" + piece[i : i + 2] for i in range(len(piece) - 1))
-            found.update("k:" + piece[i : i + 3] for i in range(len(piece) - 2))
+        found.update("s:" + w for w in stems)
+        found.update(f"sb:{a} {b}" for a, b in pairwise(stems))
+    if korean:
+        for sentence in _KO_SENTENCES.split(korean.lower()):
+            words = [w for w in _KO_WORD.findall(sentence) if _HANGUL.search(w)]
+            for word in words:
+                found.add("kw:" + word)
+                found.add("kp:" + word[:2])
+                found.update("k:" + word[i : i + 2] for i in range(len(word) - 1))
+                found.update("k:" + word[i : i + 3] for i in range(len(word) - 2))
+            found.update(f"kb:{a[:2]} {b[:2]}" for a, b in pairwise(words))
     return found
 
 
@@ -82,8 +103,13 @@ class Model:
         if p_none >= self.thresholds[language]:
             return None
         best = max(range(1, len(LABELS)), key=lambda i: (totals[i], -i))
+        # Whole words and word pairs make readable cues; stems and character n-grams do not.
         pushes = sorted(
-            ((row[best] - row[0], f) for f, row in present if row[best] - row[0] > 0),
+            (
+                (row[best] - row[0], f)
+                for f, row in present
+                if row[best] - row[0] > 0 and f.startswith(_READABLE)
+            ),
             reverse=True,
         )
         return Verdict(LABELS[best], p_none, tuple(f for _, f in pushes[:3]))

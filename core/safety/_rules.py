@@ -78,19 +78,43 @@ class Form:
 
 _QUOTES = frozenset('"\u201c\u201d\u00ab\u00bb*_')  # quoting marks read as spaces: he said "soon"
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
-# Contractions people type without the apostrophe; only the unambiguous ones ("ill", "were",
-# "its" and "id" are words of their own).
-_BARE = re.compile(
-    r"\b(?:(dont|cant|wont|didnt|doesnt|isnt|wasnt|wouldnt|couldnt|shouldnt|havent|aint|arent)"
-    r"|(im|ive|youre|theyre|thats|whats|ill(?= be\b)|id(?= rather\b| be\b)))\b"
-)
-_EXPAND = {
+# Contractions people type without the apostrophe (only the unambiguous ones: "ill", "were",
+# "its" and "id" are words of their own), and the crisis vocabulary as it is often mistyped
+# in a hurry or by someone writing in a second language ("im gonna kil my self").
+_REGULAR = {
     "dont": "don't", "cant": "can't", "wont": "won't", "didnt": "didn't", "doesnt": "doesn't",
     "isnt": "isn't", "wasnt": "wasn't", "wouldnt": "wouldn't", "couldnt": "couldn't",
     "shouldnt": "shouldn't", "havent": "haven't", "aint": "ain't", "arent": "aren't",
     "im": "i'm", "ive": "i've", "youre": "you're", "theyre": "they're", "thats": "that's",
     "whats": "what's", "ill": "i'll", "id": "i'd",
+    "kil": "kill", "kll": "kill", "kiil": "kill", "kilk": "kill",
+    "my self": "myself", "myslef": "myself", "mysefl": "myself", "myslf": "myself",
+    "mysef": "myself", "mysel": "myself", "meself": "myself",
+    "sucide": "suicide", "suicde": "suicide", "suiside": "suicide", "suicid": "suicide",
+    "suside": "suicide", "sucicide": "suicide", "suacide": "suicide", "suecide": "suicide",
+    "sucidal": "suicidal", "suicdal": "suicidal", "suicidial": "suicidal",
+    "suisidal": "suicidal", "susidal": "suicidal", "sucicidal": "suicidal",
+    "wana": "wanna", "wnna": "wanna", "wnt": "want", "wamt": "want",
+    "anymor": "anymore", "anymre": "anymore", "any more": "anymore", "nomore": "no more",
+    "alivee": "alive", "aliv": "alive", "ded": "dead", "dieing": "dying", "dyin": "dying",
+    "lyf": "life", "cuting": "cutting", "cuttin": "cutting", "overdoes": "overdose",
 }  # fmt: skip
+# Only where the misspelling cannot be another word: "kil" before a person, "ill" before "be".
+_ONLY_BEFORE = {
+    "ill": r"(?= be\b)",
+    "id": r"(?= rather\b| be\b)",
+    "kil": r"(?= (?:my|me|him|her|them|myself|u|you|everyone|every1|some|ppl|people|the)\b)",
+    "ded": r"(?= (?:already|inside|soon|by)\b|$|[.!?,])",
+    "overdoes": r"(?= (?:on|of|with)\b)",
+}
+_BARE = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(word) + _ONLY_BEFORE.get(word, "")
+        for word in sorted(_REGULAR, key=len, reverse=True)
+    )
+    + r")\b"
+)
 
 
 def _inside_word(text: str, index: int) -> bool:
@@ -99,7 +123,8 @@ def _inside_word(text: str, index: int) -> bool:
 
 
 def english_form(text: str) -> Form:
-    """Lower case, regular apostrophes and contractions, runs of whitespace as one space."""
+    """Lower case, regular apostrophes, contractions and spellings, runs of whitespace as
+    one space."""
     out: list[str] = []
     origin: list[int] = []
     previous_space = True
@@ -117,7 +142,8 @@ def english_form(text: str) -> Form:
     flat = "".join(out)
     if not _BARE.search(flat):
         return Form(flat, tuple(origin))
-    # Expanding a contraction adds one character (the apostrophe); it maps to the word's end.
+    # A regular spelling's extra characters (a contraction's apostrophe) map to the word's last
+    # character, and so does the last character of a shorter one ("my self" -> "myself").
     pieces: list[str] = []
     mapped: list[int] = []
     last = 0
@@ -125,10 +151,11 @@ def english_form(text: str) -> Form:
         pieces.append(flat[last : match.start()])
         mapped.extend(origin[last : match.start()])
         word = match.group()
-        expanded = _EXPAND[word]
+        expanded = _REGULAR[word]
         pieces.append(expanded)
         span = origin[match.start() : match.end()]
-        mapped.extend(span[: len(expanded)] + [span[-1]] * (len(expanded) - len(span)))
+        kept = min(len(span), len(expanded)) - 1
+        mapped.extend(span[:kept] + [span[-1]] * (len(expanded) - kept))
         last = match.end()
     pieces.append(flat[last:])
     mapped.extend(origin[last:])
