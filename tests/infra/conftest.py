@@ -1,4 +1,5 @@
-"""Shared by the infrastructure checks: the repository root and loading a script as a module."""
+"""Shared by the infrastructure checks: the repository root, the two parsed stacks and loading a
+script as a module."""
 
 from __future__ import annotations
 
@@ -6,6 +7,10 @@ import importlib.util
 import sys
 from pathlib import Path
 from types import ModuleType
+
+import pytest
+
+from tests.infra.hcl import Stack
 
 ROOT = Path(__file__).resolve().parents[2]
 TERRAFORM = ROOT / "infra" / "terraform"
@@ -22,3 +27,15 @@ def load_script(name: str) -> ModuleType:
     sys.modules[name] = module  # dataclasses look their module up while the class is built
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="module")
+def regional() -> Stack:
+    """The per-region stack (infra/terraform/regional), parsed."""
+    return Stack.read(TERRAFORM / "regional")
+
+
+@pytest.fixture(scope="module")
+def edge() -> Stack:
+    """The global stack (infra/terraform/global), parsed."""
+    return Stack.read(TERRAFORM / "global")

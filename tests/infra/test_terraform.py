@@ -9,9 +9,11 @@ Terraform cannot plan here (no provider download), so these are structural check
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 
@@ -22,16 +24,6 @@ from tests.infra.hcl import Stack, block, dynamic, load
 FUNCTIONS = {"process", "recommend", "bulk", "bulk_worker"}
 HTTP = {"process", "recommend", "bulk"}
 REGIONS = {"us-central1", "europe-west1", "asia-northeast1"}
-
-
-@pytest.fixture(scope="module")
-def regional() -> Stack:
-    return Stack.read(TERRAFORM / "regional")
-
-
-@pytest.fixture(scope="module")
-def edge() -> Stack:
-    return Stack.read(TERRAFORM / "global")
 
 
 def _stacks() -> list[Path]:
@@ -129,8 +121,13 @@ def test_a_service_account_per_function_and_no_broad_role(regional: Stack) -> No
     accounts = regional.resource("google_service_account", "function")
     assert accounts["for_each"] == "${local.functions}"
     text = "\n".join(p.read_text() for p in (TERRAFORM).rglob("*.tf"))
-    for broad in ("roles/owner", "roles/editor", "roles/viewer", "roles/iam.serviceAccountUser"):
+    for broad in ("roles/owner", "roles/editor", "roles/viewer"):
         assert broad not in text
+    # actAs over service accounts: only the deploy build's account has it (global/cicd.tf),
+    # never a function, build or push identity.
+    regional_text = "\n".join(p.read_text() for p in (TERRAFORM / "regional").glob("*.tf"))
+    assert "roles/iam.serviceAccountUser" not in regional_text
+    assert "roles/iam.serviceAccountTokenCreator" not in json.dumps(regional.locals)
     # Secrets are granted per secret, never project-wide.
     assert "secretmanager" not in json.dumps(regional.locals["function_roles"])
     secret_iam = regional.resource("google_secret_manager_secret_iam_member", "function")
@@ -150,7 +147,7 @@ def test_secrets_reach_the_functions_only_as_references(regional: Stack) -> None
     # A replaced Redis (new secret version) rolls out a new revision that reads the new URL.
     assert "google_secret_manager_secret_version.redis_url.version" in env["REDIS_URL"]
     merged = regional.locals["function_env"]  # a for expression, as text
-    for name in ("ION_API_KEYS", "SENTRY_DSN", "GEMINI_API_KEY"):
+    for name in ("ION_API_KEYS", "SENTRY_DSN", "GEMINI_API_KEY", "SESSION_ID_SECRET"):
         values = re.findall(rf'{name} = \\?"([^"\\]*)', merged)
         assert values, name
         assert all(v.startswith("sm://${local.secret_names.") for v in values), (name, values)
@@ -181,9 +178,8 @@ def test_bulk_topic_pushes_authenticated_with_backoff_and_dead_letters(regional:
     dead = block(subscription, "dead_letter_policy")
     assert dead["dead_letter_topic"] == "${google_pubsub_topic.dead_letter.id}"
     # Past the worker's own limit: the first delivery beyond it records the item as failed.
-    assert dead["max_delivery_attempts"] == (
-        "${min(var.bulk_max_attempts + var.bulk_dead_letter_margin, 100)}"
-    )
+    # Not clamped: the variables' validations keep it within 5 to 100 (test_dead_letter_...).
+    assert dead["max_delivery_attempts"] == "${var.bulk_max_attempts + var.bulk_dead_letter_margin}"
     margin = regional.variables["bulk_dead_letter_margin"]
     assert margin["default"] >= 1
     assert block(subscription, "expiration_policy")["ttl"] == ""
@@ -283,6 +279,20 @@ OWASP = {
 }
 
 
+def _waf_expression(edge: Stack, rule_set: str) -> str:
+    """``local.waf_expressions[rule_set]`` as Terraform renders it at the default sensitivity
+    (the local's template is checked against this rendering in test_the_waf_...)."""
+    sensitivity = edge.variables["waf_sensitivity"]["default"]
+    opt_out = edge.locals["waf_rules"][rule_set]["opt_out"]
+    if not opt_out:
+        return f"evaluatePreconfiguredWaf('{rule_set}', {{'sensitivity': {sensitivity}}})"
+    ids = ", ".join(f"'{signature}'" for signature in opt_out)
+    return (
+        f"evaluatePreconfiguredWaf('{rule_set}', "
+        f"{{'sensitivity': {sensitivity}, 'opt_out_rule_ids': [{ids}]}})"
+    )
+
+
 def _rules(edge: Stack) -> list[dict[str, Any]]:
     """Every rule of the policy, with the dynamic ones expanded from their locals/variables."""
     policy = edge.resource("google_compute_security_policy")
@@ -290,16 +300,16 @@ def _rules(edge: Stack) -> list[dict[str, Any]]:
     for generated in dynamic(policy, "rule"):
         [content] = generated["content"]
         if generated["for_each"] == "${local.waf_rules}":
+            assert content["match"][0]["expr"][0]["expression"] == (
+                "${local.waf_expressions[rule.key]}"
+            )
             for key, value in edge.locals["waf_rules"].items():
-                expression = content["match"][0]["expr"][0]["expression"]
                 rules.append(
                     {
                         **content,
                         "priority": value["priority"],
                         "description": value["description"],
-                        "match": [
-                            {"expr": [{"expression": expression.replace("${rule.key}", key)}]}
-                        ],
+                        "match": [{"expr": [{"expression": _waf_expression(edge, key)}]}],
                     }
                 )
         else:
@@ -331,10 +341,14 @@ def test_cloud_armor_has_the_whole_rule_set(edge: Stack) -> None:
     assert len(ban) == 1
     assert block(ban[0], "rate_limit_options")["enforce_on_key"] == "IP"
     assert block(ban[0], "rate_limit_options")["ban_duration_sec"]
-    throttle = [r for r in rules if r["action"] == "throttle"]
+    throttle = [
+        r
+        for r in rules
+        if r["action"] == "throttle"
+        and block(r, "rate_limit_options")["enforce_on_key"] == "HTTP_HEADER"
+    ]
     assert len(throttle) == 1
     options = block(throttle[0], "rate_limit_options")
-    assert options["enforce_on_key"] == "HTTP_HEADER"
     assert options["enforce_on_key_name"] == "X-API-Key"
     assert options["exceed_action"] == "deny(429)"
 
@@ -345,11 +359,235 @@ def test_cloud_armor_has_the_whole_rule_set(edge: Stack) -> None:
     assert admin_allow
     assert admin_deny
     assert admin_deny[0]["priority"] > 2000 + 9, "the deny comes after every allow-listed range"
-    assert "/v2/cache" in edge.locals["admin_paths"]
 
     policy = edge.resource("google_compute_security_policy")
     defense = block(block(policy, "adaptive_protection_config"), "layer_7_ddos_defense_config")
     assert defense["enable"] is True
+
+
+# --- security review: admin paths, rate limits, WAF tuning, dead letters -------------------
+
+ADMIN_PATH = re.compile(r"request\.path\.urlDecode\(\)\.lower\(\)\.matches\('(?P<pattern>[^']+)'\)")
+
+# Every spelling of the two admin endpoints a client could send and the functions could still
+# route to them (decoded once, empty segments ignored), and then some.
+ADMIN_SPELLINGS = [
+    "/v2/cache-stats",
+    "/v2/cache/invalidate",
+    "//v2/cache-stats",
+    "///v2/cache/invalidate",
+    "/v2//cache-stats",
+    "/v2/cache-stats/",
+    "/v2/cache/invalidate/",
+    "/v2/cache%2Dstats",
+    "/v2/cache%2dstats",
+    "/v2/cache%2Finvalidate",
+    "/v2/cache%2finvalidate",
+    "/v2%2Fcache-stats",
+    "/v2%2fcache%2finvalidate",
+    "/V2/Cache-Stats",
+    "/v2/CACHE%2DSTATS",
+    "/%76%32/%63%61%63%68%65-stats",
+    "/v2/./cache-stats",
+    "/v2/x/../cache/invalidate",
+    "/v2/cache-stats?x=1",
+]
+
+
+def _admin_pattern(edge: Stack) -> re.Pattern[str]:
+    """local.admin_paths is CEL over request.path; this is its meaning in Python: urlDecode()
+    is unquote, lower() is lower(), and CEL's matches() is an unanchored RE2 search."""
+    match = ADMIN_PATH.fullmatch(edge.locals["admin_paths"])
+    assert match, (
+        "admin_paths must decode and lower-case the path before matching: "
+        + edge.locals["admin_paths"]
+    )
+    return re.compile(match["pattern"])
+
+
+def _public_paths() -> list[str]:
+    paths = []
+    for function in HTTP:
+        spec = json.loads((ROOT / "functions" / function / "openapi.json").read_text())
+        for path in spec["paths"]:
+            if "cache" in path:
+                continue  # the admin endpoints themselves
+            for persona in ("lua", "elro", "riri", "nana"):
+                paths.append(path.replace("{name}", persona))
+            paths.append(path.replace("{job_id}", "j" + "0123456789abcdef01234567"))
+    return sorted(set(paths))
+
+
+def test_admin_paths_match_every_spelling_of_the_admin_endpoints(edge: Stack) -> None:
+    pattern = _admin_pattern(edge)
+    for path in ADMIN_SPELLINGS:
+        assert pattern.search(unquote(path).lower()), f"{path} would reach the admin endpoints"
+    for path in _public_paths():
+        assert not pattern.search(unquote(path).lower()), f"{path} is public and would be denied"
+    # The allow-listed ranges and the deny use that same expression.
+    rules = _rules(edge)
+    allow = [r for r in rules if r["action"] == "allow" and "inIpRange" in json.dumps(r)]
+    assert allow[0]["match"][0]["expr"][0]["expression"].startswith("${local.admin_paths} && ")
+    deny = [r for r in rules if r["description"].startswith("Admin") and r["action"] != "allow"]
+    assert [r["match"][0]["expr"][0]["expression"] for r in deny] == ["${local.admin_paths}"]
+
+
+def test_every_request_is_throttled_per_ip_before_the_per_key_throttle(edge: Stack) -> None:
+    rules = _rules(edge)
+    rate_rules = sorted(
+        (r for r in rules if r["action"] in ("throttle", "rate_based_ban")),
+        key=lambda r: r["priority"],
+    )
+    first = rate_rules[0]
+    options = block(first, "rate_limit_options")
+    assert first["action"] == "throttle"
+    assert options["enforce_on_key"] == "IP"
+    assert options["exceed_action"] == "deny(429)"
+    # Every request: no expression that could leave a request out (a key, a path, a method).
+    assert first["match"] == [
+        {"versioned_expr": "SRC_IPS_V1", "config": [{"src_ip_ranges": ["*"]}]}
+    ]
+    per_key = [
+        r
+        for r in rate_rules
+        if block(r, "rate_limit_options").get("enforce_on_key_name") == "X-API-Key"
+    ]
+    assert per_key
+    assert first["priority"] < per_key[0]["priority"]
+    # After the WAF and the admin rules, so a denied request is never counted as allowed.
+    assert first["priority"] > max(r["priority"] for r in rules if r["action"].startswith("deny"))
+    threshold = block(options, "rate_limit_threshold")
+    assert threshold == {
+        "count": "${var.ip_throttle.count}",
+        "interval_sec": "${var.ip_throttle.interval_s}",
+    }
+    assert first["preview"] == "${var.ip_throttle.preview}"
+    variable = edge.variables["ip_throttle"]
+    assert variable["default"] == {"count": 1200, "interval_s": 60, "preview": False}
+    assert "var.ip_throttle.count >= 1" in variable["validation"][0]["condition"]
+    # At least what one key may send (the per-key edge throttle), so it never cuts a client
+    # that keeps to its key's limit.
+    assert variable["default"]["count"] >= edge.variables["api_key_throttle"]["default"]["count"]
+
+
+def test_401_responses_are_counted_and_alerted_on(edge: Stack) -> None:
+    metric = edge.of_type("google_logging_metric")["lb_401"]
+    assert metric["filter"] == "${local.lb_logs} AND httpRequest.status=401"
+    policy = edge.of_type("google_monitoring_alert_policy")["unauthorized_rate"]
+    condition = block(block(policy, "conditions"), "condition_threshold")
+    assert "google_logging_metric.lb_401.name" in condition["filter"]
+    assert condition["threshold_value"] == "${var.unauthorized_per_minute / 60}"
+    assert block(condition, "aggregations")["per_series_aligner"] == "ALIGN_RATE"
+    assert condition["comparison"] == "COMPARISON_GT"
+    assert policy["notification_channels"] == "${var.notification_channels}"
+    assert edge.variables["unauthorized_per_minute"]["default"] > 0
+
+
+# Signatures that match code a mentee pastes into `message` (SQL, shell, HTML and JavaScript,
+# paths, raw HTTP): each must be opted out of its rule set.
+CODE_SIGNATURES = {
+    "sqli-v33-stable": [
+        942100,
+        942140,
+        942160,
+        942170,
+        942190,
+        942230,
+        942270,
+        942290,
+        942360,
+        942500,
+    ],
+    "xss-v33-stable": [941100, 941110, 941120, 941130, 941140, 941160, 941170, 941180, 941190],
+    "lfi-v33-stable": [930100, 930110, 930120],
+    "rfi-v33-stable": [931100, 931120],
+    "rce-v33-stable": [932100, 932105, 932110, 932115, 932120, 932130, 932140, 932150, 932160],
+    "protocolattack-v33-stable": [921110, 921120, 921130],
+    "sessionfixation-v33-stable": [943100],
+}
+# Signatures for attacks on the service that a question about code does not contain: they stay.
+ATTACK_SIGNATURES = {
+    "sqli-v33-stable": [942220],
+    "xss-v33-stable": [941210, 941220, 941310, 941350, 941360],
+    "lfi-v33-stable": [930130],
+    "rfi-v33-stable": [931110],
+    "rce-v33-stable": [932170, 932171],
+    "protocolattack-v33-stable": [921140, 921150, 921160, 921190],
+    "sessionfixation-v33-stable": [943110, 943120],
+}
+
+
+def _signature(rule_set: str, crs_id: int) -> str:
+    return f"owasp-crs-v030301-id{crs_id}-{rule_set.split('-', maxsplit=1)[0]}"
+
+
+def test_the_waf_lets_code_in_messages_through_and_logs_without_request_content(
+    edge: Stack,
+) -> None:
+    policy = edge.resource("google_compute_security_policy")
+    options = block(policy, "advanced_options_config")
+    assert options["log_level"] == "NORMAL", "VERBOSE logs the matched part of a message"
+    assert options["json_parsing"] == "STANDARD", "fields are inspected one by one"
+    assert edge.variables["waf_sensitivity"]["default"] == 1
+    # The expression template is the one _waf_expression renders.
+    template = edge.locals["waf_expressions"]
+    assert "'sensitivity': ${var.waf_sensitivity}" in template
+    assert "'opt_out_rule_ids': [${join(\", \", formatlist(\"'%s'\", rule.opt_out))}]" in template
+    waf = edge.locals["waf_rules"]
+    assert set(waf) == OWASP
+    for rule_set, rule in waf.items():
+        opted_out = rule["opt_out"]
+        assert len(set(opted_out)) == len(opted_out), f"{rule_set}: an opt-out twice"
+        for signature in opted_out:
+            assert re.fullmatch(
+                rf"owasp-crs-v030301-id9\d{{5}}-{rule_set.split('-', maxsplit=1)[0]}", signature
+            ), f"{rule_set}: {signature} is not a signature of this rule set"
+        for crs_id in CODE_SIGNATURES.get(rule_set, []):
+            assert _signature(rule_set, crs_id) in opted_out, f"{rule_set}: {crs_id} blocks code"
+        for crs_id in ATTACK_SIGNATURES.get(rule_set, []):
+            assert _signature(rule_set, crs_id) not in opted_out, f"{rule_set}: keep {crs_id}"
+        expression = _waf_expression(edge, rule_set)
+        assert len(expression) <= 2048, f"{rule_set}: Cloud Armor's expression limit"
+        assert expression.startswith(f"evaluatePreconfiguredWaf('{rule_set}', {{'sensitivity': 1")
+    # Nothing is opted out of the sets that look at the request rather than its text.
+    assert waf["scannerdetection-v33-stable"]["opt_out"] == []
+    assert waf["methodenforcement-v33-stable"]["opt_out"] == []
+    # The reasoning is written next to the rules.
+    armor = (TERRAFORM / "global" / "armor.tf").read_text(encoding="utf-8")
+    assert "mentees paste SQL" in armor
+
+
+def _allowed(condition: str, name: str, value: float) -> bool:
+    """A variable's validation condition (the few HCL forms used here) for one value."""
+    expression = condition.removeprefix("${").removesuffix("}")  # python-hcl2 wraps it
+    python = expression.replace("&&", " and ").replace("||", " or ").replace(f"var.{name}", "value")
+    assert "var." not in python, f"{name}: a condition on another variable: {condition}"
+    return bool(eval(python, {"__builtins__": {}}, {"value": value, "floor": math.floor}))  # noqa: S307
+
+
+def test_the_dead_letter_threshold_is_within_pubsub_limits_for_every_allowed_value(
+    regional: Stack,
+) -> None:
+    dead = block(regional.resource("google_pubsub_subscription", "worker"), "dead_letter_policy")
+    terms = re.fullmatch(r"\$\{var\.(\w+) \+ var\.(\w+)\}", dead["max_delivery_attempts"])
+    assert terms, f"max_delivery_attempts is the sum of two variables: {dead}"
+    candidates = [x / 2 for x in range(-10, 401)]  # -5 to 200 in halves
+    allowed = {}
+    for name in terms.groups():
+        variable = regional.variables[name]
+        assert variable["type"] == "number"
+        conditions = [v["condition"] for v in variable.get("validation", [])]
+        assert conditions, f"{name} has no validation"
+        allowed[name] = [x for x in candidates if all(_allowed(c, name, x) for c in conditions)]
+        assert allowed[name], f"{name} allows no value"
+        assert variable["default"] in allowed[name]
+        assert all(x == int(x) for x in allowed[name]), f"{name} allows a fraction"
+    first, second = (allowed[name] for name in terms.groups())
+    # Pub/Sub accepts 5 to 100 delivery attempts: so must every pair the validations allow.
+    assert min(first) + min(second) >= 5
+    assert max(first) + max(second) <= 100
+    # The worker records an item as failed on the first delivery past its own limit.
+    assert min(allowed["bulk_dead_letter_margin"]) >= 1
 
 
 def test_firestore_recovers_from_corruption_and_expires_old_documents(edge: Stack) -> None:
@@ -383,7 +621,13 @@ def test_firestore_recovers_from_corruption_and_expires_old_documents(edge: Stac
 
 def test_secrets_exist_without_values(edge: Stack) -> None:
     ids = {s["id"] for s in edge.locals["secrets"].values()}
-    assert ids == {"ion-api-keys", "ion-gemini-api-key", "ion-sentry-dsn", "ion-smoke-api-key"}
+    assert ids == {
+        "ion-api-keys",
+        "ion-gemini-api-key",
+        "ion-sentry-dsn",
+        "ion-session-id-secret",
+        "ion-smoke-api-key",
+    }
     assert not edge.of_type("google_secret_manager_secret_version")
 
 
@@ -394,7 +638,7 @@ def test_alerts_for_errors_latency_and_cache_hit_rate(edge: Stack) -> None:
         "cache_hit_rate": 0.8,
     }
     policies = edge.of_type("google_monitoring_alert_policy")
-    assert set(policies) == {"error_ratio", "latency_p95", "cache_hit_rate"}
+    assert set(policies) == {"error_ratio", "latency_p95", "cache_hit_rate", "unauthorized_rate"}
     for name, field_ in (
         ("error_ratio", "var.slo.error_ratio"),
         ("latency_p95", "var.slo.p95_latency_ms"),

@@ -1,6 +1,9 @@
 # Firestore: sessions and bulk jobs. Point-in-time recovery (7 days, to the minute), delete
 # protection, a daily backup kept 7 days and a weekly one kept 14 weeks; TTL policies delete
 # expired sessions, jobs and their results and attempt counts. Restoring is in docs/disaster-recovery.md.
+# Sessions hold what people wrote: how long each copy lives (the live documents, PITR, the
+# backups, restore exports) is stated in docs/retention.md, which tests/infra compares with
+# the values here.
 
 resource "google_firestore_database" "main" {
   name        = "(default)"
@@ -74,6 +77,9 @@ resource "google_storage_bucket" "firestore_exports" {
     enabled = true
   }
 
+  # An export holds sessions' text: it is deleted 30 days after it was written (a live
+  # object becomes noncurrent, a noncurrent one is deleted, both by age), and not kept
+  # another week by soft delete.
   lifecycle_rule {
     condition {
       age = 30
@@ -81,6 +87,10 @@ resource "google_storage_bucket" "firestore_exports" {
     action {
       type = "Delete"
     }
+  }
+
+  soft_delete_policy {
+    retention_duration_seconds = 0
   }
 }
 

@@ -1,8 +1,9 @@
 # What the SLOs watch (the seed's alert rules): 5xx over 5 % of requests, p95 latency over 2 s,
-# process's cache hit rate under 80 %. Log-based metrics count from the load balancer's request
-# logs (every response the edge gave, a crashed function's too) and from process's structured
-# request log (one line per request with its cache_tier). Latency uses the load balancer's own
-# distribution metric, which already holds every request's total latency.
+# process's cache hit rate under 80 %; and, for security, the rate of 401s. Log-based metrics
+# count from the load balancer's request logs (every response the edge gave, a crashed
+# function's too) and from process's structured request log (one line per request with its
+# cache_tier). Latency uses the load balancer's own distribution metric, which already holds
+# every request's total latency.
 
 locals {
   lb_logs = "resource.type=\"http_load_balancer\" AND resource.labels.forwarding_rule_name=\"${google_compute_global_forwarding_rule.https.name}\""
@@ -26,6 +27,24 @@ resource "google_logging_metric" "lb_5xx" {
   name        = "ion/lb_5xx"
   description = "Requests the load balancer answered with a 5xx status."
   filter      = "${local.lb_logs} AND httpRequest.status>=500"
+
+  metric_descriptor {
+    metric_kind = "DELTA"
+    value_type  = "INT64"
+    unit        = "1"
+  }
+}
+
+# Requests refused for a missing, unknown or revoked API key. The functions answer 401 before
+# doing any work, so a steady stream of them is someone guessing keys, or rotating made-up
+# keys to get past the per-key throttle (the per-IP throttle in armor.tf caps each address),
+# or a client whose key was revoked. Counted at the load balancer, whose log carries the
+# status every function returned (the functions' own request line has it as well, under the
+# same field, httpRequest.status).
+resource "google_logging_metric" "lb_401" {
+  name        = "ion/lb_401"
+  description = "Requests the load balancer answered with 401 (no, unknown or revoked API key)."
+  filter      = "${local.lb_logs} AND httpRequest.status=401"
 
   metric_descriptor {
     metric_kind = "DELTA"
@@ -182,5 +201,33 @@ resource "google_monitoring_alert_policy" "cache_hit_rate" {
   documentation {
     mime_type = "text/markdown"
     content   = "process answers less than ${var.slo.cache_hit_rate * 100} % of requests from its cache. After a Redis loss this is expected until the cache warms (docs/disaster-recovery.md); otherwise check Redis reachability and invalidations."
+  }
+}
+
+resource "google_monitoring_alert_policy" "unauthorized_rate" {
+  display_name          = "ION: over ${var.unauthorized_per_minute} responses 401 per minute"
+  combiner              = "OR"
+  notification_channels = var.notification_channels
+
+  conditions {
+    display_name = "401s at the load balancer per minute, 5 min"
+
+    condition_threshold {
+      filter          = "metric.type=\"logging.googleapis.com/user/${google_logging_metric.lb_401.name}\""
+      comparison      = "COMPARISON_GT"
+      threshold_value = var.unauthorized_per_minute / 60 # ALIGN_RATE is per second
+      duration        = "300s"
+
+      aggregations {
+        alignment_period     = "300s"
+        per_series_aligner   = "ALIGN_RATE"
+        cross_series_reducer = "REDUCE_SUM"
+      }
+    }
+  }
+
+  documentation {
+    mime_type = "text/markdown"
+    content   = "ION refuses more than ${var.unauthorized_per_minute} requests a minute for a missing, unknown or revoked API key. Group the load balancer's 401s by httpRequest.remoteIp: one or a few addresses guessing or rotating keys can be denied in Cloud Armor (each is already held to ip_throttle); many addresses with one key id in the functions' logs (key_id) is a client whose key was revoked."
   }
 }

@@ -41,3 +41,11 @@ output "firestore_export_bucket" {
   description = "Bucket that point-in-time and backup restores go through."
   value       = google_storage_bucket.firestore_exports.name
 }
+
+output "build_service_accounts" {
+  description = "Service accounts of the two Cloud Build builds: ci runs cloudbuild.yaml, deployer runs cloudbuild-deploy.yaml (their triggers use these)."
+  value = {
+    ci       = google_service_account.ci.email
+    deployer = google_service_account.deployer.email
+  }
+}

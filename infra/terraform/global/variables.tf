@@ -63,7 +63,7 @@ variable "admin_allowed_cidrs" {
 }
 
 variable "waf_sensitivity" {
-  description = "Sensitivity of the preconfigured OWASP rules (1 has the fewest false positives, 4 catches most)."
+  description = "Sensitivity of the preconfigured OWASP rules (1 has the fewest false positives, 4 catches most). The opt-outs in armor.tf are chosen for 1: a higher level adds signatures that match code in messages, so review them first."
   type        = number
   default     = 1
 
@@ -73,8 +73,25 @@ variable "waf_sensitivity" {
   }
 }
 
+variable "ip_throttle" {
+  description = "Throttle per client IP over every request, keyed or not (armor.tf, priority 2900): at most count requests per interval_s, 429 over it. preview = true only logs what it would throttle, and the per-key throttle and per-IP ban behind it apply instead."
+  type = object({
+    count      = number
+    interval_s = number
+    preview    = optional(bool, false)
+  })
+  # Twice the functions' per-key rate (RATE_LIMIT_PER_MIN 600): a client with one key never
+  # meets it before its key's own limit, two keys behind one NAT address still fit.
+  default = { count = 1200, interval_s = 60, preview = false }
+
+  validation {
+    condition     = var.ip_throttle.count >= 1 && floor(var.ip_throttle.count) == var.ip_throttle.count && contains([10, 30, 60, 120, 180, 240, 300, 600, 900, 1200, 1800, 2700, 3600], var.ip_throttle.interval_s)
+    error_message = "ip_throttle needs a whole count >= 1 and an interval Cloud Armor accepts (10 to 3600 s)."
+  }
+}
+
 variable "ip_ban" {
-  description = "Rate-based ban per client IP for requests without an API key: over count in interval_s, banned for ban_s."
+  description = "Rate-based ban per client IP for requests without an API key: over count in interval_s, banned for ban_s. Reached only while ip_throttle is in preview (armor.tf)."
   type = object({
     count      = number
     interval_s = number
@@ -89,7 +106,7 @@ variable "ip_ban" {
 }
 
 variable "api_key_throttle" {
-  description = "Throttle per X-API-Key header value at the edge: at most count requests per interval_s (the functions also rate-limit per key)."
+  description = "Throttle per X-API-Key header value at the edge: at most count requests per interval_s. Reached only while ip_throttle is in preview (armor.tf); the functions rate-limit per key in any case."
   type = object({
     count      = number
     interval_s = number
@@ -172,6 +189,12 @@ variable "bundle_retention_days" {
   }
 }
 
+variable "state_bucket" {
+  description = "Bucket of the Terraform states (README, Deployment, step 1); empty means <project_id>-ion-tfstate. The deploy build's account gets object access to it."
+  type        = string
+  default     = ""
+}
+
 variable "notification_channels" {
   description = "Monitoring notification channel ids the alert policies notify (empty: alerts only show in the console)."
   type        = list(string)
@@ -190,6 +213,17 @@ variable "slo" {
   validation {
     condition     = var.slo.error_ratio > 0 && var.slo.error_ratio < 1 && var.slo.p95_latency_ms > 0 && var.slo.cache_hit_rate > 0 && var.slo.cache_hit_rate < 1
     error_message = "slo: error_ratio and cache_hit_rate between 0 and 1, p95_latency_ms > 0."
+  }
+}
+
+variable "unauthorized_per_minute" {
+  description = "Alert when the load balancer answers 401 (missing, unknown or revoked API key) more often than this per minute over 5 minutes. Low on purpose: a guesser is throttled (per IP at the edge, and by the functions), so even an attack can show as a modest rate of 401s."
+  type        = number
+  default     = 20
+
+  validation {
+    condition     = var.unauthorized_per_minute > 0
+    error_message = "unauthorized_per_minute must be > 0."
   }
 }
 

@@ -18,14 +18,16 @@ locals {
 
   # Every function of this stack. The name is also the Cloud Run service behind it, which the
   # global stack's serverless NEGs name: keep both in step (tests/infra checks they are).
-  # secrets: which of var.secret_ids (and this region's Redis URL) it may read.
+  # secrets: which of var.secret_ids (and this region's Redis URL) it may read; only a
+  # function that keeps sessions gets session_id_secret (SESSION_ID_SECRET must be readable
+  # wherever it is set: an instance that cannot read it refuses to start).
   functions = {
     process = {
       name      = "ion-process"
       http      = true
       firestore = true
       answers   = true
-      secrets   = ["api_keys", "redis_url", "sentry_dsn"]
+      secrets   = ["api_keys", "redis_url", "sentry_dsn", "session_id_secret"]
     }
     recommend = {
       name      = "ion-recommend"
@@ -51,10 +53,11 @@ locals {
   }
 
   secret_names = {
-    api_keys       = var.secret_ids.api_keys
-    gemini_api_key = var.secret_ids.gemini_api_key
-    sentry_dsn     = var.secret_ids.sentry_dsn
-    redis_url      = google_secret_manager_secret.redis_url.secret_id
+    api_keys          = var.secret_ids.api_keys
+    gemini_api_key    = var.secret_ids.gemini_api_key
+    sentry_dsn        = var.secret_ids.sentry_dsn
+    session_id_secret = var.secret_ids.session_id_secret
+    redis_url         = google_secret_manager_secret.redis_url.secret_id
   }
 
   # What each function may read: its own list, the Gemini key only where it answers in
@@ -77,6 +80,12 @@ locals {
     BULK_TOPIC           = google_pubsub_topic.bulk.name
     BULK_MAX_ATTEMPTS    = tostring(var.bulk_max_attempts)
     CORS_ALLOWED_ORIGINS = var.cors_allowed_origins
+    # How long message text and answers are kept (docs/retention.md states these values).
+    SESSION_TTL_H  = tostring(var.session_ttl_h)
+    BULK_JOB_TTL_H = tostring(var.bulk_job_ttl_h)
+    CACHE_L1_TTL_S = tostring(var.cache_ttl_s.l1)
+    CACHE_L2_TTL_S = tostring(var.cache_ttl_s.l2)
+    CACHE_STALE_S  = tostring(var.cache_ttl_s.stale)
     # Crisis lines of safety replies (README, Safety); empty keeps the documented defaults.
     CRISIS_RESOURCES = var.crisis_resources
   }
@@ -86,6 +95,9 @@ locals {
       local.common_env,
       contains(local.function_secrets[key], "api_keys") ? { ION_API_KEYS = "sm://${local.secret_names.api_keys}" } : {},
       contains(local.function_secrets[key], "sentry_dsn") ? { SENTRY_DSN = "sm://${local.secret_names.sentry_dsn}" } : {},
+      # The latest version, read once per instance: rotating it is a new version and a new
+      # revision (the secret's rotation annotation, global/secrets.tf).
+      contains(local.function_secrets[key], "session_id_secret") ? { SESSION_ID_SECRET = "sm://${local.secret_names.session_id_secret}" } : {},
       f.answers ? {
         GENERATOR       = var.generator
         GEMINI_MODE     = var.gemini_mode

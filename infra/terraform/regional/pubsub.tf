@@ -4,9 +4,13 @@
 # where a pull subscription keeps it for inspection and replay. The margin matters: the worker
 # records an item as failed on the first delivery past bulk_max_attempts (deliveryAttempt),
 # even when earlier deliveries died without counting a failure, so every item's job finishes;
-# the dead letter is only for a worker that cannot record at all. Unacknowledged messages are
-# kept bulk_message_retention (7 days by default): a worker outage shorter than that loses no
-# item.
+# the dead letter is only for a worker that cannot record at all. Pub/Sub accepts 5 to 100
+# delivery attempts; the two variables' validations keep their sum in that range for every
+# value they allow, so the threshold is never clamped and the margin never shrinks.
+#
+# Each message carries an item's text. Every topic and subscription here keeps messages
+# bulk_message_retention (7 days by default), no longer: a worker outage shorter than that
+# loses no item, and docs/retention.md states it (tests/infra compares the two).
 
 locals {
   pubsub_agent = "serviceAccount:service-${data.google_project.this.number}@gcp-sa-pubsub.iam.gserviceaccount.com"
@@ -55,7 +59,7 @@ resource "google_pubsub_subscription" "worker" {
 
   dead_letter_policy {
     dead_letter_topic     = google_pubsub_topic.dead_letter.id
-    max_delivery_attempts = min(var.bulk_max_attempts + var.bulk_dead_letter_margin, 100)
+    max_delivery_attempts = var.bulk_max_attempts + var.bulk_dead_letter_margin # 5 to 100 by validation
   }
 
   push_config {
@@ -73,7 +77,9 @@ resource "google_pubsub_subscription" "dead_letter" {
   topic  = google_pubsub_topic.dead_letter.id
   labels = var.labels
 
-  message_retention_duration = "604800s"
+  # Dead letters are kept for inspection and replay, acknowledged or not, as long as the
+  # other bulk messages and no longer.
+  message_retention_duration = var.bulk_message_retention
   retain_acked_messages      = true
   ack_deadline_seconds       = 60
 

@@ -2,6 +2,7 @@
 # transit; the client URL (password and server CA included) goes to Secret Manager, read by the
 # functions as REDIS_URL=sm://..., so no password is ever a literal or an environment value.
 # Losing it only makes the cache colder (docs/disaster-recovery.md): no persistence is kept.
+# Keys are hashes; values are answers, kept var.cache_ttl_s (docs/retention.md).
 
 resource "google_redis_instance" "main" {
   name           = "ion-cache-${local.region_code}"
@@ -19,6 +20,12 @@ resource "google_redis_instance" "main" {
 
   redis_configs = {
     maxmemory-policy = "allkeys-lru"
+  }
+
+  # Cached answers live only in memory, for their TTL (var.cache_ttl_s): no RDB snapshot
+  # keeps a copy on disk (docs/retention.md).
+  persistence_config {
+    persistence_mode = "DISABLED"
   }
 
   maintenance_policy {

@@ -168,14 +168,16 @@ variable "gemini_location" {
 variable "secret_ids" {
   description = "Secret Manager secret ids made by the global stack; functions get sm://ID references, never values."
   type = object({
-    api_keys       = string
-    gemini_api_key = string
-    sentry_dsn     = string
+    api_keys          = string
+    gemini_api_key    = string
+    sentry_dsn        = string
+    session_id_secret = string
   })
   default = {
-    api_keys       = "ion-api-keys"
-    gemini_api_key = "ion-gemini-api-key"
-    sentry_dsn     = "ion-sentry-dsn"
+    api_keys          = "ion-api-keys"
+    gemini_api_key    = "ion-gemini-api-key"
+    sentry_dsn        = "ion-sentry-dsn"
+    session_id_secret = "ion-session-id-secret"
   }
 }
 
@@ -210,35 +212,74 @@ variable "bulk_topic" {
 }
 
 variable "bulk_max_attempts" {
-  description = "BULK_MAX_ATTEMPTS: deliveries of one item the worker tries before it records the item as failed (1 to 95)."
+  description = "BULK_MAX_ATTEMPTS: deliveries of one item the worker tries before it records the item as failed (2 to 90)."
   type        = number
   default     = 5
 
+  # With bulk_dead_letter_margin (3 to 10), the dead-letter threshold max_delivery_attempts
+  # = attempts + margin stays within Pub/Sub's 5 to 100 for every value either allows.
   validation {
-    condition     = var.bulk_max_attempts >= 1 && var.bulk_max_attempts <= 95
-    error_message = "bulk_max_attempts must be 1 to 95 (the dead-letter threshold adds bulk_dead_letter_margin, at most 100)."
+    condition     = var.bulk_max_attempts >= 2 && var.bulk_max_attempts <= 90 && floor(var.bulk_max_attempts) == var.bulk_max_attempts
+    error_message = "bulk_max_attempts must be a whole number from 2 to 90 (plus bulk_dead_letter_margin, 3 to 10, it is Pub/Sub's dead-letter threshold, which must be 5 to 100)."
   }
 }
 
 variable "bulk_dead_letter_margin" {
-  description = "Deliveries past bulk_max_attempts before Pub/Sub dead-letters a message; the first of them lets the worker record the item as failed (at least 1)."
+  description = "Deliveries past bulk_max_attempts before Pub/Sub dead-letters a message (3 to 10); the first of them lets the worker record the item as failed."
   type        = number
   default     = 3
 
   validation {
-    condition     = var.bulk_dead_letter_margin >= 1 && var.bulk_dead_letter_margin <= 99
-    error_message = "bulk_dead_letter_margin must be 1 to 99."
+    condition     = var.bulk_dead_letter_margin >= 3 && var.bulk_dead_letter_margin <= 10 && floor(var.bulk_dead_letter_margin) == var.bulk_dead_letter_margin
+    error_message = "bulk_dead_letter_margin must be a whole number from 3 to 10 (with bulk_max_attempts, 2 to 90, the dead-letter threshold stays within Pub/Sub's 5 to 100)."
   }
 }
 
 variable "bulk_message_retention" {
-  description = "How long unacknowledged bulk messages (and the topic's) are kept: the longest worker outage that loses no item."
+  description = "How long the bulk topic, the worker subscription (unacknowledged messages), the dead-letter topic and its subscription keep a message, i.e. an item's text: the longest worker outage that loses no item (docs/retention.md)."
   type        = string
   default     = "604800s"
 
   validation {
     condition     = can(regex("^[0-9]+s$", var.bulk_message_retention)) && tonumber(trimsuffix(var.bulk_message_retention, "s")) >= 86400 && tonumber(trimsuffix(var.bulk_message_retention, "s")) <= 604800
     error_message = "bulk_message_retention is 86400s (1 day) to 604800s (7 days, Pub/Sub's maximum for a subscription)."
+  }
+}
+
+variable "session_ttl_h" {
+  description = "SESSION_TTL_H: hours after its last turn that a session (with its turns' text) expires; Firestore's TTL policy on expire_at then deletes it (docs/retention.md)."
+  type        = number
+  default     = 24
+
+  validation {
+    condition     = var.session_ttl_h > 0 && var.session_ttl_h <= 720
+    error_message = "session_ttl_h must be more than 0 and at most 720 (30 days)."
+  }
+}
+
+variable "bulk_job_ttl_h" {
+  description = "BULK_JOB_TTL_H: hours after submission that a bulk job and its results expire; Firestore's TTL policy on expire_at then deletes them (docs/retention.md)."
+  type        = number
+  default     = 168
+
+  validation {
+    condition     = var.bulk_job_ttl_h >= 24 && var.bulk_job_ttl_h <= 720
+    error_message = "bulk_job_ttl_h must be 24 to 720 (30 days)."
+  }
+}
+
+variable "cache_ttl_s" {
+  description = "Response cache lifetimes in seconds (docs/retention.md): l1 is CACHE_L1_TTL_S (instance memory), l2 is CACHE_L2_TTL_S (Redis) and stale is CACHE_STALE_S, how long past either an answer may still be served if recomputing fails (each tier keeps an entry for its TTL plus stale)."
+  type = object({
+    l1    = number
+    l2    = number
+    stale = number
+  })
+  default = { l1 = 300, l2 = 600, stale = 300 }
+
+  validation {
+    condition     = var.cache_ttl_s.l1 > 0 && var.cache_ttl_s.l2 > 0 && var.cache_ttl_s.stale > 0 && var.cache_ttl_s.l2 + var.cache_ttl_s.stale <= 86400
+    error_message = "cache_ttl_s: every value > 0, and l2 + stale at most 86400 (a day)."
   }
 }
 
