@@ -1,7 +1,8 @@
 """Bulk jobs in Firestore (the emulator locally), through google-cloud-firestore.
 
-One document per job, ``{collection}/{job_id}``: ``{owner_key, total, ids, digest, publishing,
-error, created_at, expire_at}``, written at submission and once more when publishing ends. Under
+One document per job, ``{collection}/{job_id}``: ``{owner_key, total, ids, item_digests,
+digest, publishing, error, created_at, publishing_since, expire_at}``, written at submission,
+when a submission resumes it, and when publishing ends. Under
 it, one document per finished item, ``results/{index:03d}``: ``{index, status, result, error,
 finished_at, expire_at}``, *created* by the delivery that finished it. Firestore refuses to
 create a document that exists, atomically, so of any number of deliveries of one item exactly
@@ -11,17 +12,26 @@ write 100 documents once each instead of one document 100 times (Firestore susta
 write per second per document); progress is counted from the results. A TTL policy on
 ``expire_at`` (the jobs collection and the ``results`` and ``attempts`` collection groups)
 deletes old jobs.
+
+Beside the jobs, one document per API key that submitted any, ``{collection}/owner-{key_id}``:
+``{owner_key, jobs, expire_at}``, the ids of its jobs still counted as items in flight. A job is
+created in one transaction with it, so one key's submissions are serialised on it (on every
+instance) while the domain decides whether the job fits (``core.bulk.Admit``). Only submissions
+write it, never the worker; its ``expire_at`` is renewed by each, so the TTL policy deletes it
+after its last job. Its id can never be a job's (``j`` and 24 hex digits).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
-from core.adapters._firestore import Store
+from core.adapters._firestore import Store, run_in_transaction
 from core.bulk import (
+    Admit,
     Counts,
     ItemRecord,
     ItemStatus,
@@ -50,20 +60,43 @@ class FirestoreJobStore(Store):
             unavailable=JobStoreUnavailable,
             clock=clock,
         )
+        self._timeout_s = timeout_s
 
-    def create(self, job: JobRecord) -> tuple[JobRecord, bool]:
-        from google.api_core.exceptions import AlreadyExists  # noqa: PLC0415 - loaded already
-
+    def create(self, job: JobRecord, admit: Admit) -> tuple[JobRecord, bool]:
         with self._connection.client() as client:
-            reference = self._job(client, job.job_id)
-            data = _job_data(job) | {"expire_at": job.created_at + self._ttl}
-            try:
-                reference.create(data)
-            except AlreadyExists:
-                snapshot = reference.get()
-                if not snapshot.exists:  # created and expired between the two calls: retry
-                    raise JobStoreUnavailable("the job changed while it was created") from None
-                return _job_record(job.job_id, snapshot.to_dict()), False
+            return run_in_transaction(client, self._create, client, job, admit, max_attempts=_RACES)
+
+    def _create(
+        self, transaction: Any, client: Any, job: JobRecord, admit: Admit
+    ) -> tuple[JobRecord, bool]:
+        """The transaction's body: Firestore runs it again when another submission by the same
+        owner committed first (both read the owner's document)."""
+        owner = client.collection(self._collection).document(f"owner-{job.owner_key}")
+        reference = self._job(client, job.job_id)
+        listed = owner.get(transaction=transaction)
+        snapshot = reference.get(transaction=transaction)
+        # A job document is what it is until the TTL policy deletes it, expired or not: its
+        # outcomes are still under it, and a new job must not inherit them.
+        stored = _job_record(job.job_id, snapshot.to_dict()) if snapshot.exists else None
+        open_jobs = [str(i) for i in (listed.to_dict() or {}).get("jobs", ())]
+        kept = admit(open_jobs, stored)
+        if kept is not None:
+            fields = {"owner_key": job.owner_key, "jobs": list(kept)}
+            transaction.set(owner, fields | {"expire_at": self._now() + self._ttl})
+            if stored is not None:
+                # Admitted again: resumed. Publishing from now on, in the transaction that
+                # counts it, so no submission meanwhile sees it failed and drops it from the list.
+                stored = dataclasses.replace(
+                    stored,
+                    publishing=Publishing.STARTED,
+                    publishing_since=job.created_at,
+                    error=None,
+                )
+                resumed = {"publishing": Publishing.STARTED.value, "error": None}
+                transaction.update(reference, resumed | {"publishing_since": job.created_at})
+        if stored is not None:
+            return stored, False
+        transaction.create(reference, _job_data(job) | {"expire_at": job.created_at + self._ttl})
         return job, True
 
     def get(self, job_id: str) -> JobRecord | None:
@@ -72,7 +105,7 @@ class FirestoreJobStore(Store):
         if not snapshot.exists:
             return None
         data = snapshot.to_dict()
-        if _expired(data, self._now()):
+        if _expired(data, self._now()) or "total" not in data:  # "total": not an owner's
             return None
         return _job_record(job_id, data)
 
@@ -88,18 +121,24 @@ class FirestoreJobStore(Store):
         with self._connection.client() as client:
             _read_modify_write(client, self._job(client, job_id), change)
 
-    def counts(self, job_id: str) -> Counts:
+    def counts(self, job: JobRecord) -> Counts:
         done = failed = flagged = 0
         last: datetime | None = None
         with self._connection.client() as client:
-            job = self._job(client, job_id)
+            reference = self._job(client, job.job_id)
+            fields = ["index", "status", "finished_at", "safety"]
+            # An index past the job's items was never published (a forged delivery recorded
+            # before the worker checked them): it is no item's outcome.
             finished = {
                 int(d["index"]): d
-                for d in _all(
-                    job.collection("results").select(["index", "status", "finished_at", "safety"])
-                )
+                for d in _all(reference.collection("results").select(fields))
+                if int(d["index"]) < job.total
             }
-            retried = {int(d["index"]) for d in _all(job.collection("attempts").select(["index"]))}
+            retried = {
+                int(d["index"])
+                for d in _all(reference.collection("attempts").select(["index"]))
+                if int(d["index"]) < job.total
+            }
         for data in finished.values():
             done += data.get("status") == ItemStatus.DONE
             failed += data.get("status") == ItemStatus.FAILED
@@ -111,6 +150,21 @@ class FirestoreJobStore(Store):
         return Counts(
             done=done, failed=failed, started=started, last_finished_at=last, flagged=flagged
         )
+
+    def finished(self, job: JobRecord) -> int:
+        from google.cloud.firestore import FieldFilter  # noqa: PLC0415 - loaded already
+
+        with self._connection.client() as client:
+            query = (
+                self._job(client, job.job_id)
+                .collection("results")
+                .where(filter=FieldFilter("index", "<", job.total))
+                .count(alias="n")
+            )
+            # One aggregation, billed as one read, instead of reading every outcome. The
+            # client's deadline covers document reads and queries, not aggregations: given here.
+            result = query.get(retry=None, timeout=self._timeout_s)
+        return int(result[0][0].value)
 
     def items(self, job: JobRecord, start: int, limit: int) -> list[ItemRecord]:
         from google.cloud.firestore import FieldFilter  # noqa: PLC0415 - loaded already
@@ -225,10 +279,12 @@ def _job_data(job: JobRecord) -> dict[str, Any]:
         "owner_key": job.owner_key,
         "total": job.total,
         "ids": list(job.ids),
+        "item_digests": list(job.item_digests),
         "digest": job.digest,
         "publishing": job.publishing.value,
         "error": job.error,
         "created_at": job.created_at,
+        "publishing_since": job.publishing_since,
     }
 
 
@@ -242,6 +298,8 @@ def _job_record(job_id: str, data: Mapping[str, Any]) -> JobRecord:
         created_at=data["created_at"],
         ids=tuple(str(i) for i in data.get("ids", ())),
         error=data.get("error"),
+        item_digests=tuple(str(d) for d in data.get("item_digests", ())),
+        publishing_since=data.get("publishing_since"),
     )
 
 

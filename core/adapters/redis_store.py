@@ -30,10 +30,12 @@ return 0
 
 # A token bucket per key in one atomic step, timed by the Redis server's clock so that every
 # instance agrees. Floats go back as strings: Lua numbers become integers on the way out.
+# ARGV[4] "1": all the wanted tokens or none (BucketStore.take's exact).
 _TAKE = """
 local capacity = tonumber(ARGV[1])
 local rate = tonumber(ARGV[2])
 local wanted = tonumber(ARGV[3])
+local exact = ARGV[4] == '1'
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
 local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
@@ -41,12 +43,15 @@ local tokens = tonumber(state[1]) or capacity
 local at = tonumber(state[2]) or now
 tokens = math.min(capacity, tokens + math.max(0, now - at) * rate)
 local granted = math.min(wanted, math.floor(tokens))
+if exact and granted < wanted then
+  granted = 0
+end
 local retry = 0
 if granted >= 1 then
   tokens = tokens - granted
 else
   granted = 0
-  retry = (1 - tokens) / rate
+  retry = ((exact and wanted or 1) - tokens) / rate
 end
 redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
 redis.call('PEXPIRE', KEYS[1], math.ceil(capacity / rate * 1000) + 1000)
@@ -141,9 +146,11 @@ class RedisStore:
     def bump(self, name: str) -> int:
         return int(self._call(lambda: self._client.incr(name)))
 
-    def take(self, key: str, capacity: int, per_second: float, count: int = 1) -> Decision:
+    def take(
+        self, key: str, capacity: int, per_second: float, count: int = 1, *, exact: bool = False
+    ) -> Decision:
         granted, retry = self._call(
-            lambda: self._take(keys=[key], args=[capacity, per_second, count])
+            lambda: self._take(keys=[key], args=[capacity, per_second, count, int(exact)])
         )
         return Decision(int(granted) > 0, float(retry), int(granted))
 

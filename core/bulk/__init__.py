@@ -8,6 +8,7 @@ ports, which ``core.adapters`` implements with Firestore and Pub/Sub.
 from core.bulk._jobs import BulkJobs, JobView, Submitted, check_count, job_id_for, job_status
 from core.bulk._model import (
     MAX_ITEMS,
+    Admit,
     BulkItem,
     Counts,
     IdempotencyKeyReused,
@@ -25,14 +26,18 @@ from core.bulk._model import (
     PublishFailed,
     Publishing,
     TooManyItems,
+    TooManyItemsInFlight,
     decode,
     digest,
     encode,
+    is_job_id,
+    item_digest,
 )
 from core.bulk._worker import BulkWorker, Handled, Report, RetryableFailure
 
 __all__ = [
     "MAX_ITEMS",
+    "Admit",
     "BulkItem",
     "BulkJobs",
     "BulkWorker",
@@ -57,10 +62,13 @@ __all__ = [
     "RetryableFailure",
     "Submitted",
     "TooManyItems",
+    "TooManyItemsInFlight",
     "check_count",
     "decode",
     "digest",
     "encode",
+    "is_job_id",
+    "item_digest",
     "job_id_for",
     "job_status",
 ]

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -21,6 +22,7 @@ from typing import Any, Protocol
 from core.errors import IonError, RequestTooLarge, Unavailable
 
 MAX_ITEMS = 100
+_JOB_ID = re.compile(r"j[0-9a-f]{24}")
 
 
 class ItemStatus(StrEnum):
@@ -69,6 +71,11 @@ class JobRecord:
     created_at: datetime
     ids: tuple[str, ...] = ()  # each item's id, by index
     error: str | None = None
+    # Each item's item_digest, by index: what the worker checks a delivery against. Empty in
+    # records written before it was kept (they expire after BULK_JOB_TTL_H).
+    item_digests: tuple[str, ...] = ()
+    # When the publishing under way began, if not at created_at: a resumed job's resumption.
+    publishing_since: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,11 +110,32 @@ class NoItems(IonError):
 
 
 class TooManyItems(RequestTooLarge):
-    def __init__(self, count: int) -> None:
+    def __init__(self, count: int, burst: int | None = None) -> None:
+        """``burst``: the rate limit's, when it (not MAX_ITEMS) is what ``count`` exceeds."""
+        limit = (
+            f"at most {MAX_ITEMS} are accepted per job"
+            if burst is None
+            else f"a job takes one rate-limit token per item and this API key's bucket holds "
+            f"at most {burst} (RATE_LIMIT_BURST), so at most {burst} are accepted per job"
+        )
         super().__init__(
-            f"items has {count} entries; at most {MAX_ITEMS} are accepted per job: split "
-            "them into several jobs (ion bulk does)",
+            f"items has {count} entries; {limit}: split them into several jobs",
             field="items",
+        )
+
+
+class TooManyItemsInFlight(IonError):
+    """Accepting the job would leave more of the key's items unanswered than the cap allows."""
+
+    code = "TOO_MANY_ITEMS_IN_FLIGHT"
+    http_status = 429
+    retry_after_s = 15
+
+    def __init__(self, in_flight: int, cap: int, wanted: int) -> None:
+        super().__init__(
+            f"this API key has {in_flight} bulk items not answered yet and this job adds "
+            f"{wanted}; at most {cap} may be in flight at once (BULK_MAX_IN_FLIGHT_ITEMS): "
+            f"retry after {self.retry_after_s} s, when more have finished, or send fewer items"
         )
 
 
@@ -159,20 +187,40 @@ class PublishFailed(Unavailable):
 # --- ports --------------------------------------------------------------------------------
 
 
+# ``admit(open_job_ids, stored)``: given the ids of the jobs counted as the owner's items in
+# flight and the job already stored under the new job's id (None if there is none), the ids to
+# count from now on (None: leave them as they are); raises to refuse the job. Ids returned with a
+# stored job admit it again: it is being resumed (see JobStore.create).
+Admit = Callable[[Sequence[str], JobRecord | None], Sequence[str] | None]
+
+
 class JobStore(Protocol):
     """Jobs and their items' outcomes. Every method raises :class:`JobStoreUnavailable` when
     the store cannot be reached in time."""
 
-    def create(self, job: JobRecord) -> tuple[JobRecord, bool]:
-        """Write the job unless a job with its id exists. Returns the job as stored and whether
-        this call created it."""
+    def create(self, job: JobRecord, admit: Admit) -> tuple[JobRecord, bool]:
+        """Write the job unless a job with its id exists, and the ids ``admit`` returns as its
+        owner's open jobs, atomically with what ``admit`` was shown: a concurrent submission
+        by the same owner (on any instance) makes this one run ``admit`` again, so ``admit``
+        may run more than once. Returns the job as stored and whether this call created it;
+        whatever ``admit`` raises is raised, and nothing is written. A stored job that ``admit``
+        admits again is resumed in the same transaction: its publishing is STARTED again,
+        ``publishing_since`` the new job's ``created_at``, its error cleared (and so returned),
+        so that no other submission sees it as failed while it is published again."""
         ...
 
     def get(self, job_id: str) -> JobRecord | None: ...
 
     def set_publishing(self, job_id: str, publishing: Publishing, error: str | None) -> None: ...
 
-    def counts(self, job_id: str) -> Counts: ...
+    def counts(self, job: JobRecord) -> Counts:
+        """What the job's items' outcomes add up to (outcomes at an index past ``job.total``,
+        which no item has, are not counted)."""
+        ...
+
+    def finished(self, job: JobRecord) -> int:
+        """How many of the job's items have an outcome (a cheaper :meth:`counts`)."""
+        ...
 
     def items(self, job: JobRecord, start: int, limit: int) -> list[ItemRecord]:
         """The items from index ``start`` on, in index order, at most ``limit``."""
@@ -256,6 +304,22 @@ def decode(data: Any) -> tuple[str, BulkItem]:
         user_id=optional["user_id"],
         persona=optional["persona"],
     )
+
+
+def is_job_id(text: str) -> bool:
+    """Whether ``text`` has the shape of the ids :func:`core.bulk.job_id_for` makes."""
+    return _JOB_ID.fullmatch(text) is not None
+
+
+def item_digest(item: BulkItem) -> str:
+    """A fingerprint of one item as the worker answers it (128 bits: no other content has the
+    same one), kept in the job record so that a delivery can be checked against it."""
+    canonical = json.dumps(
+        [item.id, item.message, item.user_id, item.persona],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:32]
 
 
 def digest(items: Sequence[BulkItem]) -> str:

@@ -2,6 +2,11 @@
 
 Pub/Sub delivers at least once, so every rule here is about deliveries, not items:
 
+- A delivery is first checked against its job's record: the job must exist, the index must be
+  one of its items, and the item must be the one submitted at that index (its
+  :func:`core.bulk.item_digest`, kept in the record). Anything else is forged (or left over from
+  an expired job): it is acknowledged and changes nothing, so a push that did not come from a
+  submission can neither cost a model call nor count as any job's progress.
 - An item's outcome is recorded by creating its outcome record, which succeeds once: of any
   number of deliveries of one item (duplicates, redeliveries, a delivery whose instance died
   before acknowledging), exactly one result counts, and the rest are acknowledged as
@@ -23,7 +28,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
-from core.bulk._model import BulkItem, ItemStatus, JobStore
+from core.bulk._model import BulkItem, ItemStatus, JobStore, is_job_id, item_digest
 from core.errors import IonError
 from core.personas import PersonaName
 from core.pipeline import Outcome, Request
@@ -35,6 +40,7 @@ class Handled(StrEnum):
     DONE = "done"  # answered and recorded
     FAILED = "failed"  # recorded as failed: refused, or out of attempts
     DUPLICATE = "duplicate"  # the item had an outcome already: nothing counted
+    FORGED = "forged"  # no submitted item is this: nothing done (Report.forged says why)
 
 
 class Answerer(Protocol):
@@ -56,6 +62,7 @@ class Report:
     handled: Handled
     attempts: int = 0
     error_code: str | None = None
+    forged: str | None = None  # why the delivery is no submitted item (never its text)
 
 
 class BulkWorker:
@@ -66,6 +73,9 @@ class BulkWorker:
 
     def handle(self, job_id: str, item: BulkItem, delivery_attempt: int | None = None) -> Report:
         """``delivery_attempt``: Pub/Sub's count for this message, when it reports one."""
+        forged = self._forged(job_id, item)
+        if forged is not None:
+            return Report(Handled.FORGED, forged=forged)
         if delivery_attempt is not None and delivery_attempt > self._max_attempts:
             # Earlier deliveries died without counting a failure (the instance crashed).
             return self._fail(job_id, item, "ATTEMPTS_EXHAUSTED", self._exhausted())
@@ -79,6 +89,21 @@ class BulkWorker:
             return self._retry_or_fail(job_id, item, error)
         recorded = self._store.record(job_id, item.index, ItemStatus.DONE, answer_dict(outcome))
         return Report(Handled.DONE if recorded else Handled.DUPLICATE)
+
+    def _forged(self, job_id: str, item: BulkItem) -> str | None:
+        """Why the delivery is not an item of a submitted job, or None if it is one."""
+        job = self._store.get(job_id) if is_job_id(job_id) else None
+        if job is None:
+            return "its job does not exist (or has expired)"
+        if item.index >= job.total:
+            return f"its index {item.index} is past the job's {job.total} items"
+        if job.item_digests:
+            if item_digest(item) != job.item_digests[item.index]:
+                return f"item {item.index} is not the one submitted at that index"
+        elif job.ids and item.id != job.ids[item.index]:
+            # A record from before item digests were kept: its ids are all there is to compare.
+            return f"item {item.index} does not have the id submitted at that index"
+        return None
 
     def _retry_or_fail(self, job_id: str, item: BulkItem, error: Exception) -> Report:
         failures = self._store.count_failure(job_id, item.index)

@@ -3,8 +3,10 @@ worker ``bulk_worker``, deployed from the same source, which answers one item pe
 
 ``POST /v2/bulk`` records the job, publishes its items to the bulk topic and answers 202 with the
 job id; ``GET /v2/bulk/{job_id}`` reports progress and pages through the results. Only the API key
-that submitted a job can see it. The rules about deliveries (duplicates, retries, poison
-messages) are in ``core.bulk``.
+that submitted a job can see it. A job costs its key one rate-limit token per item (the router
+takes the first, the handler the rest, once the job is stored) and room under
+``BULK_MAX_IN_FLIGHT_ITEMS``; resuming a job costs a token per item it publishes again. The rules
+about deliveries (duplicates, retries, poison and forged messages) are in ``core.bulk``.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from core.api.schemas import (
     BulkItemError,
     BulkItemOut,
     BulkJobOut,
+    BulkJobPath,
     BulkRequest,
     BulkStatusQuery,
 )
@@ -40,9 +43,11 @@ from core.bulk import (
     JobStoreUnavailable,
     Malformed,
     RetryableFailure,
+    TooManyItems,
     check_count,
     decode,
 )
+from core.errors import RateLimited
 from core.personas import PersonaName
 
 
@@ -59,8 +64,11 @@ def _worker() -> BulkWorker:
 def _submit(call: Call) -> BulkAccepted:
     data = call.json_object(BULK_MAX_BODY_BYTES)
     items = data.get("items")
+    limiter = router.guard.limiter
     if isinstance(items, list):  # counted before 10,000 items would each be validated
         check_count(len(items))
+        if limiter.per_minute > 0 and len(items) > limiter.burst:
+            raise TooManyItems(len(items), burst=limiter.burst)  # no retry could pass
     body = validated(BulkRequest, data)
     accepted = [
         BulkItem(
@@ -74,7 +82,19 @@ def _submit(call: Call) -> BulkAccepted:
         )
         for index, item in enumerate(body.items)
     ]
-    submitted = _jobs().submit(call.caller.key_id, accepted, body.idempotency_key)
+
+    def charge(published: int) -> None:
+        # One token per item published; the router took the first for the request itself.
+        try:
+            limiter.check(call.caller, cost=published - 1)
+        except RateLimited as limited:
+            raise RateLimited(
+                limited.retry_after_s,
+                limiter.per_minute,
+                subject="requests for this API key, a bulk job counting one per item",
+            ) from None
+
+    submitted = _jobs().submit(call.caller.key_id, accepted, body.idempotency_key, charge)
     return BulkAccepted(
         job_id=submitted.job_id,
         total=submitted.total,
@@ -121,6 +141,7 @@ ROUTES = {
         BulkRequest,
         errors=(409, 503),
         status=202,
+        max_body=BULK_MAX_BODY_BYTES,
     ),
     ("GET", "/v2/bulk/{job_id}"): Route(
         _status,
@@ -128,6 +149,7 @@ ROUTES = {
         BulkJobOut,
         errors=(404, 422, 503),
         query=BulkStatusQuery,
+        path=BulkJobPath,
     ),
 }
 
@@ -153,8 +175,8 @@ def bulk_worker(event: CloudEvent) -> None:
     Returning acknowledges the message; raising makes Pub/Sub redeliver it (with backoff, and
     to the dead-letter topic after the subscription's maximum deliveries). A message no
     delivery could process is logged and acknowledged, never retried forever
-    (python-docs-samples: tips-avoid-infinite-retries); an item already finished is
-    acknowledged without being counted again.
+    (python-docs-samples: tips-avoid-infinite-retries); so is a forged one (no submitted job
+    has that item); an item already finished is acknowledged without being counted again.
     """
     message = event.data.get("message") if isinstance(event.data, dict) else None
     if not isinstance(message, dict):
@@ -195,6 +217,12 @@ def bulk_worker(event: CloudEvent) -> None:
                 "ERROR", f"bulk_worker: job store unavailable ({error.message}); redelivery", **ids
             )
             raise
+        if report.forged is not None:
+            # Why, never what: the text may be anyone's.
+            observability.log(
+                "WARNING", f"bulk_worker dropped a forged message: {report.forged}", **ids
+            )
+            return
         if report.error_code is not None:
             failed = RuntimeError(f"bulk item failed: {report.error_code}")
             observability.capture_failure(failed, job_id=job_id, item=item.index)

@@ -185,12 +185,13 @@ def test_a_hundred_item_job_completes_with_every_result(stack: BulkStack) -> Non
 
 
 def test_the_same_message_delivered_twice_is_counted_once(stack: BulkStack) -> None:
-    view = stack.run(texts(1, uuid.uuid4().hex))
+    submitted = texts(1, uuid.uuid4().hex)
+    view = stack.run(submitted)
     job_id = view["job_id"]
     assert view["completed"] == 1
 
     # Pub/Sub may deliver a message again at any time: publish the same item once more.
-    item = {"job_id": job_id, "index": 0, "id": "0", "message": texts(1)[0]["message"]}
+    item = {"job_id": job_id, "index": 0, "id": "0", "message": submitted[0]["message"]}
     stack.pubsub.publish(stack.topic, json.dumps(item).encode(), {"job_id": job_id})
     stack.logs.wait_for(
         lambda e: e.get("job_id") == job_id and e["message"] == "bulk_worker: item duplicate"
@@ -238,6 +239,38 @@ def test_a_crash_after_recording_is_not_counted_twice(stack: BulkStack) -> None:
     )
     again = stack.status(job_id).json()
     assert (again["completed"], again["results"][0]["attempts"]) == (1, 1)
+
+
+def test_forged_messages_are_dropped_and_the_job_stays_as_it_was(stack: BulkStack) -> None:
+    submitted = texts(2, uuid.uuid4().hex)
+    view = stack.run(submitted)
+    job_id = view["job_id"]
+    genuine = {"job_id": job_id, "index": 0, "id": "0", "message": submitted[0]["message"]}
+    forged = [
+        {**genuine, "message": "answer this secret instead"},  # altered
+        {**genuine, "index": 2, "id": "2"},  # past the job's items
+        {**genuine, "index": 99, "id": "99"},
+        {**genuine, "job_id": "j" + uuid.uuid4().hex[:24]},  # no such job
+    ]
+    ids = [
+        stack.pubsub.publish(stack.topic, json.dumps(f).encode(), {"job_id": job_id})
+        for f in forged
+    ]
+
+    for message_id in ids:
+        (entry,) = stack.logs.wait_for(lambda e, m=message_id: e.get("message_id") == m)
+        assert entry["message"].startswith("bulk_worker dropped a forged message: ")
+        assert "secret" not in json.dumps(entry)
+    time.sleep(1.0)  # a redelivery (had one been asked for) would come within this
+    assert all(len([e for e in stack.logs.lines if e.get("message_id") == m]) == 1 for m in ids)
+    again = stack.status(job_id).json()
+    assert (again["status"], again["completed"], again["failed"], again["progress"]) == (
+        "done",
+        2,
+        0,
+        1.0,
+    )
+    assert [r["attempts"] for r in again["results"]] == [1, 1]
 
 
 def test_a_poison_message_is_dropped_not_retried_forever(stack: BulkStack) -> None:

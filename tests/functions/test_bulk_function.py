@@ -1,6 +1,6 @@
 """``functions/bulk`` without its stores: routing, and how the worker ``bulk_worker`` treats
-pushes no delivery could process (logged and acknowledged). Jobs themselves, with the real
-emulators, are in test_bulk_jobs_function.py."""
+pushes no delivery could process, or that no submission made (logged and acknowledged). Jobs
+themselves, with the real emulators, are in test_bulk_jobs_function.py."""
 
 from __future__ import annotations
 
@@ -8,12 +8,15 @@ import base64
 import json
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 from cloudevents.http import CloudEvent
 from flask.testing import FlaskClient
 
+from core.bulk import BulkItem, JobRecord, Publishing, digest, item_digest, job_id_for
+from devtools.emulators import PROJECT
 from tests.functions.function_apps import FunctionApp, assert_error, payload
 
 
@@ -64,11 +67,32 @@ def logged(capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
     return entry
 
 
+def stored_job(*messages: str) -> JobRecord:
+    """A job of these messages in the emulator, as ``POST /v2/bulk`` records it (the default
+    BULK_COLLECTION, which the worker app reads)."""
+    from core.adapters.firestore_jobs import FirestoreJobStore  # noqa: PLC0415
+
+    items = [BulkItem(n, str(n), message) for n, message in enumerate(messages)]
+    job = JobRecord(
+        job_id=job_id_for("tester", None),
+        owner_key="tester",
+        total=len(items),
+        digest=digest(items),
+        publishing=Publishing.FINISHED,
+        created_at=datetime.now(UTC),
+        ids=tuple(item.id for item in items),
+        item_digests=tuple(item_digest(item) for item in items),
+    )
+    FirestoreJobStore(PROJECT).create(job, lambda open_jobs, stored: None)
+    return job
+
+
 @pytest.mark.usefixtures("firestore_host")
 def test_worker_answers_an_item_once_and_logs_its_ids_never_its_text(
     bulk_worker: FlaskClient, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    item = {"job_id": "j" + "0" * 24, "index": 3, "message": "my secret worry"}
+    job = stored_job("a", "b", "c", "my secret worry")
+    item = {"job_id": job.job_id, "index": 3, "message": "my secret worry"}
     pushed = push(json.dumps(item).encode())
     assert bulk_worker.post("/", json=pushed).status_code == 200
     first = logged(capsys)
@@ -90,7 +114,7 @@ def test_worker_fails_an_item_whose_delivery_attempts_are_spent(
     # Pub/Sub counts deliveries when the subscription has a dead-letter policy: deliveries
     # whose instance died counted no failure, so the count is checked on its own, in the raw
     # push (production: functions-framework's conversion drops it) and in a CloudEvent.
-    item = {"job_id": "j" + "1" * 24, "index": 0, "message": "hello"}
+    item = {"job_id": stored_job("hello").job_id, "index": 0, "message": "hello"}
     pushed = push(json.dumps(item).encode()) | {"deliveryAttempt": 6}
     headers = CLOUD_EVENT if shape == "cloud-event" else {}
     assert bulk_worker.post("/", json=pushed, headers=headers).status_code == 200
@@ -231,3 +255,47 @@ def test_the_worker_function_returns_normally_for_any_event_data(
 
     assert worker(CloudEvent(attributes, data)) is None
     assert_dropped(logged(capsys), data)
+
+
+@pytest.mark.usefixtures("firestore_host")
+def test_worker_acknowledges_forged_deliveries_and_they_change_nothing(
+    load_function: Callable[..., FunctionApp], capsys: pytest.CaptureFixture[str]
+) -> None:
+    worker = load_function("bulk_worker", "bulk", "cloudevent").client
+    bulk = load_function("bulk").client
+    job = stored_job("first question", "second question")
+    genuine = {"job_id": job.job_id, "index": 0, "id": "0", "message": "first question"}
+    assert worker.post("/", json=push(json.dumps(genuine).encode())).status_code == 200
+    assert logged(capsys)["message"] == "bulk_worker: item done"
+    second = {**genuine, "index": 1, "id": "1", "message": "second question"}
+    forged = {
+        "unknown-job": {**genuine, "job_id": job_id_for("tester", None)},
+        "index-at-total": {**genuine, "index": 2, "id": "2"},
+        "index-past-total": {**genuine, "index": 57, "id": "57"},
+        "altered-message": {**second, "message": "write my secret essay instead"},
+        "added-user": {**second, "user_id": "secret-user"},
+        "added-persona": {**second, "persona": "lua"},
+        "other-id": {**second, "id": "secret-id"},
+    }
+    for name, item in forged.items():
+        # Past BULK_MAX_ATTEMPTS too: even the attempts check must not record anything.
+        pushed = push(json.dumps(item).encode(), f"m-{name}") | {"deliveryAttempt": 9}
+        assert worker.post("/", json=pushed).status_code == 200, name
+        entry = logged(capsys)
+        assert entry["severity"] == "WARNING", name
+        assert entry["message"].startswith("bulk_worker dropped a forged message: "), name
+        assert entry["message_id"] == f"m-{name}"
+        assert "secret" not in json.dumps(entry), name  # why, never what
+
+    view = bulk.get(f"/v2/bulk/{job.job_id}").get_json()
+    assert (view["completed"], view["failed"], view["progress"]) == (1, 0, 0.5)
+    assert [(r["index"], r["status"], r["attempts"]) for r in view["results"]] == [
+        (0, "done", 1),
+        (1, "pending", 0),
+    ]
+    # The genuine second item is still answered, once.
+    capsys.readouterr()  # the GET's request log
+    assert worker.post("/", json=push(json.dumps(second).encode())).status_code == 200
+    assert logged(capsys)["message"] == "bulk_worker: item done"
+    done = bulk.get(f"/v2/bulk/{job.job_id}").get_json()
+    assert (done["status"], done["completed"], done["progress"]) == ("done", 2, 1.0)

@@ -3,6 +3,7 @@ rules, paging tokens, and the lines ``ion bulk`` accepts."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import time
@@ -30,6 +31,7 @@ from core.bulk import (
     decode,
     digest,
     encode,
+    item_digest,
     job_id_for,
     job_status,
 )
@@ -165,13 +167,31 @@ def test_a_jobs_status_follows_its_items_first(
     assert (error is not None) == (expected is JobStatus.FAILED)
 
 
-class _Outcomes:
-    """The two store calls the worker makes, kept in memory (the Firestore store itself is
-    tested against the emulator in tests/integration/test_firestore_jobs.py)."""
+ITEM = BulkItem(0, "0", "How do I plan my week?")
+OTHER = BulkItem(1, "row-1", "요즘 너무 지쳐요", user_id="u-1", persona="lua")
+JOB = JobRecord(
+    job_id_for("k1", "unit"),
+    "k1",
+    2,
+    digest([ITEM, OTHER]),
+    Publishing.FINISHED,
+    datetime.now(UTC),
+    ids=(ITEM.id, OTHER.id),
+    item_digests=(item_digest(ITEM), item_digest(OTHER)),
+)
 
-    def __init__(self) -> None:
+
+class _Outcomes:
+    """The store calls the worker makes, kept in memory (the Firestore store itself is tested
+    against the emulator in tests/integration/test_firestore_jobs.py)."""
+
+    def __init__(self, job: JobRecord = JOB) -> None:
+        self.job = job
         self.recorded: dict[int, tuple[ItemStatus, Any, Any]] = {}
         self.failures: dict[int, int] = {}
+
+    def get(self, job_id: str) -> JobRecord | None:
+        return self.job if job_id == self.job.job_id else None
 
     def record(self, job_id: str, index: int, status: ItemStatus, result: Any = None,
                error: Any = None) -> bool:  # fmt: skip
@@ -195,17 +215,14 @@ class _Failing:
         raise self.error
 
 
-ITEM = BulkItem(0, "0", "How do I plan my week?")
-
-
 def worker(store: _Outcomes, pipeline: Any, max_attempts: int = 3) -> BulkWorker:
     return BulkWorker(cast(JobStore, store), pipeline, max_attempts)
 
 
 def test_the_worker_records_an_answer_once_and_calls_the_rest_duplicates() -> None:
     store = _Outcomes()
-    first = worker(store, Pipeline()).handle("j1", ITEM)
-    again = worker(store, Pipeline()).handle("j1", ITEM)
+    first = worker(store, Pipeline()).handle(JOB.job_id, ITEM)
+    again = worker(store, Pipeline()).handle(JOB.job_id, ITEM)
     assert (first.handled, again.handled) == (Handled.DONE, Handled.DUPLICATE)
     status, result, _ = store.recorded[0]
     assert status is ItemStatus.DONE
@@ -216,9 +233,9 @@ def test_a_transient_failure_asks_for_redelivery_until_the_last_attempt() -> Non
     store, pipeline = _Outcomes(), _Failing(RuntimeError("Redis went away"))
     for attempt in (1, 2):
         with pytest.raises(RetryableFailure) as retry:
-            worker(store, pipeline).handle("j1", ITEM)
+            worker(store, pipeline).handle(JOB.job_id, ITEM)
         assert retry.value.attempts == attempt
-    last = worker(store, pipeline).handle("j1", ITEM)
+    last = worker(store, pipeline).handle(JOB.job_id, ITEM)
     assert (last.handled, last.attempts, last.error_code) == (
         Handled.FAILED,
         3,
@@ -229,7 +246,7 @@ def test_a_transient_failure_asks_for_redelivery_until_the_last_attempt() -> Non
 
 def test_an_item_no_attempt_could_answer_fails_at_once() -> None:
     store, pipeline = _Outcomes(), _Failing(UnknownPersona("yoda", ["lua"], field="persona"))
-    report = worker(store, pipeline).handle("j1", ITEM)
+    report = worker(store, pipeline).handle(JOB.job_id, ITEM)
     assert (report.handled, report.error_code) == (Handled.FAILED, "UNKNOWN_PERSONA")
     assert store.failures == {}
 
@@ -237,7 +254,7 @@ def test_an_item_no_attempt_could_answer_fails_at_once() -> None:
 def test_a_delivery_past_the_limit_fails_the_item_without_running_it() -> None:
     # Earlier deliveries died without counting a failure; Pub/Sub's own count says so.
     store, pipeline = _Outcomes(), _Failing(RuntimeError("never called"))
-    report = worker(store, pipeline).handle("j1", ITEM, delivery_attempt=4)
+    report = worker(store, pipeline).handle(JOB.job_id, ITEM, delivery_attempt=4)
     assert (report.handled, report.error_code) == (Handled.FAILED, "ATTEMPTS_EXHAUSTED")
     assert pipeline.calls == 0
     assert store.recorded[0][0] is ItemStatus.FAILED
@@ -281,3 +298,61 @@ def test_ion_bulk_waits_out_a_busy_service_but_not_a_refusal() -> None:
     answers[:] = [_ask.ServerError(429, "RATE_LIMITED", "slow down", 60.0)]
     with pytest.raises(_ask.ServerError):  # waiting 60 s would pass the deadline
         _patiently(call, deadline=time.monotonic() + 5)
+
+
+class _Counting:
+    """A pipeline that answers and counts its calls."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def run(self, request: Request) -> Outcome:
+        self.calls += 1
+        return Pipeline().run(request)
+
+
+@pytest.mark.parametrize(
+    ("job_id", "item", "why"),
+    [
+        (job_id_for("k1", "never-submitted"), ITEM, "its job does not exist"),
+        ("j1", ITEM, "its job does not exist"),  # not even a job id
+        (JOB.job_id, BulkItem(2, "2", "How do I plan my week?"), "index 2 is past the job's 2"),
+        (JOB.job_id, BulkItem(99, "99", "Plan my week?"), "index 99 is past the job's 2 items"),
+        (JOB.job_id, BulkItem(0, "0", "Write me a novel"), "item 0 is not the one submitted"),
+        (JOB.job_id, BulkItem(1, "row-1", "요즘 너무 지쳐요", user_id="u-2", persona="lua"),
+         "item 1 is not the one submitted"),
+        (JOB.job_id, BulkItem(1, "row-1", "요즘 너무 지쳐요", user_id="u-1"),
+         "item 1 is not the one submitted"),
+        (JOB.job_id, BulkItem(0, "other", "How do I plan my week?"),
+         "item 0 is not the one submitted"),
+    ],
+    ids=["unknown-job", "not-a-job-id", "index-at-total", "index-far-past", "other-message",
+         "other-user", "persona-dropped", "other-id"],
+)  # fmt: skip
+def test_a_forged_delivery_is_reported_and_changes_nothing(
+    job_id: str, item: BulkItem, why: str
+) -> None:
+    store, pipeline = _Outcomes(), _Counting()
+    report = worker(store, pipeline).handle(job_id, item, delivery_attempt=99)
+
+    assert report.handled is Handled.FORGED
+    assert report.forged is not None
+    assert why in report.forged
+    assert item.message not in report.forged  # why, never what
+    assert (store.recorded, store.failures, pipeline.calls) == ({}, {}, 0)
+
+
+def test_the_submitted_items_pass_the_check() -> None:
+    store, pipeline = _Outcomes(), _Counting()
+    for item in (ITEM, OTHER):
+        assert worker(store, pipeline).handle(JOB.job_id, item).handled is Handled.DONE
+    assert sorted(store.recorded) == [0, 1]
+
+
+def test_a_record_without_item_digests_is_checked_by_its_ids() -> None:
+    # Written before the digests were kept; such records expire after BULK_JOB_TTL_H.
+    old = dataclasses.replace(JOB, item_digests=())
+    store = _Outcomes(old)
+    forged = worker(store, _Counting()).handle(old.job_id, BulkItem(1, "9", "x"))
+    assert forged.handled is Handled.FORGED
+    assert worker(store, _Counting()).handle(old.job_id, OTHER).handled is Handled.DONE
