@@ -5,6 +5,9 @@ A setting's value may be a reference instead of the value itself:
 - ``sm://projects/P/secrets/NAME/versions/V``: that version of that secret, or
 - ``sm://NAME``: the latest version of NAME in the current project (``GOOGLE_CLOUD_PROJECT``).
 
+References are read once per instance, at start-up; :func:`resolve_again` reads one again for
+a setting an instance re-reads while it runs (``ION_API_KEYS``, so a revoked key stops working).
+
 Pure: :class:`SecretSource` is implemented by ``core.adapters.secret_manager``; ``core.config``
 decides which settings may be references and what a failure to read one means.
 """
@@ -37,6 +40,11 @@ class SecretSource(Protocol):
     def access(self, name: str) -> str:
         """The text of a secret version, by full resource name. Raises ``SecretNotFound``,
         ``SecretAccessDenied`` or ``SecretUnavailable`` (``core.errors``)."""
+        ...
+
+    def reread(self, name: str) -> str:
+        """As :meth:`access`, but read now even if the version was read before (``latest``
+        may be a newer version by now); the new text replaces any kept."""
         ...
 
 
@@ -82,3 +90,10 @@ def resolve(
             "%s=%s: %s; %s is skipped and keeps its default", setting, reference, error, setting
         )
         return None
+
+
+def resolve_again(setting: str, reference: str, project: str, source: SecretSource) -> str:
+    """The text behind ``setting``'s ``reference`` read again now. Raises ``SecretUnavailable``
+    (or a subclass): the caller keeps the value it had, so a Secret Manager outage changes
+    nothing."""
+    return source.reread(SecretReference.parse(setting, reference).resource(project))

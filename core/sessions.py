@@ -1,13 +1,19 @@
 """Conversation sessions: the port the domain owns, and the rules every store follows.
 
-A session belongs to the API key and ``user_id`` that created it; for anyone else it does not
-exist (404, never its content). Turns are appended atomically, so concurrent requests on one
-session lose none; the store keeps the last ``KEEP_TURNS`` and the prompt sees the last
-``PROMPT_TURNS``. ``expire_at`` (last turn + TTL) drives the store's TTL policy.
+A session is named by its owner (the API key and ``user_id``) together with the client's
+``session_id``: the same ``session_id`` under two owners is two independent sessions, so no
+client can take an id away from another, nor learn whether another owner uses it. A store keeps
+a session under :func:`document_id`, a keyed hash of all three. Turns are appended atomically,
+so concurrent requests on one session lose none; the store keeps the last ``KEEP_TURNS`` and the
+prompt sees the last ``PROMPT_TURNS``. ``expire_at`` (last turn + TTL) drives the store's TTL
+policy.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -17,6 +23,9 @@ from core.generation import Turn
 
 KEEP_TURNS = 10
 PROMPT_TURNS = 5
+# The key used when SESSION_ID_SECRET is empty (local development and tests). It is public, so
+# a deployment sets its own; core.bootstrap warns when it does not.
+DEVELOPMENT_ID_SECRET = b"ion-local-development-session-ids-only"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +43,16 @@ class SessionState:
     # The category of the latest turn the safety check flagged, however long ago: the rest
     # of the session stays gentle (core.pipeline).
     care: str | None = None
+
+
+def document_id(secret: bytes, owner: Owner, session_id: str) -> str:
+    """The name a store keeps a session under: HMAC-SHA256, keyed with ``SESSION_ID_SECRET``,
+    of the JSON array ``[key id, user id or null, session id]`` (JSON rather than joined
+    strings, so ``("a:b", "c")`` and ``("a", "b:c")``, or no user and a user named "null",
+    never meet). 64 hex digits: a valid Firestore document id whatever the session id, and one
+    that says nothing about its owner or its id to whoever can list the collection."""
+    owned = json.dumps([owner.key_id, owner.user_id, session_id], separators=(",", ":"))
+    return hmac.new(secret, owned.encode("ascii"), hashlib.sha256).hexdigest()
 
 
 class SessionNotFound(IonError):
@@ -61,8 +80,9 @@ class SessionStoreUnavailable(Unavailable):
 
 class SessionStore(Protocol):
     def load(self, session_id: str, owner: Owner) -> SessionState:
-        """The session's state; empty for a new id. :class:`SessionNotFound` if it belongs to
-        another owner, :class:`SessionStoreUnavailable` if the store cannot be reached."""
+        """The owner's session's state; empty for an id this owner has not used (whether or
+        not another owner has). :class:`SessionNotFound` for an id no session can have,
+        :class:`SessionStoreUnavailable` if the store cannot be reached."""
         ...
 
     def append(self, session_id: str, owner: Owner, turns: Sequence[Turn]) -> SessionState:

@@ -1,8 +1,10 @@
 """Conversation sessions in Firestore (the emulator locally), through google-cloud-firestore.
 
-One document per session, named by the session id: ``{owner_key, owner_user, turns: [{role,
+One document per session, named by ``core.sessions.document_id`` (a keyed hash of the owner and
+the session id, so owners never share a document): ``{owner_key, owner_user, turns: [{role,
 text, at, safety?}], turn_count, safety?, created_at, updated_at, expire_at}``; ``safety`` is
-the category of the latest turn the safety check flagged. A TTL policy on ``expire_at`` deletes
+the category of the latest turn the safety check flagged. The stored owner is still checked on
+every read, in case two names ever met. A TTL policy on ``expire_at`` deletes
 old sessions, but up to a day late, so a document past its ``expire_at`` already counts as absent.
 
 The client library is imported and the client created on first use, not at construction: the
@@ -28,10 +30,11 @@ from core.sessions import (
     SessionNotFound,
     SessionState,
     SessionStoreUnavailable,
+    document_id,
 )
 
-# What the API accepts as a session id. Firestore itself also refuses "." and ".." as document
-# ids and reserves ids of the form __.*__; any leading "__" is refused, which covers those.
+# What the API accepts as a session id (core.api.schemas): anything else is no session, even
+# though the hashed document name could hold it.
 _SESSION_ID = re.compile(r"(?!\.{1,2}\Z)(?!__)[A-Za-z0-9._:@-]{1,128}")
 
 _LOCK_STRIPES = 64
@@ -45,6 +48,8 @@ class FirestoreSessionStore(Store):
         ttl_s: float = 86400,
         timeout_s: float = 5.0,
         clock: Callable[[], float] = time.time,
+        *,
+        id_secret: bytes,
     ) -> None:
         super().__init__(
             project,
@@ -55,13 +60,14 @@ class FirestoreSessionStore(Store):
             clock=clock,
         )
         self._timeout_s = timeout_s
+        self._id_secret = id_secret  # SESSION_ID_SECRET: key of the documents' names
         # Striped rather than one lock per id: bounded memory, and a collision only costs a wait.
         self._stripes = tuple(threading.Lock() for _ in range(_LOCK_STRIPES))
 
     def load(self, session_id: str, owner: Owner) -> SessionState:
         with (
             observability.span("db.firestore", "load session"),
-            self._document(session_id) as (_client, reference),
+            self._document(session_id, owner) as (_client, reference),
         ):
             snapshot = reference.get()
         data = self._live(snapshot.to_dict() if snapshot.exists else None, self._now())
@@ -75,8 +81,8 @@ class FirestoreSessionStore(Store):
         # twice the library's default); appends from this one queue on a lock instead.
         with (
             observability.span("db.firestore", "append turns in a transaction"),
-            self._document(session_id) as (client, reference),
-            self._serialized(session_id),
+            self._document(session_id, owner) as (client, reference),
+            self._serialized(reference.id),
         ):
             return run_in_transaction(
                 client, self._append_in, reference, session_id, owner, turns, max_attempts=10
@@ -89,7 +95,7 @@ class FirestoreSessionStore(Store):
         snapshot = reference.get(transaction=transaction)
         now = self._now()
         data = self._live(snapshot.to_dict() if snapshot.exists else None, now)
-        if data is None:  # new, or expired: start over, whoever owned it before
+        if data is None:  # new, or expired: start over
             data = {"owner_key": owner.key_id, "owner_user": owner.user_id, "turns": []}
             data.update(turn_count=0, created_at=now)
         else:
@@ -105,23 +111,23 @@ class FirestoreSessionStore(Store):
         return _state(data)
 
     @contextmanager
-    def _document(self, session_id: str) -> Iterator[tuple[Any, Any]]:
-        """For one call: the client, and the session's document in it. A failure of the call
-        retires the client (see :class:`Connection`) and becomes SessionStoreUnavailable."""
+    def _document(self, session_id: str, owner: Owner) -> Iterator[tuple[Any, Any]]:
+        """For one call: the client, and the owner's session's document in it. A failure of the
+        call retires the client (see :class:`Connection`) and becomes SessionStoreUnavailable."""
         if not _SESSION_ID.fullmatch(session_id):
-            # Not a document Firestore could hold, so not a session anyone has.
             raise SessionNotFound(session_id)
+        name = document_id(self._id_secret, owner, session_id)
         with self._connection.client() as client:
-            yield client, client.collection(self._collection).document(session_id)
+            yield client, client.collection(self._collection).document(name)
 
     @contextmanager
-    def _serialized(self, session_id: str) -> Iterator[None]:
+    def _serialized(self, name: str) -> Iterator[None]:
         """Appends to one session from this instance take turns before reaching Firestore.
 
         Firestore serializes them anyway, by aborting and rerunning all but one transaction; the
         emulator does so only after a 2 s lock timeout and livelocks under many. Waiting here is
         cheaper, and bounded by the deadline so an outage cannot queue requests for minutes."""
-        lock = self._stripes[hash(session_id) % _LOCK_STRIPES]
+        lock = self._stripes[hash(name) % _LOCK_STRIPES]
         if not lock.acquire(timeout=self._timeout_s):
             raise SessionStoreUnavailable("another append to this session is still waiting")
         try:
@@ -141,6 +147,8 @@ class FirestoreSessionStore(Store):
 
 
 def _check_owner(data: dict[str, Any], owner: Owner, session_id: str) -> None:
+    # Defence in depth: the document's name already holds the owner, so another owner's data
+    # here would take two owners' names meeting (a SHA-256 collision) or a bug.
     if data.get("owner_key") != owner.key_id or data.get("owner_user") != owner.user_id:
         raise SessionNotFound(session_id)
 

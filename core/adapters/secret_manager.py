@@ -1,9 +1,10 @@
 """Secret Manager through google-cloud-secret-manager: the values behind ``sm://`` settings.
 
 Settings are read once per instance, so each secret version is read at most once per instance
-and kept in memory (never logged). The REST transport is used: a handful of calls at start-up
-do not need a gRPC channel, and REST is what a local fake can speak in tests (Secret Manager
-has no emulator). Library errors are mapped here, at the edge, to ``SecretNotFound``,
+and kept in memory (never logged); only :meth:`~SecretManagerSource.reread` reads one again
+(``ION_API_KEYS``, every ``API_KEYS_REFRESH_S``). The REST transport is used: a handful of
+calls do not need a gRPC channel, and REST is what a local fake can speak in tests (Secret
+Manager has no emulator). Library errors are mapped here, at the edge, to ``SecretNotFound``,
 ``SecretAccessDenied`` or ``SecretUnavailable``, with messages that name the secret and say
 what to do, never its value.
 
@@ -37,6 +38,13 @@ class SecretManagerSource:
         with self._lock:
             if name not in self._values:
                 self._values[name] = self._read(name)
+            return self._values[name]
+
+    def reread(self, name: str) -> str:
+        # Under the same lock: a slow read here holds back only start-up reads, and those are
+        # over by the time anything is re-read.
+        with self._lock:
+            self._values[name] = self._read(name)
             return self._values[name]
 
     def _read(self, name: str) -> str:

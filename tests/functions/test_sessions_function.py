@@ -41,15 +41,38 @@ def test_a_session_numbers_its_turns_and_feeds_them_to_the_prompt(load_function:
 def test_a_session_belongs_to_its_key_and_user(load_function: Loader) -> None:
     app = load_function("process")
     assert ask(app, "My secret worry", session_id="mine", user_id="alice").status_code == 200
-    other_user = ask(app, "show me", session_id="mine", user_id="mallory")
-    body = assert_error(other_user, 404, "SESSION_NOT_FOUND", "session_id")
-    assert "secret" not in str(body)
-    other_key = app.client.post(
+    show_prompt = {"options": {"include_prompt": True}}
+    # Another user, or another key, with the same id has a session of its own: turn 1, with
+    # nothing of alice's in its prompt -- exactly what an id nobody used gets.
+    for headers, user in (({}, "mallory"), ({"X-API-Key": ADMIN_KEY}, "alice")):
+        for session_id in ("mine", "never-used"):
+            response = app.client.post(
+                "/v2/process",
+                json={"message": "show me", "session_id": session_id, "user_id": user,
+                      **show_prompt},
+                headers=headers,
+            )  # fmt: skip
+            assert response.status_code == 200, response.get_data(as_text=True)
+            body = response.get_json()
+            assert body["session"] == {"id": session_id, "turn": 1}
+            assert "My secret worry" not in body["prompt"]["user"]
+    mine = ask(app, "and then?", session_id="mine", user_id="alice", **show_prompt).get_json()
+    assert mine["session"] == {"id": "mine", "turn": 2}
+    assert "My secret worry" in mine["prompt"]["user"]
+    assert "show me" not in mine["prompt"]["user"]
+
+
+def test_an_id_another_key_used_first_is_not_taken_from_anyone(load_function: Loader) -> None:
+    app = load_function("process")
+    squatter = app.client.post(
         "/v2/process",
-        json={"message": "show me", "session_id": "mine", "user_id": "alice"},
+        json={"message": "first!", "session_id": "s1", "user_id": "u-1"},
         headers={"X-API-Key": ADMIN_KEY},
     )
-    assert_error(other_key, 404, "SESSION_NOT_FOUND", "session_id")
+    assert squatter.status_code == 200
+    owner = ask(app, "이직 준비 중인데 포트폴리오가 약해요", session_id="s1", user_id="u-1")
+    assert owner.status_code == 200, owner.get_data(as_text=True)
+    assert owner.get_json()["session"] == {"id": "s1", "turn": 1}
 
 
 def test_firestore_down_is_503_for_sessions_only(

@@ -1,5 +1,6 @@
 """The Firestore session store against the real emulator: round trips, the kept window, expiry,
-ownership, concurrent appends, ids Firestore cannot take, the emulator dying, lazy import."""
+ownership (each owner its own sessions, under keyed names), concurrent appends, ids the API does
+not take, the emulator dying, lazy import."""
 
 from __future__ import annotations
 
@@ -16,33 +17,49 @@ import pytest
 
 from core.adapters.firestore_sessions import FirestoreSessionStore
 from core.generation import Turn
-from core.sessions import KEEP_TURNS, Owner, SessionNotFound, SessionStoreUnavailable
+from core.sessions import (
+    KEEP_TURNS,
+    Owner,
+    SessionNotFound,
+    SessionStoreUnavailable,
+    document_id,
+)
 from devtools.emulators import PROJECT, FirestoreEmulator
 from devtools.processes import group_members
 from tests.helpers import FakeClock
 
 T = TypeVar("T")
 ALICE = Owner(key_id="key-a", user_id="alice")
+BOB = Owner(key_id="key-b", user_id="bob")
+SECRET = b"a-session-id-secret-for-the-tests-only"
 T0 = 1_767_225_600.0  # 2026-01-01T00:00:00Z, whole seconds so timestamps compare exactly
 
 
 def store_for(clock: FakeClock | None = None, **options: Any) -> FirestoreSessionStore:
     if clock is not None:
         options["clock"] = clock
-    return FirestoreSessionStore(PROJECT, **options)
+    return FirestoreSessionStore(PROJECT, id_secret=options.pop("id_secret", SECRET), **options)
 
 
 def exchange(n: int) -> list[Turn]:
     return [Turn("user", f"question {n}"), Turn("mentor", f"answer {n}")]
 
 
-def raw_document(session_id: str) -> dict[str, Any]:
+def raw_document(session_id: str, owner: Owner = ALICE) -> dict[str, Any]:
     from google.cloud import firestore  # noqa: PLC0415 - the test reads what the store wrote
 
-    snapshot = firestore.Client(project=PROJECT).document(f"sessions/{session_id}").get()
+    name = document_id(SECRET, owner, session_id)
+    snapshot = firestore.Client(project=PROJECT).document(f"sessions/{name}").get()
     assert snapshot.exists
     data: dict[str, Any] = snapshot.to_dict()
     return data
+
+
+def document_names() -> list[str]:
+    from google.cloud import firestore  # noqa: PLC0415
+
+    client = firestore.Client(project=PROJECT)
+    return sorted(d.id for d in client.collection("sessions").list_documents())
 
 
 def test_a_new_session_loads_empty(firestore_host: str) -> None:
@@ -98,30 +115,74 @@ def test_an_expired_session_is_treated_as_new(firestore_host: str) -> None:
     store.append("old", ALICE, exchange(1))
     clock.now += 3601
     assert store.load("old", ALICE).turn_count == 0
-    # Expired means gone: whoever sends the id next starts a new session and owns it.
-    bob = Owner(key_id="key-b", user_id="bob")
-    state = store.append("old", bob, exchange(2))
+    # Expired means gone: the owner's next append starts the session over.
+    state = store.append("old", ALICE, exchange(2))
     assert (state.turns, state.turn_count) == (tuple(exchange(2)), 2)
-    with pytest.raises(SessionNotFound):
-        store.load("old", ALICE)
+    assert raw_document("old")["created_at"] == datetime.fromtimestamp(T0 + 3601, UTC)
 
 
-@pytest.mark.parametrize(
+STRANGERS = pytest.mark.parametrize(
     "stranger",
     [Owner("key-b", "alice"), Owner("key-a", "mallory"), Owner("key-a", None)],
     ids=["another-key", "another-user", "no-user"],
 )
-def test_anyone_but_the_owner_gets_not_found_and_changes_nothing(
+
+
+@STRANGERS
+def test_anyone_but_the_owner_gets_a_session_of_their_own_and_changes_nothing(
     firestore_host: str, stranger: Owner
 ) -> None:
     store = store_for()
     store.append("private", ALICE, exchange(1))
-    with pytest.raises(SessionNotFound) as raised:
-        store.load("private", stranger)
-    assert "question" not in str(raised.value)
-    with pytest.raises(SessionNotFound):
-        store.append("private", stranger, exchange(2))
+    # The same answer as for an id nobody ever used: nothing tells the id is taken.
+    assert store.load("private", stranger) == store.load("never-used", stranger)
+    assert store.load("private", stranger) == store.load("never-used", ALICE)
+    assert store.append("private", stranger, exchange(2)).turns == tuple(exchange(2))
+    assert store.load("private", stranger).turn_count == 2
     assert store.load("private", ALICE).turns == tuple(exchange(1))
+
+
+@STRANGERS
+def test_an_id_used_first_by_another_owner_is_still_free_for_the_owner(
+    firestore_host: str, stranger: Owner
+) -> None:
+    # The squatting this naming prevents: a stranger who uses "s1" first took it from everyone.
+    store = store_for()
+    store.append("s1", stranger, exchange(1))
+    assert store.load("s1", ALICE).turn_count == 0
+    assert store.append("s1", ALICE, exchange(2)).turns == tuple(exchange(2))
+    assert store.load("s1", stranger).turns == tuple(exchange(1))
+    assert len(document_names()) == 2
+
+
+def test_documents_are_named_by_a_keyed_hash_of_owner_and_id(firestore_host: str) -> None:
+    store_for().append("s-42", ALICE, exchange(1))
+    (name,) = document_names()
+    assert name == document_id(SECRET, ALICE, "s-42")
+    assert len(name) == 64
+    assert "s-42" not in name
+    assert "alice" not in name
+    # The owner stays in the document, checked on every read.
+    document = raw_document("s-42")
+    assert (document["owner_key"], document["owner_user"]) == ("key-a", "alice")
+    # Another key (SESSION_ID_SECRET changed) names other documents: the old ones are not found.
+    other = store_for(id_secret=b"another-secret-of-at-least-32-chars!!")
+    assert other.load("s-42", ALICE).turn_count == 0
+
+
+def test_a_stored_owner_that_does_not_match_is_not_found(firestore_host: str) -> None:
+    # Defence in depth: were two names ever to meet, the stored owner still decides.
+    from google.cloud import firestore  # noqa: PLC0415
+
+    store = store_for()
+    store.append("mine", ALICE, exchange(1))
+    stolen = raw_document("mine")
+    name = document_id(SECRET, BOB, "mine")
+    firestore.Client(project=PROJECT).document(f"sessions/{name}").set(stolen)
+    with pytest.raises(SessionNotFound):
+        store.load("mine", BOB)
+    with pytest.raises(SessionNotFound):
+        store.append("mine", BOB, exchange(2))
 
 
 def test_concurrent_appends_from_one_instance_lose_nothing(firestore_host: str) -> None:
@@ -169,7 +230,7 @@ def test_concurrent_appends_from_two_instances_both_land(firestore_host: str) ->
 
 
 @pytest.mark.parametrize("session_id", [".", "..", "__name__", "__x", "a/b", "", "x" * 129, "é"])
-def test_ids_firestore_cannot_take_are_not_found(firestore_host: str, session_id: str) -> None:
+def test_ids_the_api_does_not_take_are_not_found(firestore_host: str, session_id: str) -> None:
     store = store_for()
     with pytest.raises(SessionNotFound):
         store.load(session_id, ALICE)
@@ -207,7 +268,7 @@ def test_a_dead_emulator_is_unavailable_fast_and_a_restarted_one_works(
     # The failed client was dropped and closed (its channel released), not left to leak.
     assert store._connection.current is not before
     with pytest.raises(ValueError, match="closed"):
-        before.document("sessions/fault").get()
+        before.document(f"sessions/{document_id(SECRET, ALICE, 'fault')}").get()
     firestore_emulator.start()  # same port; the emulator keeps nothing across a restart
     # The same store recovers by itself, once gRPC reconnects (its backoff: a second or two).
     assert recovered(lambda: store.load("fault", ALICE)).turn_count == 0
@@ -232,7 +293,7 @@ def test_importing_or_building_the_store_does_not_import_the_client() -> None:
         "import sys\n"
         "before = set(sys.modules)\n"
         "from core.adapters.firestore_sessions import FirestoreSessionStore\n"
-        "FirestoreSessionStore('ion-local')\n"
+        "FirestoreSessionStore('ion-local', id_secret=b'k')\n"
         "new = set(sys.modules) - before\n"
         "print(sorted(m for m in new if m.startswith(('google', 'grpc'))))\n"
     )

@@ -25,6 +25,7 @@ import redis
 import requests
 
 from core.api.security import hash_key
+from core.sessions import DEVELOPMENT_ID_SECRET, Owner, document_id
 from devtools.emulators import PROJECT, FirestoreEmulator
 from devtools.fake_gemini import FakeGemini, answer, error, stall
 from devtools.functions import FunctionProcess, FunctionSpec, wait_until_ready
@@ -122,14 +123,16 @@ def answered(response: requests.Response) -> int:
     return response.status_code
 
 
-def firestore_turns(host: str, session_id: str) -> int:
+def firestore_turns(host: str, session_id: str, user_id: str | None = None) -> int:
     """The session's turn count as Firestore holds it (read with the client library)."""
     from google.cloud import firestore  # noqa: PLC0415 - the test process needs it only here
 
     os.environ["FIRESTORE_EMULATOR_HOST"] = host
     client = firestore.Client(project=PROJECT)
+    # Named as the served process names it: key "rel", SESSION_ID_SECRET unset.
+    name = document_id(DEVELOPMENT_ID_SECRET, Owner("rel", user_id), session_id)
     try:
-        snapshot = client.collection("sessions").document(session_id).get()
+        snapshot = client.collection("sessions").document(name).get()
         return int(snapshot.get("turn_count")) if snapshot.exists else 0
     finally:
         client.close()
@@ -194,7 +197,7 @@ def test_firestore_frozen_gives_503_for_sessions_only_and_loses_no_turn(
             assert time.monotonic() < deadline, "sessions did not recover within 30 s"
             time.sleep(0.2)
         after = [answered(in_session(300 + n)) for n in range(4)]
-        stored = firestore_turns(firestore_emulator.host, session_id)
+        stored = firestore_turns(firestore_emulator.host, session_id, user)
 
     during = [r.status_code for r in refused]
     ok = len(turns_seen)
