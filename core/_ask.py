@@ -1,15 +1,26 @@
 """``ion ask``: send one message to a running ``process`` function over HTTP (stdlib only).
 
 Where to send it, first found wins: ``--url``, ``ION_URL``, the ``.dev/stack.json`` that
-``make dev`` writes (in the current directory, then in this repository), ``DEFAULT_URL``. The
-key: ``--api-key``, ``ION_API_KEY``, then the stack file's key, which is only sent to that
-stack's own URL (a development key has no business reaching another server).
+``make dev`` writes (in the current directory, then in this repository), ``DEFAULT_URL``.
+
+Which key goes with it depends on who chose the URL:
+
+- a URL the user named (``--url``, ``ION_<FUNCTION>_URL``, ``ION_URL``): ``--api-key``, else
+  ``ION_API_KEY``, else the stack file's key if the URL is that stack's own loopback URL;
+- a URL read from the stack file: ``--api-key``, else the file's own key, and never
+  ``ION_API_KEY``. The stack was started with the key in its file; the key in the environment
+  is the user's standing credential (often a deployment's, exported in a shell profile), which
+  the local stack cannot use and whatever listens on that port must not receive;
+- ``DEFAULT_URL`` (no URL anywhere): ``--api-key`` only, for the same reason: with no stack file
+  nothing from ``make dev`` is running there, so whatever answers is someone else's.
 
 A stack file is trusted less than the options and the environment: anyone can leave one in a
-folder (a cloned repository, a shared directory), so a URL read from it is only used when it is
-loopback (``http://`` to 127.0.0.1, localhost or [::1], all that ``make dev`` ever writes).
-Otherwise ``ion ask`` stops rather than send the user's own ``ION_API_KEY`` (or the file's key,
-or the message) to a server that the file chose.
+folder (a cloned repository, a shared directory, /tmp). It is only read if it is a regular file
+owned by the current user that neither group nor others may read or write (``make dev`` writes
+it with mode 600); any other stops ``ion ask`` with the fix. A URL read from one is only used
+when it is loopback (``http://`` to 127.0.0.1, localhost or [::1], all that ``make dev`` ever
+writes); otherwise ``ion ask`` stops rather than send a key or the message to a server that the
+file chose.
 
 Every failure is an :class:`IonError` whose message is one line for the CLI to print.
 """
@@ -18,6 +29,8 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
+import stat
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -83,8 +96,14 @@ def _stack_state(cwd: Path, function: str = "process") -> _Stack | None:
     for folder in dict.fromkeys((cwd, REPO)):  # the same folder once, when run from the repo
         path = folder / STATE_FILE
         try:
-            state = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            text = read_private_file(path)
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            raise AskError(f"cannot read the stack file {path}: {error.strerror}") from None
+        try:
+            state = json.loads(text)
+        except ValueError:
             continue
         if isinstance(state, dict):
             urls, key = state.get("urls"), state.get("api_key")
@@ -97,6 +116,32 @@ def _stack_state(cwd: Path, function: str = "process") -> _Stack | None:
     return None
 
 
+def read_private_file(path: Path) -> str:
+    """The text of ``path`` if the current user owns it and only they may read or write it.
+
+    Checked on the opened file (no swap between the check and the read); a symbolic link is
+    followed, and what counts is the file it leads to."""
+    # Non-blocking: a FIFO left in its place must not hang the command before it is refused.
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(descriptor, "rb") as file:
+        info = os.fstat(file.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise AskError(f"the stack file {path} is not a regular file; remove it")
+        if info.st_uid != os.getuid():
+            raise AskError(
+                f"the stack file {path} belongs to another user (uid {info.st_uid}), so its URL "
+                "and key are not used; remove it (make dev writes your own), or pass --url and "
+                "--api-key"
+            )
+        if info.st_mode & 0o066:
+            raise AskError(
+                f"the stack file {path} may be read or written by others (mode "
+                f"{stat.S_IMODE(info.st_mode):03o}), so its URL and key are not used; make it "
+                f"yours alone with `chmod 600 {path}` (make dev writes it so)"
+            )
+        return file.read().decode("utf-8", "replace")
+
+
 def resolve(
     url: str | None,
     api_key: str | None,
@@ -106,21 +151,23 @@ def resolve(
 ) -> Target:
     """Where to reach ``function`` and with which key (see the module docstring). Behind the
     load balancer one URL serves every function; ``ION_<FUNCTION>_URL`` overrides ION_URL."""
-    key = api_key or env.get("ION_API_KEY") or None
-    stack = _stack_state(cwd, function)
     given = url or env.get(f"ION_{function.upper()}_URL") or env.get("ION_URL") or None
     if given is not None:  # the user's own choice: their key goes there
         chosen = _checked(given)
+        key = api_key or env.get("ION_API_KEY") or None
+        if key is not None:
+            return Target(chosen, key)  # nothing to take from a stack file
+        stack = _stack_state(cwd, function)
         # The file's key only to the file's own URL, and only on loopback.
         if (
-            key is None
-            and stack is not None
+            stack is not None
             and stack.url is not None
             and chosen == stack.url.rstrip("/")
             and _is_loopback(chosen)
         ):
             key = stack.api_key
         return Target(chosen, key)
+    stack = _stack_state(cwd, function)
     if stack is not None and stack.url is not None:
         chosen = _checked(stack.url)
         if not _is_loopback(chosen):
@@ -130,8 +177,10 @@ def resolve(
                 "dev writes), so no API key or message is sent there; pass --url (or ION_URL) "
                 "to use that server"
             )
-        return Target(chosen, key or stack.api_key)
-    return Target(_checked(DEFAULT_URLS.get(function, DEFAULT_URL)), key)
+        # Never ION_API_KEY: the file chose this URL (see the module docstring).
+        return Target(chosen, api_key or stack.api_key)
+    # Nor to the default: with no stack file, make dev is not what listens there.
+    return Target(_checked(DEFAULT_URLS.get(function, DEFAULT_URL)), api_key)
 
 
 def _is_loopback(url: str) -> bool:
@@ -166,6 +215,17 @@ def get(target: Target, path: str) -> dict[str, Any]:
     return call(target, "GET", path)
 
 
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """ION never redirects; a redirect would carry the API key to wherever it points (urllib
+    copies every header to the new URL, another host or plain http included)."""
+
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None  # the 3xx reaches the caller as an HTTPError
+
+
+_OPENER = urllib.request.build_opener(_NoRedirects)
+
+
 def call(
     target: Target, method: str, path: str, body: Mapping[str, Any] | None = None
 ) -> dict[str, Any]:
@@ -179,9 +239,16 @@ def call(
     # resolve() accepted only http(s) URLs, which is what S310 asks to be checked.
     request = urllib.request.Request(url, data=data, headers=headers, method=method)  # noqa: S310
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_S) as response:  # noqa: S310
+        with _OPENER.open(request, timeout=TIMEOUT_S) as response:
             raw = response.read()
     except urllib.error.HTTPError as error:
+        if 300 <= error.code < 400:
+            error.close()
+            raise AskError(
+                f"{target.url} answered {error.code} with a redirect to "
+                f"{error.headers.get('Location')!r}; ion ask does not follow redirects (the API "
+                "key would go with it): pass the final URL with --url"
+            ) from None
         raise _server_error(error) from None
     except urllib.error.URLError as error:
         if isinstance(error.reason, ConnectionRefusedError):

@@ -150,10 +150,9 @@ def _ask_stack(args: argparse.Namespace) -> None:
     if category and category != "none":  # no mood tags or cache facts over a crisis reply
         facts.append(f"safety reply ({category})")
     else:
-        facts += [
-            str(reply.get("resonance_key")),
-            f"cache {(reply.get('cache') or {}).get('tier')}",
-        ]
+        facts.append(str(reply.get("resonance_key")))
+        if cache := reply.get("cache"):  # admin keys only (make dev's key is one)
+            facts.append(f"cache {cache.get('tier')}")
     if session := reply.get("session"):
         facts.append(f"session {session.get('id')} turn {session.get('turn')}")
     print(" · ".join(facts))
@@ -227,9 +226,10 @@ def _parser() -> argparse.ArgumentParser:
     ask_cmd = commands.add_parser(
         "ask",
         help="ask the running stack (make dev) over HTTP; prints the persona and the answer",
-        description="POST the message to {url}/v2/process. URL and key: the options, else "
-        "ION_URL / ION_API_KEY, else the .dev/stack.json that make dev writes, else "
-        f"{_ask.DEFAULT_URL}.",
+        description="POST the message to {url}/v2/process. URL: --url, else ION_URL, else the "
+        f".dev/stack.json that make dev writes (yours, mode 600), else {_ask.DEFAULT_URL}. "
+        "Key: --api-key; else ION_API_KEY, but only to a URL you named; else the stack file's "
+        "key, only to its own URL.",
     )
     ask_cmd.add_argument("text", metavar="MESSAGE", help="the message")
     ask_cmd.add_argument("--session", metavar="ID", help="continue (or start) this session")

@@ -84,7 +84,7 @@ def analysis_dict(analysis: Analysis) -> JSONDict:
 def answer_dict(outcome: Outcome) -> JSONDict:
     """One answered message: the answer and how it was reached, as ``process`` reports it and
     a bulk item's result keeps it (without what belongs to one request: its id, session,
-    timings and prompt)."""
+    timings and prompt, nor the cache facts, which only an admin caller of ``process`` sees)."""
     routing = outcome.routing
     data: JSONDict = {
         "persona": routing.primary.value,
@@ -94,7 +94,6 @@ def answer_dict(outcome: Outcome) -> JSONDict:
         "analysis": analysis_dict(outcome.analysis),
         "answer": outcome.answer,
         "generator": outcome.generator,
-        "cache": {"hit": outcome.cache.hit, "tier": outcome.cache.tier},
         "safety": {
             "category": outcome.analysis.safety.category.value,
             "resources": resources_list(outcome.resources),

@@ -29,6 +29,8 @@ from urllib.parse import urlsplit
 from locust import HttpUser, between, task
 from locust.env import Environment
 
+from core._ask import AskError, read_private_file
+
 ROOT = Path(__file__).resolve().parents[1]
 MESSAGES = [
     "요즘 너무 지쳐요",
@@ -58,15 +60,20 @@ PERSONAS = ["lua", "elro", "riri", "nana"]
 
 
 def _target(name: str) -> tuple[str, str]:
-    """(base URL, API key) for a function, from the environment or make dev's state file."""
+    """(base URL, API key) for a function: both from the environment, or both from make dev's
+    state file. ``ION_API_KEY`` goes only to a URL the environment names: it may be a real
+    deployment's key, and whatever listens on a port the state file names must not get it."""
     url = os.environ.get(f"ION_LOAD_{name.upper()}_URL", "")
     key = os.environ.get("ION_API_KEY", "")
-    if not url or not key:
+    if not url:
         state_file = Path(os.environ.get("ION_LOAD_STATE_FILE", ROOT / ".dev" / "stack.json"))
-        if state_file.is_file():
-            state: dict[str, Any] = json.loads(state_file.read_text(encoding="utf-8"))
-            url = url or state.get("urls", {}).get(name, "")
-            key = key or state.get("api_key", "")
+        if state_file.exists():
+            try:  # the same checks as `ion ask`: the user's own file, private to them
+                state: dict[str, Any] = json.loads(read_private_file(state_file))
+            except AskError as error:
+                raise SystemExit(str(error)) from None
+            url = state.get("urls", {}).get(name, "")
+            key = state.get("api_key", "")
     if not url:
         raise SystemExit(f"no URL for {name}: start make dev or set ION_LOAD_{name.upper()}_URL")
     host = urlsplit(url).hostname

@@ -3,7 +3,9 @@
 Vertex AI mode calls the model in a project and location as the instance's service account
 (application default credentials); API-key mode calls the Gemini API with a key (best kept in
 Secret Manager). The persona prompt's system part becomes the system instruction; the recent
-turns become the contents, followed by the prompt's user part (situation and message).
+turns become the contents, followed by the prompt's user part (situation and message). Each call
+fences the caller's text with a fresh random id (``core.prompts``): the user part's block, and
+each of the person's earlier turns in a block of its own; the mentor's turns are neutralised.
 
 One call is one attempt: the SDK's own retries stay off (its default), because
 ``core.resilience.ResilientGenerator`` owns retries, the deadline and the circuit breaker.
@@ -24,7 +26,7 @@ from typing import Any
 
 from core.errors import FailureReason, GenerationFailed
 from core.generation import Turn
-from core.prompts import Prompt
+from core.prompts import Prompt, fence, neutralise, new_fence_id
 
 MODES = ("vertex", "api_key")
 _ROLES = {"user": "user", "mentor": "model"}
@@ -78,15 +80,17 @@ class GeminiModel:
 
     def complete(self, prompt: Prompt, turns: Sequence[Turn], timeout_s: float) -> str:
         sdk = self._connected()
+        fence_id = new_fence_id()  # per call: the caller never learns the id of the next one
+        sent = prompt.fenced(fence_id)
         config = {
-            "system_instruction": prompt.system,
+            "system_instruction": sent.system,
             **self._generation,
             "http_options": {"timeout": max(1, round(timeout_s * 1000))},  # milliseconds
             "automatic_function_calling": {"disable": True},  # no tools: nothing to call
         }
         try:
             response = sdk.client.models.generate_content(
-                model=self.model, contents=contents(turns, prompt.user), config=config
+                model=self.model, contents=contents(turns, sent.user, fence_id), config=config
             )
         except sdk.api_error as error:
             raise _from_status(error) from error
@@ -168,20 +172,27 @@ def _from_status(error: Exception) -> GenerationFailed:
     return GenerationFailed(reason, detail[:200])
 
 
-def contents(turns: Sequence[Turn], user_part: str) -> list[dict[str, Any]]:
-    """The turns and then the user part, as Gemini contents. The conversation must open with
-    the user and alternate, so leading mentor turns are dropped and consecutive turns of one
-    role share a content."""
+def contents(turns: Sequence[Turn], user_part: str, fence_id: str) -> list[dict[str, Any]]:
+    """The turns and then the (fenced) user part, as Gemini contents. The conversation must
+    open with the user and alternate, so leading mentor turns are dropped and consecutive turns
+    of one role share a content. The person's turns are fenced with ``fence_id``, as the user
+    part is; the mentor's are neutralised (an answer that quoted a marker cannot close one)."""
     result: list[dict[str, Any]] = []
     sequence = [(_ROLES.get(turn.role, "user"), turn.text) for turn in turns]
-    for role, text in [*sequence, ("user", user_part)]:
-        if not text.strip() or (not result and role == "model"):
+    for role, raw in sequence:
+        if not raw.strip() or (not result and role == "model"):
             continue
-        if result and result[-1]["role"] == role:
-            result[-1]["parts"].append({"text": text})
-        else:
-            result.append({"role": role, "parts": [{"text": text}]})
+        text = fence(raw, fence_id) if role == "user" else neutralise(raw)
+        _append(result, role, text)
+    _append(result, "user", user_part)
     return result
+
+
+def _append(result: list[dict[str, Any]], role: str, text: str) -> None:
+    if result and result[-1]["role"] == role:
+        result[-1]["parts"].append({"text": text})
+    else:
+        result.append({"role": role, "parts": [{"text": text}]})
 
 
 def answer_text(response: Any) -> str:

@@ -13,7 +13,7 @@ from core.config import Settings
 from core.pipeline import Request
 from devtools.fake_gemini import FakeGemini, answer, error
 from devtools.fake_secret_manager import FakeSecretManager
-from tests.functions.function_apps import API_KEYS_SETTING, FunctionApp
+from tests.functions.function_apps import ADMIN_KEY, API_KEYS_SETTING, FunctionApp
 
 Loader = Callable[[str], FunctionApp]
 MESSAGE = "이직 준비 중인데 포트폴리오가 약해요. 뭐부터 보강할까요?"
@@ -38,7 +38,10 @@ def gemini_env(
 
 
 def process(app: FunctionApp, path: str = "/v2/process", **body: Any) -> dict[str, Any]:
-    response = app.client.post(path, json=body or {"message": MESSAGE})
+    # The admin key: these tests read the cache facts, which user keys are not shown.
+    response = app.client.post(
+        path, json=body or {"message": MESSAGE}, headers={"X-API-Key": ADMIN_KEY}
+    )
     assert response.status_code == 200, response.get_data(as_text=True)
     data: dict[str, Any] = response.get_json()
     return data

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from core import _ask
 from devtools.processes import free_port
 from tests.helpers import one_error_line, run_ion
 
@@ -84,10 +85,13 @@ def ask(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
     return run_ion("ask", *args, cwd=cwd, env=env, drop_env=("ION_URL", "ION_API_KEY"))
 
 
-def write_stack_file(folder: Path, url: str, key: str) -> None:
+def write_stack_file(folder: Path, url: str, key: str, mode: int = 0o600) -> Path:
     (folder / ".dev").mkdir()
     state = {"urls": {"process": url}, "api_key": key}
-    (folder / ".dev" / "stack.json").write_text(json.dumps(state), encoding="utf-8")
+    path = folder / ".dev" / "stack.json"
+    path.write_text(json.dumps(state), encoding="utf-8")
+    path.chmod(mode)  # as make dev writes it, unless the test says otherwise
+    return path
 
 
 def test_a_stopped_server_says_the_stack_is_not_running(tmp_path: Path) -> None:
@@ -151,6 +155,16 @@ def test_prints_persona_key_tier_turn_and_answer(server: FakeProcess, tmp_path: 
     }
 
 
+def test_a_reply_to_a_user_key_has_no_cache_tier_to_print(
+    server: FakeProcess, tmp_path: Path
+) -> None:
+    server.body = json.dumps({k: v for k, v in REPLY.items() if k != "cache"}).encode()
+    result = ask("hello", "--url", server.url, "--api-key", "user-key", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    header = result.stdout.partition("\n\n")[0]
+    assert header == "Nana (나나) · urgent-burst-problem_solving · session s-1 turn 2"
+
+
 def test_json_prints_the_whole_response(server: FakeProcess, tmp_path: Path) -> None:
     result = ask("hello", "--json", "--url", server.url, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -161,6 +175,26 @@ def test_url_and_key_come_from_the_stack_file(server: FakeProcess, tmp_path: Pat
     write_stack_file(tmp_path, server.url, "stack-key")
     assert ask("hello", cwd=tmp_path).returncode == 0
     assert server.received[-1]["key"] == "stack-key"
+
+
+def test_the_environments_key_never_goes_to_the_stack_files_url(
+    server: FakeProcess, tmp_path: Path
+) -> None:
+    write_stack_file(tmp_path, server.url, "stack-key")
+    result = ask("hello", cwd=tmp_path, ION_API_KEY="env-key")
+    assert result.returncode == 0, result.stderr
+    assert [sent["key"] for sent in server.received] == ["stack-key"]
+
+
+def test_a_stack_file_others_may_read_stops_before_sending(
+    server: FakeProcess, tmp_path: Path
+) -> None:
+    path = write_stack_file(tmp_path, server.url, "stack-key", mode=0o644)
+    line = one_error_line(ask("hello", cwd=tmp_path, ION_API_KEY="env-key"))
+    assert f"chmod 600 {path}" in line
+    assert "env-key" not in line
+    assert "stack-key" not in line
+    assert server.received == []
 
 
 def test_the_environment_wins_over_the_stack_file(server: FakeProcess, tmp_path: Path) -> None:
@@ -187,3 +221,42 @@ def test_a_stack_file_naming_a_server_that_is_not_loopback_stops_before_sending(
     assert "is not loopback" in line
     assert str(tmp_path / ".dev" / "stack.json") in line
     assert server.received == []
+
+
+def test_a_redirect_is_not_followed_and_the_key_stays_home() -> None:
+    # The key must not travel to wherever a redirect points (urllib would copy every header).
+    seen: list[str | None] = []
+
+    class Elsewhere(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            seen.append(self.headers.get("X-API-Key"))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    elsewhere = ThreadingHTTPServer(("127.0.0.1", free_port()), Elsewhere)
+
+    class Redirects(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.send_response(307)
+            self.send_header("Location", f"http://127.0.0.1:{elsewhere.server_port}/v2/process")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    redirecting = ThreadingHTTPServer(("127.0.0.1", free_port()), Redirects)
+    for server in (elsewhere, redirecting):
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        target = _ask.Target(f"http://127.0.0.1:{redirecting.server_port}", "the-users-key")
+        with pytest.raises(_ask.AskError, match="does not follow redirects"):
+            _ask.post(target, "/v2/process", {"message": "hi"})
+    finally:
+        for server in (elsewhere, redirecting):
+            server.shutdown()
+            server.server_close()
+    assert seen == []
