@@ -11,21 +11,28 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from typing import TYPE_CHECKING
 
 from core import observability
 from core._once import once
 from core.adapters.redis_store import RedisStore  # imports redis-py only when one is made
 from core.api.http import Guard
-from core.api.security import ApiKeys, Cors, RateLimiter, parse_api_keys
+from core.api.security import (
+    ApiKeys,
+    Cors,
+    FailedAuthentications,
+    RateLimiter,
+    parse_api_keys,
+)
 from core.cache import CircuitBreaker, ResponseCache
-from core.config import GeminiSettings, Settings
+from core.config import GeminiSettings, Settings, read_again
 from core.conversation import Conversations
 from core.errors import ConfigError
 from core.generation import OfflineGenerator
 from core.pipeline import Generator, Pipeline
 from core.resilience import ResilientGenerator
-from core.sessions import SessionStore
+from core.sessions import DEVELOPMENT_ID_SECRET, SessionStore
 
 if TYPE_CHECKING:  # imported where built: process and recommend never load the bulk package
     from core.bulk import BulkJobs, BulkWorker, JobStore, Publisher
@@ -35,7 +42,13 @@ log = logging.getLogger(__name__)
 
 @once
 def settings() -> Settings:
+    global _SETTINGS_READ_AT  # noqa: PLW0603 - once per instance, with the settings
+    _SETTINGS_READ_AT = time.monotonic()
     return Settings.from_env()
+
+
+# When the settings (and so the secrets they reference) were read: how old the API keys are.
+_SETTINGS_READ_AT = time.monotonic()
 
 
 def check() -> None:
@@ -49,13 +62,49 @@ def check() -> None:
 
 
 def api_keys(config: Settings) -> ApiKeys:
+    """The keys; when ``ION_API_KEYS`` is a secret reference they are read again every
+    ``API_KEYS_REFRESH_S``, so removing a key from the secret revokes it on running instances
+    too (a plain value changes only with a new revision)."""
     try:
-        keys = ApiKeys(parse_api_keys(config.api_keys))
+        keys = parse_api_keys(config.api_keys)
     except ValueError as error:
         raise ConfigError(f"ION_API_KEYS: {error}") from None
-    if not config.api_keys.strip():
+    _warn_if_no_keys(config.api_keys)
+    reference = config.api_keys_reference
+    if reference is None:
+        return ApiKeys(keys)
+    current = config.api_keys
+
+    def reread() -> str:
+        nonlocal current
+        text: str = read_again(
+            "ION_API_KEYS", reference, config.project, config.secret_manager_endpoint
+        )
+        if text != current:
+            before = {k.key_id for k in parse_api_keys(current)}
+            after = {k.key_id for k in parse_api_keys(text)}  # a bad version raises here
+            removed, added = sorted(before - after), sorted(after - before)
+            log.info("ION_API_KEYS changed: ids removed %s, added %s", removed, added)
+            _warn_if_no_keys(text)
+            current = text
+        return text
+
+    return ApiKeys(
+        keys,
+        reload=reread,
+        refresh_s=config.api_keys_refresh_s,
+        # As old as the settings: an instance idle since it started (only /healthz, or a
+        # minimum instance) must not take hours-old keys for fresh on its first keyed request.
+        read_at=_SETTINGS_READ_AT,
+        on_reload_failure=lambda error: log.warning(
+            "ION_API_KEYS could not be read again; the keys read before stay in use: %s", error
+        ),
+    )
+
+
+def _warn_if_no_keys(text: str) -> None:
+    if not text.strip():
         log.warning("ION_API_KEYS is empty: every request that needs a key will get 401")
-    return keys
 
 
 @once
@@ -119,11 +168,18 @@ def build_pipeline(config: Settings | None = None) -> Pipeline:
 def build_sessions(config: Settings) -> SessionStore:
     from core.adapters.firestore_sessions import FirestoreSessionStore  # noqa: PLC0415
 
+    if config.session_id_secret is None:
+        log.warning(
+            "SESSION_ID_SECRET is empty: session documents are named with the public "
+            "development key; set a random string of 32+ characters (sm://NAME) when deployed"
+        )
+    secret = config.session_id_secret
     return FirestoreSessionStore(
         project=config.project,
         collection=config.session_collection,
         ttl_s=config.session_ttl_s,
         timeout_s=config.session_timeout_s,
+        id_secret=secret.encode("utf-8") if secret else DEVELOPMENT_ID_SECRET,
     )
 
 
@@ -141,7 +197,26 @@ def build_guard(config: Settings | None = None) -> Guard:
         shared=redis_store(config),
         on_shared_failure=lambda error: log.warning("rate limit falls back to local: %s", error),
     )
-    return Guard(keys=keys, limiter=limiter, cors=Cors(config.cors_origins))
+    failures = None
+    if config.auth_failures_per_minute > 0:
+        failures = FailedAuthentications(
+            RateLimiter(
+                config.auth_failures_per_minute,
+                config.auth_failure_burst,
+                shared=redis_store(config),
+                on_shared_failure=lambda error: log.warning(
+                    "failed-authentication limit falls back to local: %s", error
+                ),
+                lease=1,  # no per-address lease kept in each instance
+            )
+        )
+    return Guard(
+        keys=keys,
+        limiter=limiter,
+        cors=Cors(config.cors_origins),
+        failures=failures,
+        client_ip_hops=config.client_ip_hops,
+    )
 
 
 def build_job_store(config: Settings) -> JobStore:
@@ -172,7 +247,12 @@ def build_bulk_jobs(config: Settings | None = None) -> BulkJobs:
     # A job still publishing, with no item started, well past the longest submission (create,
     # publish and mark: three deadlines) was interrupted: its instance died.
     grace = 3 * config.bulk.timeout_s + 10
-    return BulkJobs(build_job_store(config), publisher, publish_grace_s=grace)
+    return BulkJobs(
+        build_job_store(config),
+        publisher,
+        publish_grace_s=grace,
+        max_in_flight=config.bulk.max_in_flight_items,
+    )
 
 
 def build_bulk_worker(config: Settings | None = None) -> BulkWorker:

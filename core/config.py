@@ -8,7 +8,9 @@ A setting marked ``REQUIRED`` or ``OPTIONAL`` may hold a reference (``sm://...``
 ``core.secrets``) instead of its value; references are read once per instance. A required
 secret that cannot be read stops start-up, naming the setting and the secret; an optional one
 is logged and the setting keeps its default. Plain values never touch Secret Manager, its
-library or Google credentials.
+library or Google credentials. One setting is read again while an instance runs:
+``ION_API_KEYS``, every ``API_KEYS_REFRESH_S`` (:func:`read_again`, wired in core.bootstrap),
+so a key removed from its secret is revoked without a deploy.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Any
 from core import safety
 from core.cache import CacheSettings
 from core.errors import ConfigError
-from core.secrets import SecretSource, is_reference, resolve
+from core.secrets import SecretSource, is_reference, resolve, resolve_again
 
 
 class FromSecret(StrEnum):
@@ -90,6 +92,24 @@ def _float_between(low: float, high: float) -> Callable[[str], float]:
 
 def _optional(text: str) -> str | None:
     return text.strip() or None
+
+
+def _optional_key(text: str) -> str | None:
+    key = text.strip()
+    if key and len(key) < 32:
+        # Never the value: it is a secret, however short.
+        raise _Invalid(f"it has {len(key)} characters")
+    return key or None
+
+
+def _seconds_up_to(high: float) -> Callable[[str], float]:
+    def parse(text: str) -> float:
+        value = float(text)
+        if not 0 < value <= high:
+            raise ValueError
+        return value
+
+    return parse
 
 
 def _one_of(*choices: str) -> Callable[[str], str]:
@@ -172,6 +192,10 @@ SETTINGS: tuple[Setting, ...] = (
             "a session expires this long after its last turn (Firestore TTL on expire_at)"),
     Setting("SESSION_TIMEOUT_S", "5", _positive_float, "seconds > 0",
             "deadline for each Firestore call; past it a request with a session gets 503"),
+    Setting("SESSION_ID_SECRET", "", _optional_key, "a random string of 32+ characters (best "
+            "as sm://NAME), or empty", "HMAC key that names each session's document after its "
+            "API key, user_id and session_id; changing it ends every open session; empty means "
+            "a public development key (logged as a warning)", REQUIRED),
     Setting("BULK_TOPIC", "ion-bulk", _topic, "a Pub/Sub topic id",
             "topic in GOOGLE_CLOUD_PROJECT that carries bulk items to the worker"),
     Setting("BULK_COLLECTION", "bulk_jobs", _collection, "a Firestore collection id",
@@ -185,6 +209,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("BULK_TIMEOUT_S", "10", _positive_float, "seconds > 0",
             "deadline for each Firestore call and for publishing a job's items; past it the "
             "submission gets 503 and the worker lets Pub/Sub redeliver"),
+    # At least a job's most items (core.bulk.MAX_ITEMS, not imported: process and recommend
+    # never load the bulk package), or a full job could never be accepted.
+    Setting("BULK_MAX_IN_FLIGHT_ITEMS", "500", _int_at_least(100), "an integer >= 100",
+            "items of one API key's bulk jobs that may be unanswered at once; a job that would "
+            "pass it gets 429 TOO_MANY_ITEMS_IN_FLIGHT"),
     Setting("SENTRY_DSN", "", _optional, "a Sentry DSN (best as sm://NAME), or empty",
             "where errors and traces go; empty turns Sentry off (its SDK is then never "
             "imported)", OPTIONAL),
@@ -201,10 +230,23 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ION_API_KEYS", "", str, "id:sha256hex:role entries (role user or admin), "
             "separated by commas", "the API keys, as SHA-256 hashes of the keys, never the keys",
             REQUIRED),
+    Setting("API_KEYS_REFRESH_S", "60", _seconds_up_to(60), "seconds > 0 and <= 60",
+            "when ION_API_KEYS is a secret reference, each instance reads it again this often, "
+            "so a key removed from the secret is refused within this bound"),
     Setting("RATE_LIMIT_PER_MIN", "600", _int_at_least(0), "an integer >= 0 (0 disables)",
             "requests per minute per API key (a token bucket, shared through Redis)"),
-    Setting("RATE_LIMIT_BURST", "60", _int_at_least(1), "an integer >= 1",
-            "requests an API key may make at once before the per-minute rate applies"),
+    Setting("RATE_LIMIT_BURST", "100", _int_at_least(1), "an integer >= 1",
+            "requests an API key may make at once before the per-minute rate applies; a bulk "
+            "job counts one per item, so a job may have at most this many items"),
+    Setting("AUTH_FAILURES_PER_MIN", "30", _int_at_least(0), "an integer >= 0 (0 disables)",
+            "requests with a missing or wrong API key a client IP may make per minute (a token "
+            "bucket, shared through Redis); past it they get 429 instead of 401"),
+    Setting("AUTH_FAILURE_BURST", "20", _int_at_least(1), "an integer >= 1",
+            "failed authentications a client IP may make at once before the per-minute rate "
+            "applies"),
+    Setting("CLIENT_IP_HOPS", "2", _int_at_least(1), "an integer >= 1",
+            "the client's address is this many entries from the right of X-Forwarded-For (2 "
+            "behind the HTTPS load balancer, which appends the client and its own address)"),
     Setting("CORS_ALLOWED_ORIGINS", "", _origins, "origins like https://app.example.com, "
             "separated by commas", "browser origins allowed to call the API; empty means none",
             OPTIONAL),
@@ -271,6 +313,7 @@ class BulkSettings:
     max_attempts: int
     job_ttl_s: float
     timeout_s: float
+    max_in_flight_items: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,10 +334,17 @@ class Settings:
     session_collection: str
     session_ttl_s: float
     session_timeout_s: float
+    session_id_secret: str | None = field(repr=False)
     bulk: BulkSettings
     api_keys: str = field(repr=False)
+    api_keys_reference: str | None  # the sm:// reference ION_API_KEYS came from, if any
+    api_keys_refresh_s: float
+    secret_manager_endpoint: str | None
     rate_limit_per_minute: int
     rate_limit_burst: int
+    auth_failures_per_minute: int
+    auth_failure_burst: int
+    client_ip_hops: int
     cors_origins: tuple[str, ...]
     observability: ObservabilitySettings
     generator: str
@@ -308,8 +358,10 @@ class Settings:
     ) -> Settings:
         """Every setting from ``env`` (default: the environment). References are read from
         ``secrets`` (default: Secret Manager, imported only if a reference is present)."""
-        values = read(os.environ if env is None else env, secrets)
+        env = os.environ if env is None else env
+        values = read(env, secrets)
         _check_together(values)
+        keys_setting = env.get("ION_API_KEYS", "")
         return cls(
             redis_url=values["REDIS_URL"],
             redis_timeout_s=values["REDIS_TIMEOUT_S"],
@@ -329,16 +381,24 @@ class Settings:
             session_collection=values["SESSION_COLLECTION"],
             session_ttl_s=values["SESSION_TTL_H"] * 3600,
             session_timeout_s=values["SESSION_TIMEOUT_S"],
+            session_id_secret=values["SESSION_ID_SECRET"],
             bulk=BulkSettings(
                 topic=values["BULK_TOPIC"],
                 collection=values["BULK_COLLECTION"],
                 max_attempts=values["BULK_MAX_ATTEMPTS"],
                 job_ttl_s=values["BULK_JOB_TTL_H"] * 3600,
                 timeout_s=values["BULK_TIMEOUT_S"],
+                max_in_flight_items=values["BULK_MAX_IN_FLIGHT_ITEMS"],
             ),
             api_keys=values["ION_API_KEYS"],
+            api_keys_reference=keys_setting if is_reference(keys_setting) else None,
+            api_keys_refresh_s=values["API_KEYS_REFRESH_S"],
+            secret_manager_endpoint=values["SECRET_MANAGER_ENDPOINT"],
             rate_limit_per_minute=values["RATE_LIMIT_PER_MIN"],
             rate_limit_burst=values["RATE_LIMIT_BURST"],
+            auth_failures_per_minute=values["AUTH_FAILURES_PER_MIN"],
+            auth_failure_burst=values["AUTH_FAILURE_BURST"],
+            client_ip_hops=values["CLIENT_IP_HOPS"],
             cors_origins=values["CORS_ALLOWED_ORIGINS"],
             observability=ObservabilitySettings(
                 sentry_dsn=values["SENTRY_DSN"],
@@ -374,6 +434,22 @@ def value(name: str, env: Mapping[str, str] | None = None) -> Any:
     if is_reference(raw):
         raise ConfigError(f"{name}={raw!r}: a secret reference needs the whole configuration")
     return _parse(setting, raw, repr(raw))
+
+
+def read_again(
+    name: str,
+    reference: str,
+    project: str,
+    endpoint: str | None,
+    secrets: SecretSource | None = None,
+) -> Any:
+    """Setting ``name`` read again from its secret ``reference`` and parsed, for a setting an
+    instance re-reads while it runs (``ION_API_KEYS``, every ``API_KEYS_REFRESH_S``). Raises
+    ``SecretUnavailable`` or :class:`ConfigError`; the caller keeps the value it had."""
+    setting = next(s for s in SETTINGS if s.name == name)
+    source = secrets or _secret_manager(endpoint)
+    text = resolve_again(name, reference, project, source)
+    return _parse(setting, text, f"(the value of {reference})")
 
 
 def read(env: Mapping[str, str], secrets: SecretSource | None = None) -> dict[str, Any]:

@@ -112,9 +112,14 @@ class RateLimited(IonError):
     code = "RATE_LIMITED"
     http_status = 429
 
-    def __init__(self, retry_after_s: int, limit_per_minute: int) -> None:
+    def __init__(
+        self,
+        retry_after_s: int,
+        limit_per_minute: int,
+        subject: str = "requests for this API key",
+    ) -> None:
         super().__init__(
-            f"too many requests for this API key (limit {limit_per_minute} per minute); "
+            f"too many {subject} (limit {limit_per_minute} per minute); "
             f"retry after {retry_after_s} s"
         )
         self.retry_after_s = retry_after_s

@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, NoReturn, TypeVar
+from urllib.parse import urlsplit
 
 import flask
 from pydantic import BaseModel, ValidationError
@@ -26,7 +27,15 @@ from werkzeug.wsgi import get_content_length
 
 from core import observability
 from core.api.schemas import ErrorBody, ErrorEnvelope, Health
-from core.api.security import API_KEY_HEADER, ApiKeys, Cors, Principal, RateLimiter
+from core.api.security import (
+    API_KEY_HEADER,
+    ApiKeys,
+    Cors,
+    FailedAuthentications,
+    Principal,
+    RateLimiter,
+    client_ip,
+)
 from core.errors import (
     InvalidInput,
     InvalidJson,
@@ -34,6 +43,7 @@ from core.errors import (
     MethodNotAllowed,
     NotFound,
     RequestTooLarge,
+    Unauthenticated,
     UnknownPersona,
     UnsupportedMediaType,
 )
@@ -47,7 +57,13 @@ MAX_JSON_DEPTH = 32
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abcdefABCDEF]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 REQUEST_ID_HEADER = "X-Request-Id"
-_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
+# Every route is spelled with these characters only; a path is served only as routes spell it.
+# "//v2/x", "/v2/x/", "/v2/%78" and "/v2/./x" all decode or normalise to a route, but an
+# allow-list at the edge (Cloud Armor matches the raw path) would not recognise them.
+_CANONICAL_PATH = re.compile(r"(?:/(?!\.\.?(?:/|$))[A-Za-z0-9._~-]+)+")
+_DISCARD_CHUNK = 64 * 1024
+REQUEST_ID_PATTERN = r"[A-Za-z0-9._:-]{1,128}"  # a caller's X-Request-Id is echoed when it fits
+_REQUEST_ID = re.compile(REQUEST_ID_PATTERN)
 # A JSON API answers with data only; nothing in it should be sniffed, framed, cached or
 # reached over plain HTTP. Every response carries these, errors included.
 _SECURITY_HEADERS = {
@@ -264,6 +280,10 @@ class Route:
     errors: tuple[int, ...] = ()
     status: int = 200  # of a success
     query: type[BaseModel] | None = None  # the query parameters it reads, if any
+    # The path's {params}, for the document only: the handler checks its own (a 404 when no
+    # resource has that name), so a malformed one is not found rather than invalid.
+    path: type[BaseModel] | None = None
+    max_body: int = MAX_BODY_BYTES  # the largest body it reads; a larger one is a 413
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +291,8 @@ class Guard:
     keys: ApiKeys
     limiter: RateLimiter
     cors: Cors
+    failures: FailedAuthentications | None = None  # failed authentications per client IP
+    client_ip_hops: int = 2  # see core.api.security.client_ip
 
 
 def health(_: Call) -> Health:
@@ -326,6 +348,7 @@ class Router:
         trace = {h: header(request, h) for h in observability.TRACE_HEADERS}
         request_log = observability.begin_request(self.function, trace)
         response = self._respond(request, request_log)
+        _discard_body(request)
         latency = time.perf_counter() - started
         request_log.finish(request.method, request.path, response.status_code, latency)
         return response
@@ -346,15 +369,20 @@ class Router:
         origin = header(request, "Origin")
         cors: dict[str, str] = {}
         try:
+            _check_canonical(request)
             if request.method == "OPTIONS":
                 return self._preflight(request, request_id)
             route, params, name = self._match(request.method, request.path)
             request_log.route(name)
+            # Before the key: a body over the route's limit is refused unread, 401 or not.
+            length = get_content_length(request.environ)
+            if length is not None and length > route.max_body:
+                raise _too_large(route.max_body)
             principal = None
             if route.access != "public":
                 guard = self.guard
                 cors = guard.cors.headers_for(origin)
-                principal = guard.keys.authenticate(header(request, API_KEY_HEADER))
+                principal = self._authenticate(request, guard)
                 request_log.note(key_id=principal.key_id)
                 if route.access == "admin":
                     guard.keys.require_admin(principal)
@@ -375,6 +403,20 @@ class Router:
             cors = self._cors_quietly(origin)
         response.headers.update(cors)
         return response
+
+    @staticmethod
+    def _authenticate(request: flask.Request, guard: Guard) -> Principal:
+        try:
+            return guard.keys.authenticate(header(request, API_KEY_HEADER))
+        except Unauthenticated:
+            if guard.failures is not None:  # 429 instead of 401 past the address's limit
+                address = client_ip(
+                    header(request, "X-Forwarded-For"),
+                    request.environ.get("REMOTE_ADDR", ""),
+                    guard.client_ip_hops,
+                )
+                guard.failures.charge(address)
+            raise
 
     def _cors_quietly(self, origin: str) -> dict[str, str]:
         try:
@@ -410,6 +452,43 @@ class Router:
 
     def endpoints(self) -> str:
         return ", ".join(f"{m} /{'/'.join(t)}" for m, t, _ in self._table)
+
+
+def raw_path(environ: Mapping[str, Any]) -> str:
+    """The path as the client sent it, before any percent-decoding: gunicorn and werkzeug keep
+    the request target in ``RAW_URI`` (``REQUEST_URI`` in others); ``PATH_INFO`` is decoded."""
+    target = str(environ.get("RAW_URI") or environ.get("REQUEST_URI") or "")
+    if not target:
+        return str(environ.get("SCRIPT_NAME", "")) + str(environ.get("PATH_INFO", ""))
+    if not target.startswith("/"):  # the absolute form, "http://host/path?query"
+        target = urlsplit(target).path
+    return target.split("?", 1)[0]
+
+
+def _check_canonical(request: flask.Request) -> None:
+    """404 for a path that is not spelled as a route would be: an empty segment ("//", a
+    trailing "/"), a dot segment, or any percent-encoding (an encoded "-" or "/" included)."""
+    path = raw_path(request.environ)
+    if not _CANONICAL_PATH.fullmatch(path):
+        shown = path if len(path) <= 120 else path[:120] + "..."
+        raise NotFound(
+            f"no endpoint at {shown!r}: a path is served only as the endpoint is spelled (no "
+            "empty segment, no trailing slash, no dot segment, no percent-encoding)"
+        )
+
+
+def _discard_body(request: flask.Request) -> None:
+    """Read what is left of the body and drop it, a chunk at a time. functions-framework reads
+    the whole body after every response (``read_request``) and keeps it in memory; a body a
+    handler refused or never read (a 401, a 413) would otherwise be buffered whole. What is
+    left is bounded: werkzeug's stream stops at Content-Length, and the server terminates a
+    chunked one (Cloud Functions refuses bodies over 32 MiB)."""
+    stream = request.stream
+    try:
+        while stream.read(_DISCARD_CHUNK):
+            pass
+    except Exception:  # a client gone mid-body: nothing left to keep
+        log.debug("request body not read to its end", exc_info=True)
 
 
 def _bind(template: list[str], segments: list[str]) -> dict[str, str] | None:

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     RootModel,
@@ -22,28 +23,57 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from core.errors import FailureReason
+from core.personas import PersonaName
 
 MESSAGE_MAX_CHARS = 4000
-# Control characters would reach prompts and logs verbatim; newline and tab are ordinary text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Control characters would reach prompts and logs verbatim; newline (LF, or CR LF) and tab are
+# ordinary text. Looked for in the text as sent, before trimming: "no control characters" holds
+# at the edges too, and is then one rule the OpenAPI document can state (MESSAGE_PATTERN).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
+# Bidirectional embeddings, overrides and isolates make text display in another order than it
+# is stored ("Trojan Source"): in a log line, a prompt or an id they would hide what was sent.
+# Every text field of every request refuses them (LRM/RLM marks, which only hint a direction,
+# are ordinary text in Arabic and Hebrew and stay accepted).
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+BIDI_RULE = "no bidirectional controls (U+202A-U+202E, U+2066-U+2069)"
 
 
-def _clean_message(value: str) -> str:
-    # Windows clients end lines with CR LF: that is a newline, not a control character.
-    text = value.replace("\r\n", "\n").strip()
-    if not text:
+def _refuse_bidi(value: object) -> object:
+    # Before the field's own checks, so the refusal names the character rather than a pattern.
+    if isinstance(value, str) and (found := _BIDI.search(value)):
         raise PydanticCustomError(
-            "empty_message",
-            "message is empty or whitespace only; send 1 to {limit} visible characters",
-            {"limit": MESSAGE_MAX_CHARS},
+            "bidi_control",
+            "contains the bidirectional control character {char} at position {position}; "
+            "bidirectional controls (U+202A-U+202E, U+2066-U+2069) are not accepted",
+            {"char": f"U+{ord(found.group()):04X}", "position": found.start()},
         )
-    if len(text) > MESSAGE_MAX_CHARS:
+    return value
+
+
+NoBidi = BeforeValidator(_refuse_bidi)  # put it last in an Annotated: it then runs first
+
+
+# What _clean_message accepts, as one JSON Schema pattern (ECMA 262; Python's re reads it alike)
+# for the OpenAPI document: only tab, LF and CR LF among the control characters, no
+# bidirectional controls, and at least one character that str.strip() keeps. _SPACE is what
+# str.strip() removes, less the control characters refused anyway; _VISIBLE is every character
+# accepted that is not in _SPACE. tests/unit/test_openapi_rules.py holds the two to each other.
+_SPACE = r"[\t\n \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+_VISIBLE = r"[^\x00-\x20\x7f-\xa0\u1680\u2000-\u200a\u2028-\u202f\u205f\u2066-\u2069\u3000]"
+_TEXT = r"(?:[^\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r\n)"
+MESSAGE_PATTERN = rf"^(?:{_SPACE}|\r\n)*{_VISIBLE}{_TEXT}*$"
+
+
+def _clean_message(value: str, limit: int = MESSAGE_MAX_CHARS) -> str:
+    # The limit counts the characters as sent (a CR LF is two): what the OpenAPI document's
+    # maxLength counts, and what bounds the body, whatever whitespace surrounds the text.
+    if len(value) > limit:
         raise PydanticCustomError(
             "message_too_long",
-            "message has {length} characters after trimming; at most {limit} are accepted",
-            {"length": len(text), "limit": MESSAGE_MAX_CHARS},
+            "message has {length} characters; at most {limit} are accepted",
+            {"length": len(value), "limit": limit},
         )
-    control = _CONTROL.search(text)
+    control = _CONTROL.search(value)
     if control:
         raise PydanticCustomError(
             "control_character",
@@ -51,19 +81,59 @@ def _clean_message(value: str) -> str:
             "only newline (LF or CR LF) and tab are accepted",
             {"char": f"U+{ord(control.group()):04X}", "position": control.start()},
         )
+    # Windows clients end lines with CR LF: that is a newline, not a control character.
+    text = value.replace("\r\n", "\n").strip()
+    if not text:
+        raise PydanticCustomError(
+            "empty_message",
+            "message is empty or whitespace only; send 1 to {limit} characters, at least one "
+            "of them visible",
+            {"limit": limit},
+        )
     return text
 
 
-Message = Annotated[
-    str,
-    AfterValidator(_clean_message),
-    Field(
-        description="1-4000 characters after trimming; no control characters but newline and tab",
-        json_schema_extra={"minLength": 1, "maxLength": MESSAGE_MAX_CHARS},
-    ),
+def _clean_legacy_message(value: str) -> str:
+    return _clean_message(value, LEGACY_MESSAGE_MAX_CHARS)
+
+
+def _message_rules(limit: int) -> Any:
+    """The message rules as the OpenAPI document states them (``_clean_message`` checks them)."""
+    return Field(
+        description=f"1-{limit} characters as sent, at least one of them not whitespace; no "
+        f"control characters but newline (LF or CR LF) and tab; {BIDI_RULE}; surrounding "
+        "whitespace is trimmed",
+        json_schema_extra={"minLength": 1, "maxLength": limit, "pattern": MESSAGE_PATTERN},
+    )
+
+
+LEGACY_MESSAGE_MAX_CHARS = 1000
+Message = Annotated[str, AfterValidator(_clean_message), _message_rules(MESSAGE_MAX_CHARS), NoBidi]
+# v1's message: the same rules, at most 1000 characters.
+LegacyMessage = Annotated[
+    str, AfterValidator(_clean_legacy_message), _message_rules(LEGACY_MESSAGE_MAX_CHARS), NoBidi
 ]
+# The pattern already excludes bidirectional controls; NoBidi says so by name.
 Identifier = Annotated[
-    str, StringConstraints(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9._:@-]+$")
+    str, StringConstraints(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9._:@-]+$"), NoBidi
+]
+
+# A persona is named in any case, and str.strip()'s whitespace around the name is ignored
+# (core.personas.PersonaName.parse; no other character lowercases to these letters). The check
+# itself is the handler's, so that a wrong name is UNKNOWN_PERSONA with the accepted names.
+_STRIPPED = r"[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+_ANY_CASE = "|".join("".join(f"[{c.upper()}{c}]" for c in name.value) for name in PersonaName)
+PERSONA_NAME_PATTERN = f"^(?:{_ANY_CASE})$"
+PERSONA_PATTERN = f"^{_STRIPPED}*(?:{_ANY_CASE}){_STRIPPED}*$"
+PERSONA_NAMES = ", ".join(name.value for name in PersonaName)
+PersonaField = Annotated[
+    str,
+    StringConstraints(max_length=32),
+    Field(
+        description=f"one of {PERSONA_NAMES}, in any case (surrounding whitespace is ignored)",
+        json_schema_extra={"pattern": PERSONA_PATTERN},
+    ),
+    NoBidi,
 ]
 
 
@@ -76,7 +146,14 @@ def _usable_session_id(value: str) -> str:
     return value
 
 
-SessionId = Annotated[Identifier, AfterValidator(_usable_session_id)]
+SessionId = Annotated[
+    Identifier,
+    AfterValidator(_usable_session_id),
+    Field(
+        description='1-128 of A-Z a-z 0-9 . _ : @ -; not "." or "..", and not starting with "__"',
+        json_schema_extra={"not": {"anyOf": [{"enum": [".", ".."]}, {"pattern": "^__"}]}},
+    ),
+]
 
 
 class _Request(BaseModel):
@@ -100,15 +177,26 @@ class ProcessRequest(_Request):
     message: Message
     # Checked against the registered personas by the handler, so that an unknown name is
     # reported as UNKNOWN_PERSONA (with the accepted names) rather than a generic error.
-    persona: Annotated[str, StringConstraints(max_length=32)] | None = None
+    persona: PersonaField | None = None
     user_id: Identifier | None = None
     session_id: SessionId | None = None
     options: ProcessOptions = Field(default_factory=ProcessOptions)
 
 
+def _exactly_one_of(*names: str) -> dict[str, Any]:
+    """JSON Schema for "exactly one of these fields is given and not null" (a null is absent)."""
+    return {
+        "oneOf": [
+            {"required": [name], "properties": {name: {"not": {"type": "null"}}}} for name in names
+        ]
+    }
+
+
 class RecommendRequest(_Request):
     """Exactly one of ``message`` (what a person wrote) or ``scenario`` (a description of a
-    situation, e.g. from a course platform)."""
+    situation, e.g. from a course platform); a null counts as absent."""
+
+    model_config = ConfigDict(json_schema_extra=_exactly_one_of("message", "scenario"))
 
     message: Message | None = None
     scenario: Message | None = None
@@ -126,30 +214,17 @@ class RecommendRequest(_Request):
         return self.message if self.message is not None else str(self.scenario)
 
 
-LEGACY_MESSAGE_MAX_CHARS = 1000
-
-
 class ChatRequest(_Request):
     """The original v1 contract: both fields required."""
 
-    message: Annotated[
-        Message,
-        StringConstraints(max_length=LEGACY_MESSAGE_MAX_CHARS),
-        Field(
-            description="1-1000 characters after trimming; no control characters but newline "
-            "and tab",
-            json_schema_extra={"minLength": 1, "maxLength": LEGACY_MESSAGE_MAX_CHARS},
-        ),
-    ]
-    # v1 allowed any 1-128 characters; control characters would reach the prompt verbatim.
-    user_id: Annotated[
-        str,
-        StringConstraints(min_length=1, max_length=128, pattern=r"^[^\x00-\x1f\x7f-\x9f]+$"),
-    ]
+    message: LegacyMessage
+    # v1 once allowed any 1-128 characters; the id reaches prompts, logs and session owners
+    # exactly as v2's does, so it follows v2's rules.
+    user_id: Identifier
 
 
 class InvalidateRequest(_Request):
-    persona: Annotated[str, StringConstraints(max_length=32)] | None = None
+    persona: PersonaField | None = None
 
 
 # --- responses ------------------------------------------------------------------------------
@@ -195,6 +270,12 @@ class RoutingOut(_Response):
 class CacheOut(_Response):
     hit: bool
     tier: Literal["l1", "l2", "coalesced", "stale", "computed", "bypass", "none"]
+
+
+# Whether an answer came from the cache, and how long it took, tell a caller that someone sent
+# the same message recently (the cache is shared by every key, for its hit rate): only admin
+# keys see them. See "Who sees cache facts" in the README.
+ADMIN_ONLY = "admin keys only (absent for user keys): "
 
 
 class SessionOut(_Response):
@@ -244,10 +325,18 @@ class ProcessResponse(_Response):
         "(fallback_reason says why)"
     )
     fallback_reason: FailureReason | None = Field(default=None, exclude_if=lambda v: v is None)
-    cache: CacheOut
+    cache: CacheOut | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description=ADMIN_ONLY + "whether and where the response cache had the answer",
+    )
     safety: SafetyOut
     session: SessionOut | None = Field(default=None, exclude_if=lambda v: v is None)
-    timings_ms: dict[str, float]
+    timings_ms: dict[str, float] | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description=ADMIN_ONLY + "milliseconds spent understanding and answering, and in total",
+    )
     prompt: PromptOut | None = Field(default=None, exclude_if=lambda v: v is None)
 
 
@@ -257,12 +346,20 @@ class ChatMetadata(_Response):
     language: str
     generator: str
     fallback_reason: FailureReason | None = Field(default=None, exclude_if=lambda v: v is None)
-    cache_tier: str
+    cache_tier: str | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description=ADMIN_ONLY + "where the response cache found the answer, or computed",
+    )
     safety: SafetyCategory = Field(
         description="the safety check's category; for a crisis, content is the safety reply "
         "with the crisis lines"
     )
-    timings_ms: dict[str, float]
+    timings_ms: dict[str, float] | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description=ADMIN_ONLY + "milliseconds spent understanding and answering, and in total",
+    )
 
 
 class ChatResponse(_Response):
@@ -319,7 +416,10 @@ class PersonaList(_Response):
 
 # --- bulk -----------------------------------------------------------------------------------
 
-BULK_MAX_BODY_BYTES = 4 * 1024 * 1024  # 100 items of 4000 characters, even \u-escaped
+# 100 items of 4000 characters, even when every one is \u-escaped as a surrogate pair (12 bytes:
+# an emoji from a JSON encoder that escapes all but ASCII), with their ids and personas: a body
+# the document calls valid is never refused as too large.
+BULK_MAX_BODY_BYTES = 5 * 1024 * 1024
 
 
 class BulkItemIn(_Request):
@@ -330,12 +430,13 @@ class BulkItemIn(_Request):
     )
     message: Message
     user_id: Identifier | None = None
-    persona: Annotated[str, StringConstraints(max_length=32)] | None = None
+    persona: PersonaField | None = None
 
 
 class BulkRequest(_Request):
     items: list[BulkItemIn] = Field(
-        description="1-100 items",
+        description="1-100 items (no more than the key's rate-limit bucket holds, "
+        "RATE_LIMIT_BURST, where that is set below 100: a job costs a token per item)",
         json_schema_extra={"minItems": 1, "maxItems": 100},
     )
     idempotency_key: Identifier | None = Field(
@@ -345,13 +446,52 @@ class BulkRequest(_Request):
     )
 
 
+def _digits(value: object) -> object:
+    # Lax parsing would also read " 5", "+5", "5_0" and "5.0" as 5: none is an integer as the
+    # OpenAPI document (and a client) writes one.
+    if isinstance(value, str) and not (value.isascii() and value.isdigit()):
+        raise PydanticCustomError(
+            "int_digits", "send a whole number from 1 to 100, in the digits 0-9"
+        )
+    return value
+
+
+# Where the next page starts: an item index, 1-99 (a job has at most 100 items). A well-formed
+# token past the job's last item is an empty page. core.bulk checks it (_PAGE_TOKEN), with a
+# message that says where a token comes from.
+PAGE_TOKEN_PATTERN = r"^[1-9][0-9]?$"  # noqa: S105 (a pattern, not a secret)
+PageToken = Annotated[str, Field(json_schema_extra={"pattern": PAGE_TOKEN_PATTERN}), NoBidi]
+
+
 class BulkStatusQuery(BaseModel):
-    # Query values arrive as text: "50" is the number 50 here (lax), unknown names are refused.
+    # Query values arrive as text: "50" is the number 50 here (lax, but digits only), unknown
+    # names are refused.
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    limit: int = Field(default=100, ge=1, le=100, description="results per page, 1-100")
-    page_token: str | None = Field(
-        default=None, max_length=16, description="next_page_token of the previous page"
+    limit: Annotated[int, BeforeValidator(_digits)] = Field(
+        default=100, ge=1, le=100, description="results per page, 1-100"
+    )
+    page_token: PageToken | None = Field(
+        default=None,
+        max_length=16,
+        description="next_page_token of the previous page (a number, 1-99); none for the first",
+    )
+
+
+# --- path parameters (for the OpenAPI document; each handler checks its own and answers 404) --
+
+
+class PersonaPath(BaseModel):
+    name: str = Field(
+        description=f"one of {PERSONA_NAMES}, in any case",
+        json_schema_extra={"pattern": PERSONA_NAME_PATTERN},
+    )
+
+
+class BulkJobPath(BaseModel):
+    job_id: str = Field(
+        description="the job_id that POST /v2/bulk returned (core.bulk.is_job_id)",
+        json_schema_extra={"pattern": r"^j[0-9a-f]{24}$"},
     )
 
 
@@ -378,7 +518,7 @@ class BulkItemOut(_Response):
         default=None,
         exclude_if=lambda v: v is None,
         description="when done: persona, secondary_persona, confidence, resonance_key, "
-        "analysis, answer, generator, fallback_reason?, cache, safety",
+        "analysis, answer, generator, fallback_reason?, safety",
     )
     error: BulkItemError | None = Field(default=None, exclude_if=lambda v: v is None)
 

@@ -7,7 +7,9 @@
   instance) when it is configured and healthy, in process otherwise, so a Redis outage never
   turns into either an outage or no limit at all. An instance leases tokens from Redis a few
   at a time (a tenth of the burst) and spends them locally: the shared limit is never
-  exceeded, and a request costs a Redis round trip only once per lease.
+  exceeded, and a request costs a Redis round trip only once per lease. A request that costs
+  more than one token (a bulk job: one per item) spends the instance's lease for its key first
+  and takes the rest from the bucket at once, or nothing at all.
 - CORS answers only origins on the allow-list; others get no ``Access-Control-Allow-Origin``.
 """
 
@@ -68,15 +70,112 @@ def parse_api_keys(text: str) -> tuple[_Key, ...]:
 
 
 class ApiKeys:
-    def __init__(self, keys: Iterable[_Key]) -> None:
+    """The configured keys, and whose a presented key is.
+
+    With ``reload`` (``ION_API_KEYS`` is a secret reference; ``reload`` returns the setting's
+    text) the keys are read again while the instance runs, so a key removed from the secret is
+    refused on every warm instance at most ``refresh_s`` after the new version was added:
+
+    - keys half that old are read again in the background by the request that finds them so;
+      it and every request meanwhile go on with the current keys. A busy instance so never
+      holds keys ``refresh_s`` old, and no request waits for Secret Manager;
+    - keys ``refresh_s`` old (an instance that was idle) are not trusted: the request waits for
+      the read, up to ``WAIT_S``, and after that goes on with the keys it has;
+    - a failed read (Secret Manager down, a malformed new version) keeps the current keys, is
+      reported to ``on_reload_failure``, and is tried again ``RETRY_S`` later in the background;
+      from then (or from a read slower than ``WAIT_S``) until a read succeeds, no request
+      waits. An outage never empties the keys, fails requests, or slows more than the requests
+      of its first ``WAIT_S``.
+    """
+
+    WAIT_S = 2.0
+    RETRY_S = 5.0
+
+    def __init__(
+        self,
+        keys: Iterable[_Key],
+        *,
+        reload: Callable[[], str] | None = None,
+        refresh_s: float = 60.0,
+        on_reload_failure: Callable[[Exception], None] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        read_at: float | None = None,
+    ) -> None:
+        """``read_at``: when ``keys`` were read (by ``clock``), if not just now."""
         self._keys = tuple(keys)
+        self._reload = reload
+        self._refresh_s = refresh_s
+        self._on_failure = on_reload_failure
+        self._clock = clock
+        self._read_at = clock() if read_at is None else read_at  # when that read began
+        self._retry_at = 0.0  # after a failure, no read before this
+        self._failing = False
+        self._lock = threading.Lock()  # guards _reader
+        self._reader: threading.Thread | None = None  # the read in flight
+
+    def refresh(self) -> bool:
+        """Read the keys again now, waiting for the read; False if it failed (the current keys
+        stay) or there is nothing to read."""
+        return self._read()
+
+    def _current(self) -> tuple[_Key, ...]:
+        if self._reload is None:
+            return self._keys
+        now = self._clock()
+        age = now - self._read_at
+        if age >= self._refresh_s / 2:
+            reader = self._start_read(now)
+            if reader is not None and age >= self._refresh_s and not self._failing:
+                reader.join(self.WAIT_S)
+                if reader.is_alive():  # Secret Manager is slow: later requests do not wait
+                    self._failing = True
+        return self._keys
+
+    def _start_read(self, now: float) -> threading.Thread | None:
+        """The read in flight, started now if there is none and no failure is being waited out."""
+        with self._lock:
+            if self._reader is None and now >= self._retry_at:
+                reader = threading.Thread(target=self._read_then_done, name="api-keys", daemon=True)
+                try:
+                    reader.start()
+                except RuntimeError:  # no thread to be had: a later request tries again
+                    return None
+                self._reader = reader
+            return self._reader
+
+    def _read_then_done(self) -> None:
+        try:
+            self._read()
+        finally:
+            with self._lock:
+                self._reader = None
+
+    def _read(self) -> bool:
+        if self._reload is None:
+            return False
+        began = self._clock()
+        try:
+            keys = parse_api_keys(self._reload())
+        except Exception as error:
+            # Whatever went wrong (Secret Manager, a malformed version), the keys in use stay:
+            # a failure here must neither reach a request nor empty the keys.
+            self._failing = True
+            self._retry_at = self._clock() + min(self._refresh_s, self.RETRY_S)
+            if self._on_failure is not None:
+                self._on_failure(error)
+            return False
+        self._keys = keys  # one assignment: a request sees the old tuple or the new one
+        self._read_at = began
+        self._failing = False
+        return True
 
     def authenticate(self, presented: str | None) -> Principal:
+        keys = self._current()
         if not presented:
             raise Unauthenticated(f"send your API key in the {API_KEY_HEADER} header")
         digest = hashlib.sha256(presented.encode("utf-8", "replace")).digest()
         found: _Key | None = None
-        for key in self._keys:  # every key compared, in constant time: no early exit
+        for key in keys:  # every key compared, in constant time: no early exit
             if hmac.compare_digest(digest, key.digest):
                 found = key
         if found is None:
@@ -100,30 +199,45 @@ class Decision:
 
 
 class BucketStore(Protocol):
-    def take(self, key: str, capacity: int, per_second: float, count: int = 1) -> Decision:
+    def take(
+        self, key: str, capacity: int, per_second: float, count: int = 1, *, exact: bool = False
+    ) -> Decision:
         """Take up to ``count`` tokens from the bucket ``key`` (``Decision.granted`` says how
-        many); raises StoreUnavailable on failure."""
+        many); with ``exact``, all ``count`` or none, and a refusal's ``retry_after_s`` is when
+        ``count`` will be there. Raises StoreUnavailable on failure."""
         ...
 
 
 class LocalBuckets:
-    """Token buckets in this process: the fallback when Redis is absent or failing."""
+    """Token buckets in this process: the fallback when Redis is absent or failing.
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+    At most ``max_keys`` are kept, the least recently used dropped first: buckets are made per
+    client address too (failed authentications), and addresses are the sender's to choose."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic, max_keys: int = 10_000) -> None:
         self._clock = clock
         self._lock = threading.Lock()
-        self._buckets: dict[str, tuple[float, float]] = {}  # key -> (tokens, at)
+        self._max_keys = max_keys
+        self._buckets: dict[str, tuple[float, float]] = {}  # key -> (tokens, at), oldest first
 
-    def take(self, key: str, capacity: int, per_second: float, count: int = 1) -> Decision:
+    def take(
+        self, key: str, capacity: int, per_second: float, count: int = 1, *, exact: bool = False
+    ) -> Decision:
         now = self._clock()
         with self._lock:
-            tokens, at = self._buckets.get(key, (float(capacity), now))
+            # Popped and put back: the dict's order is the order of last use.
+            tokens, at = self._buckets.pop(key, (float(capacity), now))
+            if len(self._buckets) >= self._max_keys:
+                del self._buckets[next(iter(self._buckets))]
             tokens = min(float(capacity), tokens + (now - at) * per_second)
             granted = min(count, int(tokens))
+            if exact and granted < count:
+                granted = 0
             self._buckets[key] = (tokens - granted, now)
             if granted:
                 return Decision(True, 0.0, granted)
-            return Decision(False, (1 - tokens) / per_second, 0)
+            needed = count if exact else 1
+            return Decision(False, (needed - tokens) / per_second, 0)
 
 
 class RateLimiter:
@@ -136,7 +250,9 @@ class RateLimiter:
         local: LocalBuckets | None = None,
         on_shared_failure: Callable[[Exception], None] | None = None,
         breaker: CircuitBreaker | None = None,
+        lease: int | None = None,
     ) -> None:
+        """``lease``: tokens an instance takes from Redis at a time (a tenth of the burst)."""
         self.per_minute = per_minute
         self.burst = burst
         self._shared = shared
@@ -145,17 +261,29 @@ class RateLimiter:
         # A Redis that times out must not cost every request its timeout: after a few failures
         # the limiter stays local until a probe finds Redis back.
         self.breaker = breaker or CircuitBreaker(threshold=3, cooldown_s=5.0)
-        self.lease = max(1, burst // 10)
+        self.lease = max(1, burst // 10) if lease is None else lease
         self._leased: dict[str, int] = {}  # key -> tokens taken from Redis, not yet spent
         self._lease_lock = threading.Lock()
 
-    def check(self, principal: Principal) -> None:
-        """Raises :class:`RateLimited` (429, with Retry-After) when the key is over its limit."""
-        if self.per_minute <= 0:
-            return  # limiting disabled
+    def check(self, principal: Principal, cost: int = 1) -> None:
+        """Raises :class:`RateLimited` (429, with Retry-After) when the key is over its limit.
+
+        ``cost``: the tokens the request takes (a bulk job takes one per item), at most
+        ``burst``: no bucket ever holds more. The instance's lease for the key is spent first
+        and the rest of a cost above one is taken whole from the bucket or not at all: a request
+        is never served partly, and a refused one takes nothing (its share of the lease is put
+        back) and is told when the rest will be there. The lease must be spent first: the
+        tokens in it are gone from the shared bucket, so a job of ``burst`` items after a
+        request that leased would otherwise never find them there."""
+        if self.per_minute <= 0 or cost <= 0:
+            return  # limiting disabled, or nothing to take
+        if cost > self.burst:
+            raise ValueError(f"a cost of {cost} is over the burst of {self.burst}")
         per_second = self.per_minute / 60
         key = f"ion:v1:rl:{principal.key_id}"
-        if self._spend_leased(key):
+        leased = self._spend_leased(key, cost)
+        rest = cost - leased
+        if rest == 0:
             return
         decision = None
         shared = self._shared
@@ -163,24 +291,33 @@ class RateLimiter:
             # Redis failing or still warming up: the local buckets, never a failed request.
             decision = call_store(
                 self.breaker,
-                lambda: shared.take(key, self.burst, per_second, self.lease),
+                lambda: (
+                    shared.take(key, self.burst, per_second, self.lease)
+                    if cost == 1
+                    else shared.take(key, self.burst, per_second, rest, exact=True)
+                ),
                 self._on_failure,
             )
-            if decision is not None and decision.granted > 1:
-                with self._lease_lock:
-                    self._leased[key] = self._leased.get(key, 0) + decision.granted - 1
+            if decision is not None and cost == 1 and decision.granted > 1:
+                self._return_leased(key, decision.granted - 1)
         if decision is None:
-            decision = self._local.take(key, self.burst, per_second)
+            decision = self._local.take(key, self.burst, per_second, rest, exact=cost > 1)
         if not decision.allowed:
+            self._return_leased(key, leased)
             raise RateLimited(max(1, math.ceil(decision.retry_after_s)), self.per_minute)
 
-    def _spend_leased(self, key: str) -> bool:
+    def _spend_leased(self, key: str, wanted: int) -> int:
+        """Take up to ``wanted`` of the tokens leased for ``key``; how many were taken."""
         with self._lease_lock:
-            left = self._leased.get(key, 0)
-            if left <= 0:
-                return False
-            self._leased[key] = left - 1
-            return True
+            taken = min(wanted, self._leased.get(key, 0))
+            if taken > 0:
+                self._leased[key] -= taken
+            return max(taken, 0)
+
+    def _return_leased(self, key: str, count: int) -> None:
+        if count > 0:
+            with self._lease_lock:
+                self._leased[key] = self._leased.get(key, 0) + count
 
 
 # -- CORS -----------------------------------------------------------------------------------
@@ -209,3 +346,44 @@ class Cors:
             "Access-Control-Allow-Headers": f"Content-Type, {API_KEY_HEADER}, X-Request-Id",
             "Access-Control-Max-Age": "600",
         }
+
+
+# -- failed authentications -----------------------------------------------------------------
+
+
+def client_ip(forwarded_for: str, remote_addr: str, hops: int) -> str:
+    """The caller's address: ``hops`` entries from the right of ``X-Forwarded-For`` (each proxy
+    appends the address it was called from; entries further left are whatever the client
+    wrote, so never trusted), else the connection's own address."""
+    entries = [part.strip() for part in forwarded_for.split(",") if part.strip()]
+    if len(entries) >= hops:
+        return entries[-hops]
+    # Fewer entries than proxies: the request did not come the expected way, and every entry
+    # may be the client's own writing; only the connection is known.
+    return remote_addr or "unknown"
+
+
+class FailedAuthentications:
+    """A token bucket per client IP, charged for each request with a missing or wrong key.
+
+    Without it, a fresh random key on every request falls into a fresh per-key bucket and is
+    answered 401 without limit. Only failures are charged, so a valid key behind the same NAT
+    as a scanner keeps working; past the burst, the failures get 429 with Retry-After instead
+    of 401. The buckets are the rate limiter's (Redis shared, local fallback), under ids no API
+    key can have (``ip:...``; key ids never hold a colon).
+    """
+
+    def __init__(self, limiter: RateLimiter) -> None:
+        self._limiter = limiter  # best with lease=1: no per-address lease left in each instance
+
+    def charge(self, address: str) -> None:
+        """Count one failed authentication from ``address``; raises :class:`RateLimited` when
+        the address is past its limit."""
+        try:
+            self._limiter.check(Principal(f"ip:{address}", admin=False))
+        except RateLimited as limited:
+            raise RateLimited(
+                limited.retry_after_s,
+                self._limiter.per_minute,
+                subject="requests without a valid API key from this address",
+            ) from None

@@ -6,6 +6,8 @@ become the shared envelope in ``core.api.http``; keys, rate limits and CORS are 
 
 from __future__ import annotations
 
+from typing import Any
+
 import flask
 import functions_framework
 
@@ -26,7 +28,7 @@ from core.api.schemas import (
 from core.cache import ResponseCache
 from core.conversation import Conversations
 from core.personas import PersonaName
-from core.pipeline import Request
+from core.pipeline import Outcome, Request
 from core.prompts import PromptContext
 from core.serialize import answer_dict, contributions_dict, scores_dict
 from core.sessions import Owner
@@ -53,11 +55,13 @@ def _process(call: Call) -> ProcessResponse:
     owner = Owner(call.caller.key_id, body.user_id)
     answered = _conversations().answer(request, owner, body.session_id)
     outcome, routing = answered.outcome, answered.outcome.routing
+    admin = call.caller.admin
     # One validation of the whole response (nested parts included) rather than one per part.
     return ProcessResponse.model_validate(
         {
             "request_id": call.request_id,
             **answer_dict(outcome),
+            **_cache_facts(outcome, admin),
             "routing": {
                 "scores": scores_dict(routing),
                 "contributions": contributions_dict(routing),
@@ -67,7 +71,6 @@ def _process(call: Call) -> ProcessResponse:
             "session": {"id": answered.session.id, "turn": answered.session.turn}
             if answered.session
             else None,
-            "timings_ms": outcome.timings_ms,
             "prompt": {
                 "system": outcome.prompt.system,
                 "user": outcome.prompt.user,
@@ -79,12 +82,29 @@ def _process(call: Call) -> ProcessResponse:
     )
 
 
+def _cache_facts(outcome: Outcome, admin: bool) -> dict[str, Any]:
+    """The cache hit and tier, and the timings (which show a hit as plainly), for admin keys.
+
+    The response cache is shared by every API key, so a hit tells the caller that someone sent
+    the same message recently. Hiding these facts from user keys keeps the shared cache's hit
+    rate; keying the cache by API key would close the channel too, but every tenant would then
+    pay for its own copy of the commonest answers. (A model's answer still takes visibly longer
+    than a cached one: see "Who sees cache facts" in the README.)"""
+    if not admin:
+        return {}
+    return {
+        "cache": {"hit": outcome.cache.hit, "tier": outcome.cache.tier},
+        "timings_ms": outcome.timings_ms,
+    }
+
+
 def _chat(call: Call) -> ChatResponse:
     body = call.body(ChatRequest)
     request = Request(message=body.message, context=PromptContext(user_id=body.user_id))
     outcome = (
         _conversations().answer(request, Owner(call.caller.key_id, body.user_id), None).outcome
     )
+    facts = _cache_facts(outcome, call.caller.admin)
     return ChatResponse(
         content=outcome.answer,
         persona_used=outcome.routing.primary.value,
@@ -96,9 +116,9 @@ def _chat(call: Call) -> ChatResponse:
             language=outcome.analysis.language,
             generator=outcome.generator,
             fallback_reason=outcome.fallback_reason,
-            cache_tier=outcome.cache.tier,
+            cache_tier=facts["cache"]["tier"] if facts else None,
             safety=outcome.analysis.safety.category.value,
-            timings_ms=outcome.timings_ms,
+            timings_ms=facts.get("timings_ms"),
         ),
     )
 

@@ -11,6 +11,7 @@ from core.api.openapi import service_router
 from core.api.schemas import (
     PersonaList,
     PersonaOut,
+    PersonaPath,
     RankedPersona,
     RecommendRequest,
     RecommendResponse,
@@ -62,7 +63,7 @@ ROUTES = {
     ),
     ("GET", "/v2/personas"): Route(_personas, "the four personas", PersonaList),
     ("GET", "/v2/personas/{name}"): Route(
-        _persona, "one persona by name (any case)", PersonaOut, errors=(404,)
+        _persona, "one persona by name (any case)", PersonaOut, errors=(404,), path=PersonaPath
     ),
 }
 

@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import jsonschema_rs
 import pytest
 from openapi_spec_validator import OpenAPIV31SpecValidator, validate
 
@@ -79,7 +80,9 @@ def component(document: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any
 
 
 def object_schemas(document: dict[str, Any], schema: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """Every schema with properties reachable from ``schema`` (each component once)."""
+    """Every object schema reachable from ``schema`` (each component once). A subschema without
+    a type of its own (a ``oneOf`` arm saying which of the object's fields must be there) is a
+    further rule on the same object, not another object: it is walked, not yielded."""
     seen: set[str] = set()
     pending = [schema]
     while pending:
@@ -89,7 +92,7 @@ def object_schemas(document: dict[str, Any], schema: dict[str, Any]) -> Iterator
                 continue
             seen.add(current["$ref"])
             current = component(document, current)
-        if "properties" in current:
+        if "properties" in current and current.get("type") == "object":
             yield current
         pending.extend(current.get("properties", {}).values())
         for keyword in ("anyOf", "oneOf", "allOf", "prefixItems"):
@@ -149,3 +152,71 @@ def test_every_error_response_is_the_error_envelope(load_function: Loader, name:
     served_error = assert_error(app.client.get("/no/such/path"), 404, "NOT_FOUND")
     assert set(served_error) == set(envelope["properties"])
     assert set(body["required"]) <= set(served_error["error"]) <= set(body["properties"])
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_response_documents_its_headers(load_function: Loader, name: str) -> None:
+    # schemathesis's response_headers_conformance holds the served responses to these.
+    _, document = served(load_function, name)
+    for label, operation in operations(document):
+        for status, response in operation["responses"].items():
+            headers = response["headers"]
+            assert headers["X-Request-Id"]["required"] is True, f"{label} {status}"
+            waits = status in ("429", "503")
+            assert ("Retry-After" in headers) is waits, f"{label} {status}"
+            if waits:
+                assert headers["Retry-After"]["schema"] == {"type": "integer", "minimum": 1}
+
+
+@pytest.mark.parametrize(
+    ("name", "path", "parameter", "valid", "invalid"),
+    [
+        ("recommend", "/v2/personas/{name}", "name", ["lua", "NaNa"], ["luna", "lua "]),
+        ("bulk", "/v2/bulk/{job_id}", "job_id", ["j" + "0a" * 12], ["j1", "J" + "0" * 24]),
+    ],
+)
+def test_path_parameters_say_which_names_exist(
+    load_function: Loader,
+    name: str,
+    path: str,
+    parameter: str,
+    valid: list[str],
+    invalid: list[str],
+) -> None:
+    # Without a pattern every string was a valid name, answered 404.
+    _, document = served(load_function, name)
+    [found] = [p for p in document["paths"][path]["get"]["parameters"] if p["in"] == "path"]
+    assert (found["name"], found["required"]) == (parameter, True)
+    validator = jsonschema_rs.validator_for(found["schema"])
+    assert all(validator.is_valid(value) for value in valid)
+    assert not any(validator.is_valid(value) for value in invalid)
+
+
+def test_query_parameters_are_never_null(load_function: Loader) -> None:
+    # A query parameter is text that is there or not; "null" would be sent as the text "null".
+    _, document = served(load_function, "bulk")
+    query = [
+        p for p in document["paths"]["/v2/bulk/{job_id}"]["get"]["parameters"] if p["in"] == "query"
+    ]
+    assert {p["name"] for p in query} == {"limit", "page_token"}
+    for parameter in query:
+        assert "anyOf" not in parameter["schema"], parameter
+        assert parameter["schema"].get("default", "absent") is not None, parameter
+    [token] = [p for p in query if p["name"] == "page_token"]
+    assert token["schema"]["type"] == "string"
+    assert token["schema"]["pattern"] == "^[1-9][0-9]?$"
+
+
+def test_a_created_job_links_to_its_status(load_function: Loader) -> None:
+    # The stateful phase (and a client) goes from POST /v2/bulk's job_id to GET its status.
+    _, document = served(load_function, "bulk")
+    accepted = document["paths"]["/v2/bulk"]["post"]["responses"]["202"]
+    get = document["paths"]["/v2/bulk/{job_id}"]["get"]
+    assert accepted["links"] == {
+        get["operationId"]: {
+            "operationId": get["operationId"],
+            "parameters": {"job_id": "$response.body#/job_id"},
+        }
+    }
+    body = component(document, accepted["content"]["application/json"]["schema"])
+    assert "job_id" in body["required"]

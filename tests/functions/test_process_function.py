@@ -10,7 +10,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from core.prompts import PROMPT_VERSION
-from tests.functions.function_apps import FunctionApp, assert_error, payload
+from tests.functions.function_apps import ADMIN_KEY, FunctionApp, assert_error, payload
 
 PERSONAS = {"lua", "elro", "riri", "nana"}
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -44,7 +44,8 @@ def test_korean_message_is_analysed_routed_and_answered_in_korean(process: Flask
     assert "words_per_sentence" in analysis["rhythm"]
     assert HANGUL.search(body["answer"])
     assert body["generator"] == "offline"
-    assert set(body["timings_ms"]) >= {"total"}
+    assert "cache" not in body  # a user key: see test_cache_visibility_function.py
+    assert "timings_ms" not in body
     assert "prompt" not in body
 
 
@@ -107,10 +108,13 @@ def test_windows_line_endings_are_newlines(process: FlaskClient) -> None:
     assert body["answer"]
 
 
-def test_message_of_exactly_4000_characters_after_trimming_is_accepted(
-    process: FlaskClient,
-) -> None:
-    assert_ok(post(process, {"message": "  " + "a" * 3999 + "?  "}))
+def test_message_of_exactly_4000_characters_as_sent_is_accepted(process: FlaskClient) -> None:
+    assert_ok(post(process, {"message": "  " + "a" * 3995 + "?  "}))
+    # The limit counts the text as sent, surrounding whitespace included: what the OpenAPI
+    # document's maxLength says (it used to count after trimming, which no schema could state).
+    response = post(process, {"message": "  " + "a" * 3996 + "?  "})
+    assert_error(response, 422, "INVALID_INPUT", "message")
+    assert "4001 characters; at most 4000" in response.get_json()["error"]["message"]
 
 
 # --- errors ---------------------------------------------------------------------------------
@@ -260,10 +264,13 @@ def test_responses_are_not_sniffed_or_cached(process: FlaskClient) -> None:
     assert response.headers["Cache-Control"] == "no-store"
 
 
+ADMIN = {"headers": {"X-API-Key": ADMIN_KEY}}  # cache facts are shown to admin keys only
+
+
 def test_a_repeated_message_is_answered_from_the_cache(process: FlaskClient) -> None:
     body = {"message": "How should I prepare for a system design interview next month?"}
-    first = assert_ok(post(process, body))
-    second = assert_ok(post(process, body))
+    first = assert_ok(post(process, body, **ADMIN))
+    second = assert_ok(post(process, body, **ADMIN))
     assert first["cache"] == {"hit": False, "tier": "computed"}
     assert second["cache"] == {"hit": True, "tier": "l1"}
     assert second["answer"] == first["answer"]
@@ -271,8 +278,12 @@ def test_a_repeated_message_is_answered_from_the_cache(process: FlaskClient) -> 
 
 def test_cache_options_bypass_and_refresh(process: FlaskClient) -> None:
     message = "Is it okay to ask my lead for a code review every day?"
-    bypass = assert_ok(post(process, {"message": message, "options": {"use_cache": False}}))
+    bypass = assert_ok(
+        post(process, {"message": message, "options": {"use_cache": False}}, **ADMIN)
+    )
     assert bypass["cache"] == {"hit": False, "tier": "bypass"}
-    assert assert_ok(post(process, {"message": message}))["cache"]["tier"] == "computed"
-    refreshed = assert_ok(post(process, {"message": message, "options": {"refresh": True}}))
+    assert assert_ok(post(process, {"message": message}, **ADMIN))["cache"]["tier"] == "computed"
+    refreshed = assert_ok(
+        post(process, {"message": message, "options": {"refresh": True}}, **ADMIN)
+    )
     assert refreshed["cache"] == {"hit": False, "tier": "computed"}

@@ -12,7 +12,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from devtools.fake_gemini import FakeGemini, answer, prompt_blocked, request_texts
-from tests.functions.function_apps import FunctionApp
+from tests.functions.function_apps import ADMIN_KEY, FunctionApp
 
 Loader = Callable[[str], FunctionApp]
 CRISIS_KO = "요즘 너무 힘들어서 그냥 죽고 싶다는 생각만 들어"
@@ -21,8 +21,8 @@ IDIOMS = ["배고파 죽겠어", "서버가 죽었어요. 로그 어디부터 �
 ABUSE = "남편이 술만 마시면 때려요. 오늘 밤도 무서워요"
 
 
-def post(client: FlaskClient, path: str, body: dict[str, Any]) -> dict[str, Any]:
-    response = client.post(path, json=body)
+def post(client: FlaskClient, path: str, body: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    response = client.post(path, json=body, **kwargs)
     assert response.status_code == 200, response.get_data(as_text=True)
     data: dict[str, Any] = response.get_json()
     return data
@@ -35,7 +35,9 @@ def post(client: FlaskClient, path: str, body: dict[str, Any]) -> dict[str, Any]
 def test_process_gives_a_crisis_the_safety_reply(
     process: FlaskClient, message: str, category: str, line: str
 ) -> None:
-    body = post(process, "/v2/process", {"message": message, "persona": "elro"})
+    # The admin key: it is shown the cache facts (a safety reply is never cached).
+    admin = {"headers": {"X-API-Key": ADMIN_KEY}}
+    body = post(process, "/v2/process", {"message": message, "persona": "elro"}, **admin)
     assert body["persona"] == "lua"
     assert body["routing"]["reason"] == "safety"
     assert body["generator"] == "safety"

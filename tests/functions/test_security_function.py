@@ -81,7 +81,9 @@ def test_cache_stats_and_invalidation_reflect_traffic(load_function: Loader) -> 
     ).get_json()
     assert report["scope"] == f"persona:{persona}"
     assert report["l1_dropped"] == 1
-    again = app.client.post("/v2/process", json={"message": "How do I write a good design doc?"})
+    again = app.client.post(
+        "/v2/process", json={"message": "How do I write a good design doc?"}, headers=admin
+    )
     assert again.get_json()["cache"]["tier"] == "computed"
     unknown = app.client.post("/v2/cache/invalidate", json={"persona": "yoda"}, headers=admin)
     assert_error(unknown, 422, "UNKNOWN_PERSONA", "persona")

@@ -289,6 +289,14 @@ def control_characters() -> list[Case]:
     return each_body(lambda e: [in_text_field(e, raw) for raw in CONTROL])
 
 
+# Bidirectional overrides and isolates: text that displays in another order than it is stored.
+BIDI = [b"\\u202egnp.exe\\u202c is a file name", b"\\u2066isolated\\u2069 text", b"a\\u202ab"]
+
+
+def bidi_controls() -> list[Case]:
+    return each_body(lambda e: [in_text_field(e, raw) for raw in BIDI])
+
+
 TRAVERSAL = [
     "../../etc/passwd",
     "..",
@@ -385,6 +393,7 @@ REFUSED: dict[str, Callable[[], list[Case]]] = {
     "deeply nested JSON (depth 33 to 100000, arrays and objects)": deeply_nested,
     "invalid UTF-8 and lone surrogates (13 x 5 endpoints)": invalid_utf8,
     "NUL and control characters (11 x 5 endpoints)": control_characters,
+    "bidirectional controls (3 x 5 endpoints)": bidi_controls,
     "path traversal in persona, session, item and job ids": path_traversal,
     "oversized ids and query strings": oversized_ids,
     "SQL and script injection as persona, session and item ids": injection_in_names,
@@ -402,7 +411,9 @@ def stack(
 ) -> Iterator[Stack]:
     stack = build_stack(load_function, pubsub_emulator, monkeypatch)
     # One answer in the cache before the corpus: it must still be there, and the only one.
-    seeded = stack.open("process", "POST", "/v2/process", json_body={"message": MESSAGE})
+    seeded = stack.open(
+        "process", "POST", "/v2/process", json_body={"message": MESSAGE}, key=ADMIN_KEY
+    )  # admin: only admin keys are shown the cache tier
     assert seeded.get_json()["cache"]["tier"] == "computed"
     stack.statuses.clear()
     yield stack
@@ -423,8 +434,9 @@ def stored_after(stack: Stack) -> tuple[int, list[str]]:
     documents = firestore_documents()
     published = stack.published()
     stats = stack.cache_stats()
+    message = {"message": MESSAGE}
     again = stack.open(
-        "process", "POST", "/v2/process", json_body={"message": MESSAGE}, record=False
+        "process", "POST", "/v2/process", json_body=message, key=ADMIN_KEY, record=False
     )
     invalidated = again.get_json()["cache"]["tier"] != "l1"
     strays = [
@@ -507,10 +519,9 @@ VALID_TEXT = {
     "right-to-left and zero-width characters": [
         "مرحبا، كيف أتعامل مع ضغط العمل؟",
         "שלום, איך אני מתקדם בקריירה?",
-        "\u202egnp.exe\u202c is a file name I saw in a review",
+        "\u200fRLM marks\u200e stay accepted: only overrides and isolates are refused",
         "zero\u200bwidth\u200cjoiners\u200d in my code review",
         "\ufeffa byte order mark starts this question",
-        "\u2066isolated\u2069 text in a sentence, how do I phrase feedback?",
     ],
     "emoji": [
         "😀",

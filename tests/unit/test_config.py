@@ -113,6 +113,7 @@ def test_only_marked_settings_may_come_from_secret_manager() -> None:
     assert marked == {
         "REDIS_URL": "optional",
         "SENTRY_DSN": "optional",
+        "SESSION_ID_SECRET": "required",
         "ID_HASH_KEY": "optional",
         "ION_API_KEYS": "required",
         "CORS_ALLOWED_ORIGINS": "optional",

@@ -11,6 +11,7 @@ from core.api.security import (
     LocalBuckets,
     Principal,
     RateLimiter,
+    client_ip,
     hash_key,
     parse_api_keys,
 )
@@ -111,3 +112,24 @@ def test_cors_answers_only_allowed_origins() -> None:
     preflight = cors.preflight_headers("https://app.example.com", "POST, OPTIONS")
     assert "X-API-Key" in preflight["Access-Control-Allow-Headers"]
     assert cors.preflight_headers("https://evil.example.com", "POST") == {}
+
+
+def test_local_buckets_keep_at_most_their_limit_of_keys() -> None:
+    # One bucket per client address: a sender choosing addresses must not grow memory.
+    buckets = LocalBuckets(clock=lambda: 0.0, max_keys=100)
+    for n in range(1000):
+        buckets.take(f"ip:{n}", 5, 1.0)
+    assert len(buckets._buckets) == 100
+    # The most recently used are kept: the last address is still counted.
+    assert buckets.take("ip:999", 5, 1.0).granted == 1
+    assert buckets._buckets["ip:999"][0] == 3
+
+
+def test_a_client_address_is_trusted_only_from_the_proxies() -> None:
+    lb = "35.191.0.1"
+    assert client_ip(f"6.6.6.6, 203.0.113.7, {lb}", "10.0.0.1", 2) == "203.0.113.7"
+    assert client_ip(f"203.0.113.7, {lb}", "10.0.0.1", 2) == "203.0.113.7"
+    # Fewer entries than proxies: the request did not come through them; the entries are the
+    # sender's own writing and the connection is all that is known.
+    assert client_ip("6.6.6.6", "10.0.0.1", 2) == "10.0.0.1"
+    assert client_ip("", "10.0.0.1", 2) == "10.0.0.1"
