@@ -306,10 +306,16 @@ def test_concurrent_resubmissions_of_a_failed_job_publish_its_items_once(
     with ThreadPoolExecutor(max_workers=8) as pool:
         responses = list(pool.map(resubmit, range(8)))
 
-    assert [r.status_code for r in responses] == [202] * 8
-    assert {(r.get_json()["job_id"], r.get_json()["replayed"]) for r in responses} == {
+    # The resubmissions are transactions on the key's one document: on a loaded machine some
+    # may wait past the store's deadline, which is a 503 to retry, never a second publication.
+    accepted = [r for r in responses if r.status_code == 202]
+    assert accepted
+    assert {(r.get_json()["job_id"], r.get_json()["replayed"]) for r in accepted} == {
         (job_id, True)
     }
+    for refused in (r for r in responses if r.status_code != 202):
+        assert_error(refused, 503, "JOB_STORE_UNAVAILABLE")
+        assert refused.headers["Retry-After"]
     published: list[dict[str, Any]] = []
     deadline = time.monotonic() + 3
     while time.monotonic() < deadline:  # a while longer than it takes: any duplicate shows
