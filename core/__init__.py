@@ -1,5 +1,5 @@
-"""ION Mentoring core: analysis, routing, personas, prompts and answers, with no I/O.
-
-Adapters for Redis, Firestore, Pub/Sub, Secret Manager, Gemini and Sentry live outside the
-pure modules and are wired in one place; nothing here imports them.
+"""ION Mentoring core, vendored into every function: the domain (analysis, safety, routing,
+personas, prompts, answers), the services over it (cache, pipeline, conversation, bulk), the
+HTTP layer, the adapters (Redis, Firestore, Pub/Sub, Secret Manager, Gemini, Sentry, each
+importing its library only when first used) and ``bootstrap``, which wires them together.
 """
