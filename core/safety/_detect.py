@@ -3,7 +3,8 @@
 Deterministic and local (no model, no network), so it runs on every message on every path
 before anything else is decided. Each language's rules run on their own form of the text (see
 ``_rules``), after the spans of everyday idiom and jargon that share their words are blanked
-out. A hit then survives three checks:
+out. Only the rules that can match the text (it has strings every match of theirs contains,
+``_prefilter``) are compiled and run. A hit then survives three checks:
 
 - ``veto``: words right beside it that make it something else (``_compile_veto``);
 - a joke: a rule marked as everyday hyperbole is cleared when the message laughs *and* names
@@ -26,6 +27,15 @@ from functools import cache
 from types import ModuleType
 
 from core.safety import _en, _ko, _model
+from core.safety._prefilter import (
+    SINGLES,
+    Clauses,
+    Index,
+    Pattern,
+    Shields,
+    clauses_of,
+    single_clauses,
+)
 from core.safety._rules import (
     CATEGORY_OF,
     Category,
@@ -66,16 +76,16 @@ SAFE = Safety(Category.NONE)
 
 
 class _Rule:
-    """A rule with its pattern compiled; its veto and needs are compiled the first time the
-    pattern matches (most never do in a given message, and compiling every one of them up
-    front would cost a cold start tens of milliseconds)."""
+    """A rule whose pattern is compiled the first time a text may match it (``_prefilter``),
+    and its veto and needs the first time the pattern matches (most never do in a given message, and
+    compiling every one of them up front would cost a cold start a hundred milliseconds)."""
 
     __slots__ = ("_needs", "_veto", "joke", "kind", "regex", "rule", "where")
 
     def __init__(self, rule: Rule, where: str) -> None:
         self.rule, self.where = rule, where
         self.kind, self.joke = rule.kind, rule.joke
-        self.regex = _re(rule.pattern, where)
+        self.regex = Pattern(rule.pattern, where, _re)  # run when the language's index says
         self._veto: re.Pattern[str] | None = None
         self._needs: re.Pattern[str] | None = None
 
@@ -101,15 +111,16 @@ class _Rule:
 @dataclass(frozen=True, slots=True)
 class _Language:
     rules: tuple[_Rule, ...]
-    shield: re.Pattern[str]
-    laugh: re.Pattern[str]
-    trivial: re.Pattern[str]
-    earnest: re.Pattern[str]
-    disclaimer: re.Pattern[str]  # "just kidding": a joke even without a laugh
-    topic: re.Pattern[str]
-    risk: re.Pattern[str]  # the learned model's gate
-    others: re.Pattern[str]  # someone else is the one the message is about
-    reported: re.Pattern[str]  # ...and this self-harm hit is what they said or did (veto syntax)
+    index: Index  # which rules may match a text
+    shields: Shields
+    laugh: Pattern
+    trivial: Pattern
+    earnest: Pattern
+    disclaimer: Pattern  # "just kidding": a joke even without a laugh
+    topic: Pattern
+    risk: Pattern  # the learned model's gate
+    others: Pattern  # someone else is the one the message is about
+    reported: Pattern  # ...and this self-harm hit is what they said or did (veto syntax)
     window: int  # characters on each side of a match that its veto reads
 
 
@@ -124,34 +135,55 @@ def _re(pattern: str, where: str) -> re.Pattern[str]:
         raise ValueError(f"{where}: {error}: {pattern[:80]!r}") from None
 
 
-def _language(module: ModuleType, window: int) -> _Language:
+def single_patterns(module: ModuleType) -> dict[str, str]:
+    """A language's patterns searched on their own, by name, as searched (REPORTED in veto
+    syntax)."""
+    patterns = {label: getattr(module, label) for label in SINGLES}
+    patterns["REPORTED"] = _compile_veto(module.REPORTED)
+    return patterns
+
+
+def _language(module: ModuleType, key: str, window: int) -> _Language:
+    """A language's tables, nothing compiled yet: each pattern is compiled the first time a
+    text may match it (``_prefilter``; "en"/"ko" is the language's ``key`` there)."""
     name = module.__name__
     rules: tuple[Rule, ...] = module.RULES
     shields: tuple[str, ...] = module.SHIELDS
+    sets = clauses_of(key, "rules", [rule.pattern for rule in rules])
+    rule_sets: list[Clauses] = sets if sets is not None else [None] * len(rules)
+
+    singles = single_patterns(module)
+    single_index = Index(single_clauses(key, singles))  # one answer per text for all of them
+
+    def single(label: str) -> Pattern:
+        at = SINGLES.index(label)
+        return Pattern(singles[label], f"{name} {label}", _re, single_index, at)
+
     return _Language(
         rules=tuple(_Rule(rule, f"{name} rule {i}") for i, rule in enumerate(rules)),
-        shield=_re("|".join(f"(?:{s})" for s in shields), f"{name} shields"),
-        laugh=_re(module.LAUGH, f"{name} LAUGH"),
-        trivial=_re(module.TRIVIAL, f"{name} TRIVIAL"),
-        earnest=_re(module.EARNEST, f"{name} EARNEST"),
-        disclaimer=_re(module.DISCLAIMER, f"{name} DISCLAIMER"),
-        topic=_re(module.TOPIC, f"{name} TOPIC"),
-        risk=_re(module.RISK, f"{name} RISK"),
-        others=_re(module.OTHERS, f"{name} OTHERS"),
-        reported=_re(_compile_veto(module.REPORTED), f"{name} REPORTED"),
+        index=Index(rule_sets),
+        shields=Shields(shields, clauses_of(key, "shields", shields), f"{name} shields", _re),
+        laugh=single("LAUGH"),
+        trivial=single("TRIVIAL"),
+        earnest=single("EARNEST"),
+        disclaimer=single("DISCLAIMER"),
+        topic=single("TOPIC"),
+        risk=single("RISK"),
+        others=single("OTHERS"),
+        reported=single("REPORTED"),
         window=window,
     )
 
 
-# Each language's rules are compiled when a message first needs them, not at import.
+# Each language's tables are read when a message first needs them, not at import.
 @cache
 def _english() -> _Language:
-    return _language(_en, 48)
+    return _language(_en, "en", 48)
 
 
 @cache
 def _korean() -> _Language:
-    return _language(_ko, 24)
+    return _language(_ko, "ko", 24)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,9 +194,18 @@ class _Hit:
     topic: bool
 
 
-def _blank(text: str, shield: re.Pattern[str]) -> str:
+def _blank(text: str, shields: Shields) -> str:
     """The text with every shielded span replaced by spaces (positions are kept)."""
-    return shield.sub(lambda m: " " * len(m.group()), text)
+    spans = shields.spans(text)
+    if not spans:
+        return text
+    pieces: list[str] = []
+    last = 0
+    for start, end in spans:
+        pieces += (text[last:start], " " * (end - start))
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def _hits(
@@ -174,9 +215,10 @@ def _hits(
     message says it means it (``earnest``), a hyperbole rule's veto no longer clears it."""
     found: list[_Hit] = []
     width = language.window
-    about_others = language.others.search(form.text) is not None
-    for rule in language.rules:
-        for match in rule.regex.finditer(text):
+    about_others: bool | None = None  # read the first time a hit needs it
+    for index in language.index.which(text):
+        rule = language.rules[index]
+        for match in rule.regex.compiled.finditer(text):
             start, end = match.span()
             if start == end:
                 continue
@@ -189,6 +231,8 @@ def _hits(
             )
             if (rule.vetoed(window) and not (earnest and rule.joke)) or rule.lacks_needs(form.text):
                 continue
+            if rule.kind in _OWN and about_others is None:
+                about_others = language.others.search(form.text) is not None
             if about_others and rule.kind in _OWN and language.reported.search(window):
                 continue  # a friend's crisis, told by someone supporting them
             found.append(_Hit(rule.kind, form.span_of(original, start, end), rule.joke, rule.topic))
@@ -223,9 +267,9 @@ def forms_of(text: str) -> Forms:
     korean = compact_form(text) if _HANGUL.search(text) else None
     return Forms(
         english=english,
-        english_blanked=_blank(english.text, _english().shield),
+        english_blanked=_blank(english.text, _english().shields),
         korean=korean,
-        korean_blanked=_blank(korean.text, _korean().shield) if korean else None,
+        korean_blanked=_blank(korean.text, _korean().shields) if korean else None,
     )
 
 
@@ -303,8 +347,10 @@ def _joking(forms: Forms) -> bool:
 
 def _by_model(forms: Forms, text: str) -> Safety:
     """What the learned model makes of a message no rule flagged."""
+    if not at_risk(forms):
+        return SAFE  # read before the model: most messages never need it loaded
     model = _learned()
-    if model is None or not at_risk(forms):
+    if model is None:
         return SAFE
     language = "ko" if forms.korean is not None else "en"
     verdict = model.judge(
@@ -332,7 +378,7 @@ _MODEL_KIND = {
 
 @cache
 def _learned() -> _model.Model | None:
-    return _model.load()  # on the first message, like the rules
+    return _model.load()  # on the first message that passes the gate
 
 
 _SENTENCES = re.compile(r"(?<=[.!?。？！\n])\s*|(?<=[.!?])(?=\S)")
