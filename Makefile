@@ -36,9 +36,10 @@ setup: $(STAMP) $(CHECKOV_STAMP) ## Create .venv (and checkov's own venv) with t
 dev: $(STAMP) redis-server-installed emulators-installed ## Run the whole stack on loopback until Ctrl-C (emulators, Redis, all functions)
 	$(BIN)/python scripts/devstack.py $(if $(FRESH),--fresh)
 
-lint: $(STAMP) ## ruff lint + format check
+lint: $(STAMP) ## ruff lint + format check, and core's layers (import-linter, .importlinter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 typecheck: $(STAMP) ## mypy, strict on core, devtools and the scripts (devstack, bundles, load, bench)
 	$(BIN)/mypy

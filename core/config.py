@@ -11,12 +11,18 @@ is logged and the setting keeps its default. Plain values never touch Secret Man
 library or Google credentials. One setting is read again while an instance runs:
 ``ION_API_KEYS``, every ``API_KEYS_REFRESH_S`` (:func:`read_again`, wired in core.bootstrap),
 so a key removed from its secret is revoked without a deploy.
+
+This module reads and checks; it builds nothing. Each package that has settings owns their
+class (``CacheSettings``, ``ObservabilitySettings``), which :meth:`Settings.from_env` fills in,
+and the secret source is handed in by the caller (``core.bootstrap`` passes Secret Manager's
+adapter): nothing here imports an adapter.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -25,7 +31,11 @@ from typing import Any
 from core import safety
 from core.cache import CacheSettings
 from core.errors import ConfigError
+from core.observability import ObservabilitySettings
 from core.secrets import SecretSource, is_reference, resolve, resolve_again
+
+# Where references are read: Secret Manager's endpoint (None: Google's) -> a source.
+SecretSources = Callable[[str | None], SecretSource]
 
 
 class FromSecret(StrEnum):
@@ -317,15 +327,6 @@ class BulkSettings:
 
 
 @dataclass(frozen=True, slots=True)
-class ObservabilitySettings:
-    sentry_dsn: str | None = field(repr=False)
-    sentry_environment: str
-    sentry_release: str | None
-    traces_sample_rate: float
-    id_hash_key: str | None = field(repr=False)
-
-
-@dataclass(frozen=True, slots=True)
 class Settings:
     redis_url: str | None = field(repr=False)  # may hold a password
     redis_timeout_s: float
@@ -351,14 +352,18 @@ class Settings:
     gemini: GeminiSettings
     crisis_resources: safety.Resources = field(repr=False)
     safety_model_replies: bool
+    # When these were read (time.monotonic): how old the API keys and other secrets are.
+    read_at: float = field(default_factory=time.monotonic, compare=False)
 
     @classmethod
     def from_env(
-        cls, env: Mapping[str, str] | None = None, *, secrets: SecretSource | None = None
+        cls, env: Mapping[str, str] | None = None, *, secrets: SecretSources | None = None
     ) -> Settings:
-        """Every setting from ``env`` (default: the environment). References are read from
-        ``secrets`` (default: Secret Manager, imported only if a reference is present)."""
+        """Every setting from ``env`` (default: the environment). References are read from the
+        source ``secrets`` gives for ``SECRET_MANAGER_ENDPOINT`` (asked only if a reference is
+        present); without one, a reference is a :class:`ConfigError`."""
         env = os.environ if env is None else env
+        read_at = time.monotonic()
         values = read(env, secrets)
         _check_together(values)
         keys_setting = env.get("ION_API_KEYS", "")
@@ -406,6 +411,7 @@ class Settings:
                 sentry_release=values["SENTRY_RELEASE"],
                 traces_sample_rate=values["SENTRY_TRACES_SAMPLE_RATE"],
                 id_hash_key=values["ID_HASH_KEY"],
+                project=values["GOOGLE_CLOUD_PROJECT"],
             ),
             generator=values["GENERATOR"],
             gemini=GeminiSettings(
@@ -423,6 +429,7 @@ class Settings:
             ),
             crisis_resources=values["CRISIS_RESOURCES"],
             safety_model_replies=values["SAFETY_MODEL_REPLIES"],
+            read_at=read_at,
         )
 
 
@@ -436,23 +443,16 @@ def value(name: str, env: Mapping[str, str] | None = None) -> Any:
     return _parse(setting, raw, repr(raw))
 
 
-def read_again(
-    name: str,
-    reference: str,
-    project: str,
-    endpoint: str | None,
-    secrets: SecretSource | None = None,
-) -> Any:
+def read_again(name: str, reference: str, project: str, source: SecretSource) -> Any:
     """Setting ``name`` read again from its secret ``reference`` and parsed, for a setting an
     instance re-reads while it runs (``ION_API_KEYS``, every ``API_KEYS_REFRESH_S``). Raises
     ``SecretUnavailable`` or :class:`ConfigError`; the caller keeps the value it had."""
     setting = next(s for s in SETTINGS if s.name == name)
-    source = secrets or _secret_manager(endpoint)
     text = resolve_again(name, reference, project, source)
     return _parse(setting, text, f"(the value of {reference})")
 
 
-def read(env: Mapping[str, str], secrets: SecretSource | None = None) -> dict[str, Any]:
+def read(env: Mapping[str, str], secrets: SecretSources | None = None) -> dict[str, Any]:
     """Every setting parsed: plain values first, then references (which need the project and
     the Secret Manager endpoint, both plain)."""
     values: dict[str, Any] = {}
@@ -469,7 +469,10 @@ def read(env: Mapping[str, str], secrets: SecretSource | None = None) -> dict[st
         else:
             references.append((setting, raw))
     if references:
-        source = secrets or _secret_manager(values["SECRET_MANAGER_ENDPOINT"])
+        if secrets is None:
+            names = ", ".join(setting.name for setting, _ in references)
+            raise ConfigError(f"{names}: a secret reference, but no secret source to read it")
+        source = secrets(values["SECRET_MANAGER_ENDPOINT"])
         for setting, raw in references:
             required = setting.secret is FromSecret.REQUIRED
             secret = resolve(setting.name, raw, values["GOOGLE_CLOUD_PROJECT"], source, required)
@@ -492,14 +495,6 @@ def _parse(setting: Setting, raw: str, shown: str) -> Any:
         raise ConfigError(
             f"{setting.name}={shown} is not valid; accepted: {setting.accepts}"
         ) from None
-
-
-def _secret_manager(endpoint: str | None) -> SecretSource:
-    # Here rather than in core.bootstrap so every reader of settings (functions, ion) resolves
-    # references alike; imported only when a reference is present.
-    from core.adapters.secret_manager import shared_source  # noqa: PLC0415
-
-    return shared_source(endpoint)
 
 
 def _check_together(values: Mapping[str, Any]) -> None:

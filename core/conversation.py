@@ -14,10 +14,10 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from core import observability
-from core.generation import Turn
 from core.pipeline import Outcome, Pipeline, Request
 from core.safety import Category
 from core.sessions import PROMPT_TURNS, Owner, SessionStore
+from core.turns import Turn
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,11 @@
-"""The one error tree of ION.
+"""The root of ION's errors, and the errors more than one package raises.
 
 Every error a client can see is an :class:`IonError` with a stable ``code`` (documented in the
 README), the HTTP status the edge maps it to, and a message that says what was wrong and what is
-accepted. Entry points translate these to responses; nothing else inspects HTTP statuses.
+accepted. The HTTP layer translates them to responses. A package whose errors are its own
+defines them beside its code, as subclasses of these (``core.bulk``'s job errors); errors that
+never leave a service stay with it (``core.breaker.StoreUnavailable``: a cache miss, not an
+error).
 
 The errors at the end never reach a client: a bad configuration stops the instance
 (:class:`ConfigError`), a secret that cannot be read becomes a :class:`ConfigError` or is
@@ -20,6 +23,9 @@ class IonError(Exception):
 
     code: str = "INTERNAL"
     http_status: int = 500
+    # Whether the same request may succeed a moment later (a 5xx, or a 429 with Retry-After);
+    # False for the caller's own mistakes. Every error class sets it (tests/unit/test_errors.py).
+    retryable: bool = True
 
     def __init__(self, message: str, *, field: str | None = None) -> None:
         super().__init__(message)
@@ -32,12 +38,14 @@ class InvalidInput(IonError):
 
     code = "INVALID_INPUT"
     http_status = 422
+    retryable = False
 
 
 class EmptyMessage(InvalidInput):
     """The message is empty or whitespace only."""
 
     code = "EMPTY_MESSAGE"
+    retryable = False
 
     def __init__(self, field: str = "message") -> None:
         super().__init__(
@@ -50,6 +58,7 @@ class InvalidResonanceKey(InvalidInput):
     """A resonance key string does not parse as ``tone-pace-intent``."""
 
     code = "INVALID_RESONANCE_KEY"
+    retryable = False
 
 
 class UnknownPersona(IonError):
@@ -57,6 +66,7 @@ class UnknownPersona(IonError):
 
     code = "UNKNOWN_PERSONA"
     http_status = 404
+    retryable = False
 
     def __init__(self, name: str, accepted: Iterable[str], *, field: str | None = None) -> None:
         super().__init__(
@@ -72,26 +82,31 @@ class UnknownPersona(IonError):
 class InvalidJson(IonError):
     code = "INVALID_JSON"
     http_status = 400
+    retryable = False
 
 
 class UnsupportedMediaType(IonError):
     code = "UNSUPPORTED_MEDIA_TYPE"
     http_status = 415
+    retryable = False
 
 
 class RequestTooLarge(IonError):
     code = "REQUEST_TOO_LARGE"
     http_status = 413
+    retryable = False
 
 
 class NotFound(IonError):
     code = "NOT_FOUND"
     http_status = 404
+    retryable = False
 
 
 class MethodNotAllowed(IonError):
     code = "METHOD_NOT_ALLOWED"
     http_status = 405
+    retryable = False
 
     def __init__(self, method: str, path: str, allowed: list[str]) -> None:
         super().__init__(f"{method} is not accepted on {path}; accepted: {', '.join(allowed)}")
@@ -101,16 +116,19 @@ class MethodNotAllowed(IonError):
 class Unauthenticated(IonError):
     code = "UNAUTHENTICATED"
     http_status = 401
+    retryable = False
 
 
 class Forbidden(IonError):
     code = "FORBIDDEN"
     http_status = 403
+    retryable = False
 
 
 class RateLimited(IonError):
     code = "RATE_LIMITED"
     http_status = 429
+    retryable = True  # after Retry-After
 
     def __init__(
         self,
@@ -131,6 +149,7 @@ class Unavailable(IonError):
     (which call, which error) goes after it in parentheses."""
 
     http_status = 503
+    retryable = True
     retry_after_s = 5
 
     def __init__(self, message: str, detail: str = "") -> None:

@@ -22,9 +22,9 @@ from dataclasses import dataclass
 
 from core.analysis import Analysis
 from core.errors import InvalidInput, UnknownPersona
-from core.generation import Turn
 from core.personas import PERSONAS, Persona, PersonaName
 from core.safety import Category, reply_instruction, session_instruction
+from core.turns import Turn
 
 # p3: safety instructions (crisis messages, sessions flagged earlier); p4: the caller's text fenced
 PROMPT_VERSION = "p4"

@@ -8,10 +8,10 @@ the Gemini adapter) into a pipeline generator:
 - Timeouts, 429, 5xx and lost connections are tried again, at most ``RETRIES`` times, after an
   exponential backoff with jitter: a rate-limited model gets room, and instances that failed
   together do not retry together. Any other failure is final at once.
-- The cache's circuit breaker counts failed attempts: after ``threshold`` in a row the model is
-  not called for ``cooldown_s`` (answers fall back at once, reason ``circuit_open``), then one
-  request probes it. A blocked or empty answer says nothing about the service's health and is
-  not counted.
+- A circuit breaker (``core.breaker``) counts failed attempts: after ``threshold`` in a row
+  the model is not called for ``cooldown_s`` (answers fall back at once, reason
+  ``circuit_open``), then one request probes it. A blocked or empty answer says nothing about
+  the service's health and is not counted.
 - Giving up raises :class:`GenerationFailed`; the pipeline then answers offline.
 
 Pure: no I/O but the backend's; clock, sleep and randomness are injectable for tests.
@@ -27,11 +27,11 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from core.analysis import Analysis
-from core.cache import CircuitBreaker
+from core.breaker import CircuitBreaker
 from core.errors import FailureReason, GenerationFailed
-from core.generation import Turn
 from core.personas import PersonaName
 from core.prompts import Prompt, build_prompt
+from core.turns import Turn
 
 log = logging.getLogger(__name__)
 

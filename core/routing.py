@@ -1,4 +1,4 @@
-"""Resonance routing: the seed's v2 formula and affinity table, exactly (domain.md section 4).
+"""Resonance routing: the original system's v2 formula and affinity tables, unchanged.
 
 ``score = 0.5*tone + 0.3*pace + 0.2*intent``. Affinities are kept in tenths and weights in
 tenths so every score is an exact multiple of 0.01: ties (Riri and Nana both 0.59 for

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from core.errors import IonError, Unavailable
-from core.generation import Turn
+from core.turns import Turn
 
 KEEP_TURNS = 10
 PROMPT_TURNS = 5
@@ -58,6 +58,7 @@ def document_id(secret: bytes, owner: Owner, session_id: str) -> str:
 class SessionNotFound(IonError):
     code = "SESSION_NOT_FOUND"
     http_status = 404
+    retryable = False
 
     def __init__(self, session_id: str) -> None:
         super().__init__(

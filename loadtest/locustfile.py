@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 from locust import HttpUser, between, task
 from locust.env import Environment
 
-from core._ask import AskError, read_private_file
+from core.cli.ask import AskError, read_private_file
 
 ROOT = Path(__file__).resolve().parents[1]
 MESSAGES = [

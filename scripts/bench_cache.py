@@ -28,7 +28,8 @@ import benchlib  # noqa: E402  (scripts/benchlib.py, beside this file)
 import redis  # noqa: E402
 
 from core.adapters.redis_store import RedisStore  # noqa: E402
-from core.cache import CacheSettings, ResponseCache, ResponseKey, context_digest  # noqa: E402
+from core.cache import CacheSettings, ResponseCache  # noqa: E402
+from core.pipeline import ResponseKey, context_digest  # noqa: E402
 from devtools.redis_server import RedisServer  # noqa: E402
 
 OUT = ROOT / ".bench" / "cache.json"

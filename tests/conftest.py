@@ -1,6 +1,7 @@
 """Fixtures shared by every test folder: a real Redis (see devtools/redis_server.py), a real
-Firestore emulator (see devtools/emulators.py), and local servers speaking the REST protocols of
-Gemini and Secret Manager, which have no emulator (see devtools/fake_service.py).
+Firestore emulator (see devtools/emulators.py), local servers speaking the REST protocols of
+Gemini and Secret Manager, which have no emulator (see devtools/fake_service.py), and each
+function built as a real functions-framework app (``load_function``).
 
 A missing or broken redis-server or emulator is an error, never a skip: those tests must not go
 quietly green on a machine that cannot run them.
@@ -8,15 +9,21 @@ quietly green on a machine that cannot run them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 
+import functions_framework
 import pytest
 import redis
 
+from core import bootstrap
+from core.config import SETTINGS
 from devtools.emulators import FirestoreEmulator, PubSubEmulator
 from devtools.fake_gemini import FakeGemini
 from devtools.fake_secret_manager import FakeSecretManager
+from devtools.processes import HOST, free_port
 from devtools.redis_server import RedisServer
+from tests.functions.function_apps import API_KEYS_SETTING, FUNCTIONS, USER_KEY, FunctionApp
 
 
 @pytest.fixture(scope="session")
@@ -82,3 +89,54 @@ def fake_secret_manager() -> Iterator[FakeSecretManager]:
     """A fresh, empty fake Secret Manager on a loopback port (``accessSecretVersion``)."""
     with FakeSecretManager() as fake:
         yield fake
+
+
+@pytest.fixture
+def load_function(
+    monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> Iterator[Callable[..., FunctionApp]]:
+    """Build ``functions/<folder or name>/main.py`` with target ``<name>`` as a real app.
+
+    functions-framework loads a source file as a module named after the file and registers it
+    in ``sys.modules`` (and appends its folder to ``sys.path``), so all three ``main.py`` files
+    would become ``main`` in one pytest process and the last one loaded would win for anything
+    that imports ``main``. Each app is therefore built here, its module is captured right after
+    loading, and the global registrations are undone when the test ends.
+
+    Only a test that uses sessions or bulk jobs needs the Firestore emulator, and it says so by
+    requesting ``firestore_host`` (which starts it, or errors where it cannot run); likewise
+    ``pubsub_host`` for the Pub/Sub emulator. Any other test gets a loopback address where
+    nothing listens, so a store used by mistake fails the test with a 503 within its deadline,
+    never with a search for Google credentials on the network."""
+    if "firestore_host" not in request.fixturenames:
+        monkeypatch.setenv("FIRESTORE_EMULATOR_HOST", f"{HOST}:{free_port()}")
+    if "pubsub_host" not in request.fixturenames:
+        monkeypatch.setenv("PUBSUB_EMULATOR_HOST", f"{HOST}:{free_port()}")
+    # create_app writes these; monkeypatch restores them (absent) when the test ends.
+    monkeypatch.delenv("FUNCTION_TARGET", raising=False)
+    monkeypatch.delenv("FUNCTION_SIGNATURE_TYPE", raising=False)
+    # Every setting at its default whatever the shell exports (GENERATOR=gemini would call a
+    # real model), then real keys, configured as a deployment configures them (hashes).
+    for setting in SETTINGS:
+        monkeypatch.delenv(setting.name, raising=False)
+    monkeypatch.setenv("ION_API_KEYS", API_KEYS_SETTING)
+    bootstrap.settings.cache_clear()
+    saved_path = list(sys.path)
+    saved_main = sys.modules.get("main")
+
+    def load(name: str, folder: str | None = None, signature_type: str = "http") -> FunctionApp:
+        source = FUNCTIONS / (folder or name) / "main.py"
+        app = functions_framework.create_app(
+            target=name, source=str(source), signature_type=signature_type
+        )
+        module = sys.modules.pop("main")
+        app.testing = True
+        client = app.test_client()
+        client.environ_base["HTTP_X_API_KEY"] = USER_KEY  # every request carries a user key
+        return FunctionApp(client=client, module=module)
+
+    yield load
+    bootstrap.settings.cache_clear()
+    sys.path[:] = saved_path
+    if saved_main is not None:
+        sys.modules["main"] = saved_main

@@ -1,14 +1,26 @@
 """Small helpers shared by test folders: the installed ``ion`` command run as a user runs it,
-and a clock tests move by hand."""
+a clock tests move by hand, an environment without ION's settings, ids keyed as the logs and
+Sentry show them, whether API keys accept a key, and a script of scripts/ loaded as a module."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import importlib.util
 import os
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from types import ModuleType
 
+import pytest
+
+from core.api.security import ApiKeys
+from core.config import SETTINGS
+from core.errors import Unauthenticated
+
+ROOT = Path(__file__).resolve().parents[1]
 # The set-up installs the console script next to the interpreter running the tests.
 ION = Path(sys.executable).parent / "ion"
 
@@ -61,3 +73,36 @@ class FakeClock:
     def sleep(self, seconds: float) -> None:
         self.slept.append(seconds)
         self.now += seconds
+
+
+def environ_without_settings() -> dict[str, str]:
+    """This process's environment without any of ION's settings, so that a process started
+    with it runs at every default whatever the shell exports."""
+    names = {setting.name for setting in SETTINGS}
+    return {k: v for k, v in os.environ.items() if k not in names}
+
+
+def keyed(raw: str, key: str) -> str:
+    """A user or session id as logs and Sentry carry it: keyed by ``ID_HASH_KEY`` (``key``)."""
+    return hmac.new(key.encode(), raw.encode(), hashlib.sha256).hexdigest()[:16]
+
+
+def accepts(keys: ApiKeys, presented: str) -> bool:
+    """Whether ``keys`` authenticate the key ``presented``."""
+    try:
+        keys.authenticate(presented)
+    except Unauthenticated:
+        return False
+    return True
+
+
+def load_script(name: str, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    """``scripts/<name>.py`` as a module, registered in ``sys.modules`` while the test runs (its
+    dataclasses look their module up while the classes are built)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, name, module)
+    spec.loader.exec_module(module)
+    return module

@@ -259,7 +259,7 @@ def _read_modify_write(
 
 
 def _safety_category(result: Mapping[str, Any] | None) -> str | None:
-    """The safety category of an answered item's result (``core.serialize.answer_dict``)."""
+    """The safety category of an answered item's result (``core.views.AnswerOut``)."""
     check = result.get("safety") if result is not None else None
     return str(check.get("category")) if isinstance(check, Mapping) else None
 

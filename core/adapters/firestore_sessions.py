@@ -23,7 +23,6 @@ from typing import Any
 
 from core import observability
 from core.adapters._firestore import Store, run_in_transaction
-from core.generation import Turn
 from core.sessions import (
     KEEP_TURNS,
     Owner,
@@ -32,6 +31,7 @@ from core.sessions import (
     SessionStoreUnavailable,
     document_id,
 )
+from core.turns import Turn
 
 # What the API accepts as a session id (core.api.schemas): anything else is no session, even
 # though the hashed document name could hold it.

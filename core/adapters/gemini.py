@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.errors import FailureReason, GenerationFailed
-from core.generation import Turn
 from core.prompts import Prompt, fence, neutralise, new_fence_id
+from core.turns import Turn
 
 MODES = ("vertex", "api_key")
 _ROLES = {"user": "user", "mentor": "model"}

@@ -13,8 +13,8 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from core.api.security import Decision
-from core.cache import StoreUnavailable, StoreWarmingUp
+from core.breaker import StoreUnavailable, StoreWarmingUp
+from core.ratelimit import Decision
 
 T = TypeVar("T")
 

@@ -1,10 +1,23 @@
-"""Message analysis: safety, language, tone, pace and intent, with confidences and a runner-up.
+"""Message analysis: what one message needs before it is routed, as an :class:`Analysis`.
 
-Deterministic, offline and cheap: a lexicon of weighted Korean and English cues (see
-``_lexicon``) matched in one pass, plus signals read from the shape of the text (laughter,
-crying, ALL CAPS, repeated punctuation, numbers with units, code). Scores become confidences
-through a softmax, so a message with no cue at all is reported as a low-confidence default
-rather than a confident guess.
+:func:`analyze` cleans the text (:func:`normalize_text`), then reads, in this order:
+
+- **safety** first (``core.safety``): whether the message speaks of harm, checked before anything
+  else is decided and carried with the analysis, so every path that routes has it;
+- **language** (``ko``, ``en`` or ``other``) and **rhythm**, counts read from the shape of the
+  text (sentences, words, punctuation, laughter, crying, emoji, ALL CAPS, ellipses), from which
+  **pace** follows by fixed thresholds (``_rhythm``);
+- **tone** and **intent**, each scored per label by adding up: the learned model's log-odds over
+  words and Korean character pairs (``_model``, trained offline from the labelled development
+  sets and shipped as ``model.json``), the weights of the Korean and English cues found by the
+  phrase matcher (``_matcher`` over the tables in ``_lexicon``; intent cues weigh more the later
+  they come), signals from the shape of the text (laughter, numbers with units, code) and a
+  baseline (calm; asking for advice).
+
+Each kind's scores become a :class:`Judgement`: the best label, its confidence through a
+softmax, the runner-up and the cues that were found; ties go to the label a mentor must answer
+first. A message with no cue at all is therefore a low-confidence default rather than a
+confident guess. Deterministic, offline and cheap: no network, nothing loaded per message.
 """
 
 from __future__ import annotations
@@ -34,14 +47,14 @@ _MATCHER = PhraseMatcher(
 
 # When scores tie, the stronger signal wins: emotions a mentor must answer first, then the
 # cognitive registers, calm last. Intents tie towards the concrete request.
-_TONE_PRIORITY = tuple((t, t.value) for t in (
+_TONE_PRIORITY = (
     Tone.URGENT, Tone.FRUSTRATED, Tone.ANXIOUS, Tone.CONFUSED, Tone.PLAYFUL,
     Tone.ANALYTICAL, Tone.CURIOUS, Tone.COLLABORATIVE, Tone.CALM,
-))  # fmt: skip
-_INTENT_PRIORITY = tuple((i, i.value) for i in (
+)  # fmt: skip
+_INTENT_PRIORITY = (
     Intent.PROBLEM_SOLVING, Intent.VALIDATION, Intent.PLANNING, Intent.LEARNING,
     Intent.REFLECTION, Intent.SEEK_ADVICE,
-))  # fmt: skip
+)  # fmt: skip
 _MODEL = _model.load()
 _CALM_BASELINE = 1.0  # a message with no emotional cue reads as calm
 _ADVICE_BASELINE = 0.8  # a message to a mentor with no other request is asking for advice
@@ -105,8 +118,8 @@ def analyze(text: str) -> Analysis:
     cues = _MATCHER.score(forms, scores)
     tone_scores, intent_scores = scores["tone"], scores["intent"]
     _add_shape_signals(clean, rhythm, tone_scores, intent_scores)
-    tone_scores["calm"] += _CALM_BASELINE
-    intent_scores["seek_advice"] += _ADVICE_BASELINE
+    tone_scores[Tone.CALM] += _CALM_BASELINE
+    intent_scores[Intent.SEEK_ADVICE] += _ADVICE_BASELINE
     return Analysis(
         text=clean,
         language=language,
@@ -125,43 +138,37 @@ def _add_shape_signals(
         scores[label] = scores.get(label, 0.0) + amount
 
     if r.laughter:
-        add(tone, "playful", 1.5)
+        add(tone, Tone.PLAYFUL, 1.5)
     if r.caps_words:
-        add(tone, "frustrated", min(2.0, 0.8 * r.caps_words))
-        add(tone, "urgent", min(1.0, 0.4 * r.caps_words))
+        add(tone, Tone.FRUSTRATED, min(2.0, 0.8 * r.caps_words))
+        add(tone, Tone.URGENT, min(1.0, 0.4 * r.caps_words))
     if r.burst_punctuation:
-        add(tone, "frustrated", 0.7)
-        add(tone, "urgent", 0.5)
+        add(tone, Tone.FRUSTRATED, 0.7)
+        add(tone, Tone.URGENT, 0.5)
     if r.crying:
-        add(tone, "anxious", 0.6)
-        add(tone, "frustrated", 0.4)
+        add(tone, Tone.ANXIOUS, 0.6)
+        add(tone, Tone.FRUSTRATED, 0.4)
     numbers = len(_NUMBER_WITH_UNIT.findall(text))
     if numbers:
-        add(tone, "analytical", min(3.0, 1.2 * numbers))
+        add(tone, Tone.ANALYTICAL, min(3.0, 1.2 * numbers))
+    # Code counts only beside one of these marks: a bare "return" or "null" in a sentence is
+    # ordinary English. Part of the rule, not a shortcut: some labelled messages score
+    # differently without it.
     if ("`" in text or "(" in text or "Error" in text or "=" in text) and _CODE.search(text):
-        add(intent, "problem_solving", 1.5)
+        add(intent, Intent.PROBLEM_SOLVING, 1.5)
 
 
-def _judge(
-    scores: dict[str, float], priority: tuple[tuple[L, str], ...], cues: list[str]
-) -> Judgement[L]:
-    # Best and second best in one pass; a strict ">" keeps ties in priority order.
-    first = second = -1
-    best = runner = -math.inf
-    values = []
-    for index, (_, name) in enumerate(priority):
-        value = scores[name]
-        values.append(value)
-        if value > best:
-            first, second, best, runner = index, first, value, best
-        elif value > runner:
-            second, runner = index, value
+def _judge(scores: dict[str, float], priority: tuple[L, ...], cues: list[str]) -> Judgement[L]:
+    values = [scores[label] for label in priority]
+    # Highest first; the sort is stable, so ties stay in priority order.
+    first, second = sorted(range(len(values)), key=values.__getitem__, reverse=True)[:2]
+    best, runner = values[first], values[second]
     # Softmax over every label, computed stably relative to the best.
-    total = sum(math.exp(v - best) for v in values)
+    total = sum(math.exp(value - best) for value in values)
     return Judgement(
-        primary=priority[first][0],
+        primary=priority[first],
         confidence=round(1.0 / total, 3),
-        runner_up=priority[second][0],
+        runner_up=priority[second],
         runner_up_confidence=round(math.exp(runner - best) / total, 3),
         cues=tuple(cues),
     )

@@ -31,12 +31,18 @@ from typing import Protocol
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _ASCII_RUN = re.compile(r"[\x00-\x7f]+")
 
-Table = Mapping[str, Iterable[tuple[float, str]]]  # label -> [(weight, "cue|cue")]
 Scores = dict[str, dict[str, float]]  # kind -> label -> summed weight
 Match = tuple[int, str]  # (position in its form, the matched text)
 _Labels = dict[str, float]
 _Trie = dict[str, "_Trie"]
 _Found = list[tuple[int, int, str]]  # (start, -length, matched): sorts leftmost-longest
+
+
+class Table(Protocol):
+    """``{label: {weight: "cue|cue|..."}}`` (``_lexicon``'s format). Any mapping whose labels
+    are strs will do, a StrEnum's members included."""
+
+    def items(self) -> Iterable[tuple[str, Mapping[float, str]]]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +61,7 @@ class Forms:
 def forms_of(text: str) -> Forms:
     english, compact = english_form(text), compact_form(text)
     # Hangul, jamo and emoji in order, ASCII runs dropped ("" for an ASCII text).
-    wide = "" if compact.isascii() else _ASCII_RUN.sub("", compact)
+    wide = _ASCII_RUN.sub("", compact)
     words = english.split()
     return Forms(
         english=english,
@@ -79,8 +85,7 @@ def compact_form(text: str) -> str:
 def _leftmost_longest(found: _Found) -> list[Match]:
     """Non-overlapping matches as a left-to-right scan taking the longest at each position
     would find them (each match spans ``-length`` characters from its start)."""
-    if len(found) > 1:
-        found.sort()
+    found.sort()
     matches: list[Match] = []
     end = 0
     for start, negative_length, matched in found:
@@ -217,7 +222,7 @@ def _english_pass(table: Table) -> _EnglishPass:
         if len(body) < 2:
             raise ValueError(f"English cue {cue!r} is shorter than 2 characters")
         target = prefixes if cue.endswith("*") else exact
-        _put(target[body], label, weight)
+        _put(target[body], label, weight, cue)
     # Each phrase is indexed by its first two words (adjacent in any text that holds it), or
     # by its only whole word: a message then looks for the few phrases it could hold.
     by_key: dict[str, list[tuple[str, bool]]] = defaultdict(list)
@@ -247,7 +252,7 @@ def _index_key(whole_words: list[str]) -> str:
 def _compact_pass(table: Table) -> _CompactPass:
     exact: dict[str, _Labels] = defaultdict(dict)
     for cue, label, weight in _rows(table):
-        _put(exact[compact_form(cue)], label, weight)
+        _put(exact[compact_form(cue)], label, weight, cue)
     by_head: dict[str, list[str]] = defaultdict(list)
     singles, others = [], []
     for cue in exact:
@@ -292,14 +297,17 @@ def _trie_pattern(keys: Iterable[str]) -> str:
     return build(trie)
 
 
-def _put(labels: _Labels, label: str, weight: float) -> None:
-    """A cue listed twice for one label (say, with and without a space) keeps its top weight."""
-    labels[label] = max(weight, labels.get(label, 0.0))
+def _put(labels: _Labels, label: str, weight: float, cue: str) -> None:
+    """A cue has one weight per label: listed twice (say, with and without a space, which
+    match the same) it would be unclear which one was meant."""
+    if label in labels:
+        raise ValueError(f"cue {cue!r} is listed twice for {label!r}")
+    labels[label] = weight
 
 
 def _rows(table: Table) -> Iterable[tuple[str, str, float]]:
     for label, rows in table.items():
-        for weight, cues in rows:
+        for weight, cues in rows.items():
             for cue in cues.split("|"):
                 if cue.strip():
                     yield cue.strip(), label, weight

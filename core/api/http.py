@@ -23,6 +23,8 @@ from urllib.parse import urlsplit
 
 import flask
 from pydantic import BaseModel, ValidationError
+from werkzeug.exceptions import NotFound as NoRule
+from werkzeug.routing import Map, MapAdapter, Rule
 from werkzeug.wsgi import get_content_length
 
 from core import observability
@@ -33,7 +35,6 @@ from core.api.security import (
     Cors,
     FailedAuthentications,
     Principal,
-    RateLimiter,
     client_ip,
 )
 from core.errors import (
@@ -47,6 +48,7 @@ from core.errors import (
     UnknownPersona,
     UnsupportedMediaType,
 )
+from core.ratelimit import RateLimiter
 
 MAX_BODY_BYTES = 64 * 1024
 # No request body is nested more than a few levels; a fixed limit keeps a deeply nested body
@@ -304,7 +306,9 @@ HEALTH = Route(health, "liveness: the instance is up", Health, access="public")
 
 
 class Router:
-    """Dispatches on ``(method, path template)``; a ``{name}`` segment matches one segment.
+    """Dispatches on ``(method, path template)``; a ``{name}`` segment matches one non-empty
+    segment. The matching is werkzeug's (a ``routing.Map`` built once per router); no path may
+    match two templates, so what is served never depends on an ordering rule.
 
     Before a handler runs: CORS preflight, 404 for an unknown path, 405 (with ``Allow``) for a
     known path and another method, the API key (401/403) and the rate limit (429). Every
@@ -325,10 +329,17 @@ class Router:
     ) -> None:
         self.routes = dict(routes)
         self.function = function or os.environ.get("FUNCTION_TARGET") or "unknown"
+        # The routes in declaration order. The URL map finds a route's index in this list, so
+        # a route replaced in place is served at once (tests do that).
         self._table = [
             (method.upper(), template.strip("/").split("/"), route)
             for (method, template), route in routes.items()
         ]
+        # Per route: its name ("GET /v2/x/{name}", for logs and Sentry's transactions) and its
+        # {params} as (the URL map's name, the template's name).
+        self._names = [f"{m} /{'/'.join(t)}" for m, t, _ in self._table]
+        self._params = [_param_names(t) for _, t, _ in self._table]
+        self._urls = _url_map(self._table)
         self._guard_factory = guard
         self._guard: Guard | None = None
         self._guard_lock = threading.Lock()
@@ -386,7 +397,7 @@ class Router:
                 request_log.note(key_id=principal.key_id)
                 if route.access == "admin":
                     guard.keys.require_admin(principal)
-                guard.limiter.check(principal)
+                guard.limiter.check(principal.key_id)
             elif origin:
                 cors = self.guard.cors.headers_for(origin)
             body = route.handler(Call(request, request_id, params, principal))
@@ -425,33 +436,31 @@ class Router:
             return {}
 
     def _preflight(self, request: flask.Request, request_id: str) -> flask.Response:
-        segments = request.path.strip("/").split("/")
-        methods = sorted({m for m, t, _ in self._table if _bind(t, segments) is not None})
-        if not methods:
-            raise NotFound(f"no endpoint at {request.path}; endpoints: {self.endpoints()}")
-        headers = self.guard.cors.preflight_headers(
-            header(request, "Origin"), ", ".join([*methods, "OPTIONS"])
-        )
+        at, _ = self._find(request.path)
+        headers = self.guard.cors.preflight_headers(header(request, "Origin"), at.preflight)
         return flask.Response(status=204, headers=_headers(request_id, headers))
 
     def _match(self, method: str, path: str) -> tuple[Route, dict[str, str], str]:
-        segments = path.strip("/").split("/")
+        at, found = self._find(path)
         # HEAD is a GET without the body; the WSGI server drops the body for us.
-        wanted = "GET" if method == "HEAD" else method
-        allowed: list[str] = []
-        for route_method, template, route in self._table:
-            params = _bind(template, segments)
-            if params is None:
-                continue
-            if route_method == wanted:
-                return route, params, f"{route_method} /{'/'.join(template)}"
-            allowed.append(route_method)
-        if allowed:
-            raise MethodNotAllowed(method, path, allowed)
-        raise NotFound(f"no endpoint at {path}; endpoints: {self.endpoints()}")
+        index = at.by_method.get("GET" if method == "HEAD" else method)
+        if index is None:
+            raise MethodNotAllowed(method, path, list(at.allowed))
+        params = {name: found[key] for key, name in self._params[index]}
+        return self._table[index][2], params, self._names[index]
+
+    def _find(self, path: str) -> tuple[_Path, Mapping[str, str]]:
+        """The path's :class:`_Path` and its ``{params}`` by the URL map's names; else 404."""
+        try:
+            # Surrounding slashes do not count, as in the templates (the canonical-path check
+            # has already refused them on a request).
+            at, found = self._urls.match("/" + path.strip("/"))
+        except NoRule:
+            raise NotFound(f"no endpoint at {path}; endpoints: {self.endpoints()}") from None
+        return at, found
 
     def endpoints(self) -> str:
-        return ", ".join(f"{m} /{'/'.join(t)}" for m, t, _ in self._table)
+        return ", ".join(self._names)
 
 
 def raw_path(environ: Mapping[str, Any]) -> str:
@@ -491,15 +500,83 @@ def _discard_body(request: flask.Request) -> None:
         log.debug("request body not read to its end", exc_info=True)
 
 
-def _bind(template: list[str], segments: list[str]) -> dict[str, str] | None:
-    if len(template) != len(segments):
-        return None
-    params: dict[str, str] = {}
-    for expected, actual in zip(template, segments, strict=True):
-        if expected.startswith("{") and expected.endswith("}"):
-            if not actual:
-                return None
-            params[expected[1:-1]] = actual
-        elif expected != actual:
-            return None
-    return params
+@dataclass(eq=False, slots=True)  # eq=False: hashed by identity, as a werkzeug endpoint
+class _Path:
+    """One path of a router's table, however its routes name their ``{params}``: the routes
+    at it by method (the first declared wins), as indexes in ``Router._table``."""
+
+    template: str  # as the first route at it spells it
+    by_method: dict[str, int] = field(default_factory=dict)
+    allowed: list[str] = field(default_factory=list)  # every route's method, as declared
+    preflight: str = ""  # what a preflight names: the methods sorted, then OPTIONS
+
+
+def _is_param(segment: str) -> bool:
+    return segment.startswith("{") and segment.endswith("}")
+
+
+def _param_names(template: list[str]) -> tuple[tuple[str, str], ...]:
+    """``(rule name, template name)`` of each ``{param}``: the rule names them ``p0``, ``p1``,
+    ... by position, since a template's name need not be a Python identifier."""
+    names = [segment[1:-1] for segment in template if _is_param(segment)]
+    return tuple((f"p{position}", name) for position, name in enumerate(names))
+
+
+def _rule(template: list[str]) -> str:
+    """The werkzeug rule of a template: its ``{params}`` named as :func:`_param_names` names
+    them (werkzeug's default converter takes one non-empty segment without a slash)."""
+    params = iter(_param_names(template))
+    parts: list[str] = []
+    for segment in template:
+        if _is_param(segment):
+            parts.append(f"<{next(params)[0]}>")
+        elif "<" in segment or ">" in segment:  # werkzeug would read a converter
+            raise ValueError(f"a route's segment is a name or a {{param}}, not {segment!r}")
+        else:
+            parts.append(segment)
+    return "/" + "/".join(parts)
+
+
+def _url_map(table: list[tuple[str, list[str], Route]]) -> MapAdapter:
+    """The werkzeug URL map of a router's table: one rule per path, its endpoint the
+    :class:`_Path`. Bound once; ``match`` takes the path and never a redirect: slashes are
+    neither added, removed nor merged (the canonical-path check refuses such paths first)."""
+    paths: dict[str, _Path] = {}
+    for index, (method, template, _) in enumerate(table):
+        at = paths.setdefault(_rule(template), _Path("/" + "/".join(template)))
+        at.by_method.setdefault(method, index)
+        at.allowed.append(method)
+    for at in paths.values():
+        at.preflight = ", ".join([*sorted(set(at.allowed)), "OPTIONS"])
+    _refuse_overlaps(paths)
+    urls = Map(
+        [Rule(rule, endpoint=at) for rule, at in paths.items()],
+        strict_slashes=False,
+        merge_slashes=False,
+        redirect_defaults=False,
+    )
+    return urls.bind("localhost")
+
+
+def _refuse_overlaps(paths: Mapping[str, _Path]) -> None:
+    """ValueError when one path would match two templates ("/v2/a/{x}" and "/v2/a/b"):
+    werkzeug would serve the more specific one, a declaration order the other."""
+    shapes = [(rule.split("/"), at) for rule, at in paths.items()]
+    for number, (one, first) in enumerate(shapes):
+        for other, second in shapes[number + 1 :]:
+            if len(one) == len(other) and all(
+                _fits_both(a, b) for a, b in zip(one, other, strict=True)
+            ):
+                raise ValueError(
+                    f"routes {first.template} and {second.template} both match one path"
+                )
+
+
+def _fits_both(a: str, b: str) -> bool:
+    """Whether one segment can match rule segments ``a`` and ``b`` (a ``<p>`` takes any
+    non-empty one)."""
+    if a.startswith("<"):
+        return b != ""
+    if b.startswith("<"):
+        return a != ""
+    return a == b

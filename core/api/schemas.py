@@ -8,7 +8,7 @@ becomes a 422 ``INVALID_INPUT`` naming the field (see ``core.api.http``).
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     AfterValidator,
@@ -22,8 +22,26 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from core.conversation import Answered, SessionInfo
 from core.errors import FailureReason
 from core.personas import PersonaName
+from core.views import (
+    AnalysisOut,
+    Answering,
+    AnswerOut,
+    CacheOut,
+    FallbackReason,
+    Generator,
+    KeyText,
+    PersonaOut,
+    PromptOut,
+    RankedPersona,
+    RecommendSafetyOut,
+    RoutingConfidence,
+    RoutingOut,
+    SafetyOut,
+    Secondary,
+)
 
 MESSAGE_MAX_CHARS = 4000
 # Control characters would reach prompts and logs verbatim; newline (LF, or CR LF) and tab are
@@ -245,32 +263,9 @@ class ErrorEnvelope(_Response):
     request_id: str
 
 
-class PromptOut(_Response):
-    system: str
-    user: str
-    version: str
-
-
-class ContributionOut(_Response):
-    tone: float
-    pace: float
-    intent: float
-
-
-class RoutingOut(_Response):
-    scores: dict[str, float]
-    contributions: dict[str, ContributionOut]
-    forced: bool
-    reason: Literal["scores", "forced", "safety"] = Field(
-        description="why the persona answers: the routing formula, the caller's choice, or a "
-        "crisis message (Lua gives the safety reply)"
-    )
-
-
-class CacheOut(_Response):
-    hit: bool
-    tier: Literal["l1", "l2", "coalesced", "stale", "computed", "bypass", "none"]
-
+# The parts that describe the domain (analysis, routing, safety, answer, personas) are the
+# views of core.views, shared with the bulk results and the CLI; this module adds what belongs
+# to a request.
 
 # Whether an answer came from the cache, and how long it took, tell a caller that someone sent
 # the same message recently (the cache is shared by every key, for its hit rate): only admin
@@ -278,53 +273,29 @@ class CacheOut(_Response):
 ADMIN_ONLY = "admin keys only (absent for user keys): "
 
 
-class SessionOut(_Response):
-    id: str
-    turn: int
-
-
 SafetyCategory = Literal["none", "self_harm", "harm_to_others", "abuse"]
 
 
-class ResourceOut(_Response):
-    name: str
-    contact: str = Field(description="a number or address to reach, as text to dial or tap")
-    hours: str
+class SessionOut(_Response):
+    id: str
+    turn: int = Field(description="this exchange's number in the session, from 1")
 
-
-class SafetyOut(_Response):
-    category: SafetyCategory = Field(
-        description="what the safety check found; anything but none gets the safety reply"
-    )
-    resources: list[ResourceOut] = Field(
-        description="crisis lines for the message's language and category (empty for none)"
-    )
-
-
-class RecommendSafetyOut(SafetyOut):
-    reply: str | None = Field(
-        default=None,
-        exclude_if=lambda v: v is None,
-        description="for a crisis message: the safety reply (by Lua) to show the person first",
-    )
+    @classmethod
+    def of(cls, session: SessionInfo) -> Self:
+        return cls(id=session.id, turn=session.turn)
 
 
 class ProcessResponse(_Response):
     request_id: str
-    persona: str
-    secondary_persona: str
-    confidence: float
-    resonance_key: str
-    # The shape is owned by core.serialize.analysis_dict, shared with the CLI.
-    analysis: dict[str, Any]
+    persona: Answering
+    secondary_persona: Secondary
+    confidence: RoutingConfidence
+    resonance_key: KeyText
+    analysis: AnalysisOut
     routing: RoutingOut
     answer: str
-    generator: str = Field(
-        description="offline, gemini, safety (the fixed safety reply to a crisis message), or "
-        "offline_fallback: the offline answer given because the model gave none "
-        "(fallback_reason says why)"
-    )
-    fallback_reason: FailureReason | None = Field(default=None, exclude_if=lambda v: v is None)
+    generator: Generator
+    fallback_reason: FallbackReason = None
     cache: CacheOut | None = Field(
         default=None,
         exclude_if=lambda v: v is None,
@@ -338,6 +309,33 @@ class ProcessResponse(_Response):
         description=ADMIN_ONLY + "milliseconds spent understanding and answering, and in total",
     )
     prompt: PromptOut | None = Field(default=None, exclude_if=lambda v: v is None)
+
+    @classmethod
+    def of(
+        cls, request_id: str, answered: Answered, *, cache_facts: bool, include_prompt: bool
+    ) -> Self:
+        """The answered message as a bulk result keeps it (:class:`AnswerOut`), with what
+        belongs to this request; ``cache_facts``: whether the caller may see the cache hit and
+        tier and the timings."""
+        outcome = answered.outcome
+        answer = AnswerOut.of(outcome)
+        return cls(
+            request_id=request_id,
+            persona=answer.persona,
+            secondary_persona=answer.secondary_persona,
+            confidence=answer.confidence,
+            resonance_key=answer.resonance_key,
+            analysis=answer.analysis,
+            routing=RoutingOut.of(outcome.routing),
+            answer=answer.answer,
+            generator=answer.generator,
+            fallback_reason=answer.fallback_reason,
+            cache=CacheOut.of(outcome.cache) if cache_facts else None,
+            safety=answer.safety,
+            session=SessionOut.of(answered.session) if answered.session else None,
+            timings_ms=outcome.timings_ms if cache_facts else None,
+            prompt=PromptOut.of(outcome.prompt) if include_prompt else None,
+        )
 
 
 class ChatMetadata(_Response):
@@ -385,29 +383,10 @@ class OpenApiOut(RootModel[dict[str, Any]]):
     """This function's OpenAPI 3.1 document."""
 
 
-class RankedPersona(_Response):
-    persona: str
-    display_name: str
-    korean_name: str
-    score: float
-    reasons: list[str]
-
-
 class RecommendResponse(_Response):
     request_id: str
     safety: RecommendSafetyOut
     ranking: list[RankedPersona]
-
-
-class PersonaOut(_Response):
-    name: str
-    display_name: str
-    korean_name: str
-    role: str
-    traits: list[str]
-    strengths: list[str]
-    prompt_style: str
-    best_for: dict[str, list[str]]
 
 
 class PersonaList(_Response):
@@ -514,11 +493,8 @@ class BulkItemOut(_Response):
     id: str
     status: Literal["pending", "running", "done", "failed"]
     attempts: int
-    result: dict[str, Any] | None = Field(
-        default=None,
-        exclude_if=lambda v: v is None,
-        description="when done: persona, secondary_persona, confidence, resonance_key, "
-        "analysis, answer, generator, fallback_reason?, safety",
+    result: AnswerOut | None = Field(
+        default=None, exclude_if=lambda v: v is None, description="when done: the answer"
     )
     error: BulkItemError | None = Field(default=None, exclude_if=lambda v: v is None)
 

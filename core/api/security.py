@@ -1,15 +1,9 @@
-"""API keys, per-key rate limits and CORS: the checks every function makes before a handler.
+"""API keys, CORS and failed authentications: the checks every function makes before a handler
+(with the per-key rate limit of ``core.ratelimit``).
 
 - Keys are configured as SHA-256 hashes (``ION_API_KEYS``: ``id:sha256hex:role`` entries,
   role ``user`` or ``admin``), never in clear. A presented key is hashed and compared with
   every configured hash in constant time; only its id ever reaches logs or sessions.
-- Rate limits are token buckets per key id: in Redis (one atomic script, shared by every
-  instance) when it is configured and healthy, in process otherwise, so a Redis outage never
-  turns into either an outage or no limit at all. An instance leases tokens from Redis a few
-  at a time (a tenth of the burst) and spends them locally: the shared limit is never
-  exceeded, and a request costs a Redis round trip only once per lease. A request that costs
-  more than one token (a bulk job: one per item) spends the instance's lease for its key first
-  and takes the rest from the bucket at once, or nothing at all.
 - CORS answers only origins on the allow-list; others get no ``Access-Control-Allow-Origin``.
 """
 
@@ -17,16 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import math
 import re
 import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Protocol
 
-from core.cache import CircuitBreaker, call_store
-from core.errors import Forbidden, RateLimited, Unauthenticated
+from core.errors import Forbidden, Unauthenticated
+from core.ratelimit import RateLimiter
 
 API_KEY_HEADER = "X-API-Key"
 _ENTRY = re.compile(r"(?P<id>[A-Za-z0-9._-]{1,64}):(?P<hash>[0-9a-f]{64}):(?P<role>user|admin)")
@@ -188,138 +180,6 @@ class ApiKeys:
             raise Forbidden("this endpoint needs an admin API key")
 
 
-# -- rate limiting --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Decision:
-    allowed: bool
-    retry_after_s: float  # 0 when allowed
-    granted: int = 1  # tokens taken (a lease may take several); 0 when refused
-
-
-class BucketStore(Protocol):
-    def take(
-        self, key: str, capacity: int, per_second: float, count: int = 1, *, exact: bool = False
-    ) -> Decision:
-        """Take up to ``count`` tokens from the bucket ``key`` (``Decision.granted`` says how
-        many); with ``exact``, all ``count`` or none, and a refusal's ``retry_after_s`` is when
-        ``count`` will be there. Raises StoreUnavailable on failure."""
-        ...
-
-
-class LocalBuckets:
-    """Token buckets in this process: the fallback when Redis is absent or failing.
-
-    At most ``max_keys`` are kept, the least recently used dropped first: buckets are made per
-    client address too (failed authentications), and addresses are the sender's to choose."""
-
-    def __init__(self, clock: Callable[[], float] = time.monotonic, max_keys: int = 10_000) -> None:
-        self._clock = clock
-        self._lock = threading.Lock()
-        self._max_keys = max_keys
-        self._buckets: dict[str, tuple[float, float]] = {}  # key -> (tokens, at), oldest first
-
-    def take(
-        self, key: str, capacity: int, per_second: float, count: int = 1, *, exact: bool = False
-    ) -> Decision:
-        now = self._clock()
-        with self._lock:
-            # Popped and put back: the dict's order is the order of last use.
-            tokens, at = self._buckets.pop(key, (float(capacity), now))
-            if len(self._buckets) >= self._max_keys:
-                del self._buckets[next(iter(self._buckets))]
-            tokens = min(float(capacity), tokens + (now - at) * per_second)
-            granted = min(count, int(tokens))
-            if exact and granted < count:
-                granted = 0
-            self._buckets[key] = (tokens - granted, now)
-            if granted:
-                return Decision(True, 0.0, granted)
-            needed = count if exact else 1
-            return Decision(False, (needed - tokens) / per_second, 0)
-
-
-class RateLimiter:
-    def __init__(
-        self,
-        per_minute: int,
-        burst: int,
-        *,
-        shared: BucketStore | None = None,
-        local: LocalBuckets | None = None,
-        on_shared_failure: Callable[[Exception], None] | None = None,
-        breaker: CircuitBreaker | None = None,
-        lease: int | None = None,
-    ) -> None:
-        """``lease``: tokens an instance takes from Redis at a time (a tenth of the burst)."""
-        self.per_minute = per_minute
-        self.burst = burst
-        self._shared = shared
-        self._local = local or LocalBuckets()
-        self._on_failure = on_shared_failure
-        # A Redis that times out must not cost every request its timeout: after a few failures
-        # the limiter stays local until a probe finds Redis back.
-        self.breaker = breaker or CircuitBreaker(threshold=3, cooldown_s=5.0)
-        self.lease = max(1, burst // 10) if lease is None else lease
-        self._leased: dict[str, int] = {}  # key -> tokens taken from Redis, not yet spent
-        self._lease_lock = threading.Lock()
-
-    def check(self, principal: Principal, cost: int = 1) -> None:
-        """Raises :class:`RateLimited` (429, with Retry-After) when the key is over its limit.
-
-        ``cost``: the tokens the request takes (a bulk job takes one per item), at most
-        ``burst``: no bucket ever holds more. The instance's lease for the key is spent first
-        and the rest of a cost above one is taken whole from the bucket or not at all: a request
-        is never served partly, and a refused one takes nothing (its share of the lease is put
-        back) and is told when the rest will be there. The lease must be spent first: the
-        tokens in it are gone from the shared bucket, so a job of ``burst`` items after a
-        request that leased would otherwise never find them there."""
-        if self.per_minute <= 0 or cost <= 0:
-            return  # limiting disabled, or nothing to take
-        if cost > self.burst:
-            raise ValueError(f"a cost of {cost} is over the burst of {self.burst}")
-        per_second = self.per_minute / 60
-        key = f"ion:v1:rl:{principal.key_id}"
-        leased = self._spend_leased(key, cost)
-        rest = cost - leased
-        if rest == 0:
-            return
-        decision = None
-        shared = self._shared
-        if shared is not None:
-            # Redis failing or still warming up: the local buckets, never a failed request.
-            decision = call_store(
-                self.breaker,
-                lambda: (
-                    shared.take(key, self.burst, per_second, self.lease)
-                    if cost == 1
-                    else shared.take(key, self.burst, per_second, rest, exact=True)
-                ),
-                self._on_failure,
-            )
-            if decision is not None and cost == 1 and decision.granted > 1:
-                self._return_leased(key, decision.granted - 1)
-        if decision is None:
-            decision = self._local.take(key, self.burst, per_second, rest, exact=cost > 1)
-        if not decision.allowed:
-            self._return_leased(key, leased)
-            raise RateLimited(max(1, math.ceil(decision.retry_after_s)), self.per_minute)
-
-    def _spend_leased(self, key: str, wanted: int) -> int:
-        """Take up to ``wanted`` of the tokens leased for ``key``; how many were taken."""
-        with self._lease_lock:
-            taken = min(wanted, self._leased.get(key, 0))
-            if taken > 0:
-                self._leased[key] -= taken
-            return max(taken, 0)
-
-    def _return_leased(self, key: str, count: int) -> None:
-        if count > 0:
-            with self._lease_lock:
-                self._leased[key] = self._leased.get(key, 0) + count
-
-
 # -- CORS -----------------------------------------------------------------------------------
 
 
@@ -369,21 +229,20 @@ class FailedAuthentications:
     Without it, a fresh random key on every request falls into a fresh per-key bucket and is
     answered 401 without limit. Only failures are charged, so a valid key behind the same NAT
     as a scanner keeps working; past the burst, the failures get 429 with Retry-After instead
-    of 401. The buckets are the rate limiter's (Redis shared, local fallback), under ids no API
-    key can have (``ip:...``; key ids never hold a colon).
+    of 401. The buckets are a rate limiter's (Redis shared, local fallback) under a prefix of
+    their own (:data:`FAILURE_PREFIX`), so no API key's bucket can share one.
     """
 
     def __init__(self, limiter: RateLimiter) -> None:
-        self._limiter = limiter  # best with lease=1: no per-address lease left in each instance
+        # core.bootstrap makes it with FAILURE_PREFIX, FAILURE_SUBJECT and lease=1 (no
+        # per-address lease left in each instance).
+        self._limiter = limiter
 
     def charge(self, address: str) -> None:
-        """Count one failed authentication from ``address``; raises :class:`RateLimited` when
-        the address is past its limit."""
-        try:
-            self._limiter.check(Principal(f"ip:{address}", admin=False))
-        except RateLimited as limited:
-            raise RateLimited(
-                limited.retry_after_s,
-                self._limiter.per_minute,
-                subject="requests without a valid API key from this address",
-            ) from None
+        """Count one failed authentication from ``address``; raises ``RateLimited`` when the
+        address is past its limit."""
+        self._limiter.check(address)
+
+
+FAILURE_PREFIX = "ion:v1:rl:ip:"  # + the client's address
+FAILURE_SUBJECT = "requests without a valid API key from this address"

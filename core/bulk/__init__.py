@@ -2,37 +2,36 @@
 
 ``BulkJobs`` submits and reports (the ``bulk`` function), ``BulkWorker`` answers one item per
 delivery (``bulk_worker``); both work through the :class:`JobStore` and :class:`Publisher`
-ports, which ``core.adapters`` implements with Firestore and Pub/Sub.
+ports, which ``core.adapters`` implements with Firestore and Pub/Sub. ``handle_push`` turns one
+Pub/Sub push into a delivery for the worker, and its outcome into acknowledge or redeliver.
 """
 
-from core.bulk._jobs import BulkJobs, JobView, Submitted, check_count, job_id_for, job_status
-from core.bulk._model import (
-    MAX_ITEMS,
-    Admit,
-    BulkItem,
-    Counts,
+from core.bulk._delivery import handle_push
+from core.bulk._errors import (
     IdempotencyKeyReused,
-    ItemRecord,
-    ItemStatus,
     JobNotFound,
-    JobRecord,
-    JobStatus,
-    JobStore,
     JobStoreUnavailable,
-    Malformed,
     NoItems,
-    Publisher,
-    PublishError,
     PublishFailed,
-    Publishing,
     TooManyItems,
     TooManyItemsInFlight,
-    decode,
+)
+from core.bulk._jobs import BulkJobs, JobView, Submitted, check_count, job_id_for, job_status
+from core.bulk._ports import Admit, JobStore, Publisher, PublishError
+from core.bulk._records import (
+    MAX_ITEMS,
+    BulkItem,
+    Counts,
+    ItemRecord,
+    ItemStatus,
+    JobRecord,
+    JobStatus,
+    Publishing,
     digest,
-    encode,
     is_job_id,
     item_digest,
 )
+from core.bulk._wire import Malformed, Push, decode, delivery_attempt, encode
 from core.bulk._worker import BulkWorker, Handled, Report, RetryableFailure
 
 __all__ = [
@@ -58,6 +57,7 @@ __all__ = [
     "PublishFailed",
     "Publisher",
     "Publishing",
+    "Push",
     "Report",
     "RetryableFailure",
     "Submitted",
@@ -65,8 +65,10 @@ __all__ = [
     "TooManyItemsInFlight",
     "check_count",
     "decode",
+    "delivery_attempt",
     "digest",
     "encode",
+    "handle_push",
     "is_job_id",
     "item_digest",
     "job_id_for",

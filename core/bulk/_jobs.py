@@ -27,30 +27,30 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from core.bulk._model import (
+from core.bulk._errors import (
+    IdempotencyKeyReused,
+    JobNotFound,
+    JobStoreUnavailable,
+    NoItems,
+    PublishFailed,
+    TooManyItems,
+    TooManyItemsInFlight,
+)
+from core.bulk._ports import JobStore, Publisher, PublishError
+from core.bulk._records import (
     MAX_ITEMS,
     BulkItem,
     Counts,
-    IdempotencyKeyReused,
     ItemRecord,
     ItemStatus,
-    JobNotFound,
     JobRecord,
     JobStatus,
-    JobStore,
-    JobStoreUnavailable,
-    NoItems,
-    Publisher,
-    PublishError,
-    PublishFailed,
     Publishing,
-    TooManyItems,
-    TooManyItemsInFlight,
     digest,
-    encode,
     is_job_id,
     item_digest,
 )
+from core.bulk._wire import encode
 from core.errors import InvalidInput, RateLimited
 
 log = logging.getLogger(__name__)

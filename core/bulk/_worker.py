@@ -18,8 +18,8 @@ Pub/Sub delivers at least once, so every rule here is about deliveries, not item
   instead. A process that dies mid-attempt counts nothing: the subscription's dead-letter
   policy bounds those deliveries, and the delivery attempt Pub/Sub then reports is checked too.
 - An item no attempt could answer (the request itself is refused) fails at once.
-- A message no delivery could process is for the caller (the function) to log and acknowledge:
-  :func:`core.bulk.decode` raises :class:`core.bulk.Malformed` for it.
+- A message no delivery could process is logged and acknowledged before it reaches the worker
+  (:func:`core.bulk.handle_push`, which also turns a push into a delivery).
 """
 
 from __future__ import annotations
@@ -28,12 +28,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
-from core.bulk._model import BulkItem, ItemStatus, JobStore, is_job_id, item_digest
+from core.bulk._ports import JobStore
+from core.bulk._records import BulkItem, ItemStatus, is_job_id, item_digest
 from core.errors import IonError
 from core.personas import PersonaName
 from core.pipeline import Outcome, Request
 from core.prompts import PromptContext
-from core.serialize import answer_dict
+from core.views import AnswerOut
 
 
 class Handled(StrEnum):
@@ -82,12 +83,15 @@ class BulkWorker:
         try:
             outcome = self._pipeline.run(_request(item))
         except IonError as error:
-            if error.http_status < 500:  # the item itself is refused: no attempt can answer it
+            # The pipeline refuses an item with a 4xx (422, 404), never a retryable 429 (rate
+            # limits are the HTTP edge's): every refusal fails at once, the rest is retried.
+            if not error.retryable:  # the item itself is refused: no attempt can answer it
                 return self._fail(job_id, item, error.code, error.message)
             return self._retry_or_fail(job_id, item, error)
         except Exception as error:  # any other failure may pass: retry it
             return self._retry_or_fail(job_id, item, error)
-        recorded = self._store.record(job_id, item.index, ItemStatus.DONE, answer_dict(outcome))
+        result = AnswerOut.of(outcome).model_dump(mode="json")  # JSON data, as the store keeps it
+        recorded = self._store.record(job_id, item.index, ItemStatus.DONE, result)
         return Report(Handled.DONE if recorded else Handled.DUPLICATE)
 
     def _forged(self, job_id: str, item: BulkItem) -> str | None:

@@ -1,27 +1,23 @@
 """Two-tier response cache: in-process L1, shared L2 (Redis) behind a port, compute on a miss.
 
-Pure: the Redis adapter lives in ``core.adapters.redis_store`` and is wired in
-``core.bootstrap``.
+Knows nothing of messages or answers: a key is anything with a persona and a digest (the
+pipeline builds them), a value any JSON object. The Redis adapter lives in
+``core.adapters.redis_store`` and is wired in ``core.bootstrap``.
 """
 
-from core.cache._breaker import BreakerState, CircuitBreaker
-from core.cache._keys import ResponseKey, context_digest
 from core.cache._lru import LruCache
-from core.cache._ports import SharedStore, StoreUnavailable, StoreWarmingUp, call_store
-from core.cache._tiered import NO_STORE, CacheResult, CacheSettings, ResponseCache
+from core.cache._ports import CacheKey, SharedStore, StoreUnavailable, StoreWarmingUp
+from core.cache._tiered import NO_STORE, CacheResult, CacheSettings, ResponseCache, Tier
 
 __all__ = [
     "NO_STORE",
-    "BreakerState",
+    "CacheKey",
     "CacheResult",
     "CacheSettings",
-    "CircuitBreaker",
     "LruCache",
     "ResponseCache",
-    "ResponseKey",
     "SharedStore",
     "StoreUnavailable",
     "StoreWarmingUp",
-    "call_store",
-    "context_digest",
+    "Tier",
 ]

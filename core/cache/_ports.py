@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from collections.abc import Sequence
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from core.cache._breaker import CircuitBreaker
+from core.breaker import StoreUnavailable, StoreWarmingUp
 
-T = TypeVar("T")
-log = logging.getLogger(__name__)
+__all__ = ["CacheKey", "SharedStore", "StoreUnavailable", "StoreWarmingUp"]
 
 
-class StoreUnavailable(Exception):
-    """The shared store failed or timed out; the cache treats this as a miss, never an error."""
+class CacheKey(Protocol):
+    """What the cache needs of a key: the persona it is filed under (invalidation is per
+    persona) and a stable digest of everything else. The pipeline builds its keys."""
 
+    @property
+    def persona(self) -> str: ...
 
-class StoreWarmingUp(StoreUnavailable):
-    """The store's client is still being set up: a miss, but not a failure of the store."""
+    def digest(self) -> str: ...
 
 
 class SharedStore(Protocol):
@@ -51,31 +50,3 @@ class SharedStore(Protocol):
     def bump(self, name: str) -> int:
         """Increment a version counter; returns the new value."""
         ...
-
-
-def call_store(
-    breaker: CircuitBreaker,
-    operation: Callable[[], T],
-    on_failure: Callable[[Exception], None] | None = None,
-) -> T | None:
-    """``operation()`` on a shared store, behind ``breaker``; None instead when the breaker is
-    open, when the store is still warming up (a miss, but no sign of failure) or when it fails.
-    Whatever the store does, it never fails the request that called it: any error counts
-    against the breaker and goes to ``on_failure``, and one that is not
-    :class:`StoreUnavailable` is logged as the bug it is."""
-    if not breaker.allow():
-        return None
-    try:
-        result = operation()
-    except StoreWarmingUp:
-        breaker.success()
-        return None
-    except Exception as error:
-        if not isinstance(error, StoreUnavailable):
-            log.exception("unexpected error from the shared store")
-        breaker.failure()
-        if on_failure is not None:
-            on_failure(error)
-        return None
-    breaker.success()
-    return result

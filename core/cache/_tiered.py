@@ -25,13 +25,13 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from core import observability
-from core.cache._breaker import BreakerState, CircuitBreaker
-from core.cache._keys import ResponseKey
+from core.breaker import BreakerState, CircuitBreaker, call_store
 from core.cache._lru import LruCache
-from core.cache._ports import SharedStore, call_store
+from core.cache._ports import CacheKey, SharedStore
 from core.cache._stats import Latencies, TierCounters
 from core.cache._versions import Versions
 
@@ -58,11 +58,23 @@ class CacheSettings:
     namespace: str = "ion:v1"
 
 
+class Tier(StrEnum):
+    """Where an answer came from (``cache.tier`` in responses, logs and Sentry)."""
+
+    L1 = "l1"  # this instance's memory
+    L2 = "l2"  # the shared store
+    COALESCED = "coalesced"  # another request in this instance computed it meanwhile
+    STALE = "stale"  # expired, served because computing it again failed
+    COMPUTED = "computed"  # computed now (and stored)
+    BYPASS = "bypass"  # the cache was not used for this request
+    NONE = "none"  # there is no cache (a bare pipeline)
+
+
 @dataclass(frozen=True, slots=True)
 class CacheResult:
     value: Value
     hit: bool
-    tier: str  # l1 | l2 | coalesced | stale | computed | bypass
+    tier: Tier
 
 
 @dataclass(slots=True)
@@ -110,7 +122,7 @@ class ResponseCache:
         )
         self.l2 = TierCounters()
         self.outcomes: dict[str, int] = dict.fromkeys(
-            ("l1", "l2", "coalesced", "stale", "computed", "bypass"), 0
+            (tier.value for tier in Tier if tier is not Tier.NONE), 0
         )
         # Latency of the hits each tier serves, measured around the whole lookup.
         self.latency = {"l1": Latencies(), "l2": Latencies()}
@@ -119,7 +131,7 @@ class ResponseCache:
 
     def get_or_compute(
         self,
-        key: ResponseKey,
+        key: CacheKey,
         compute: Callable[[], Value],
         *,
         use_cache: bool = True,
@@ -127,7 +139,7 @@ class ResponseCache:
     ) -> CacheResult:
         if not use_cache:
             value, _ = _unmark(compute())
-            return self._done(CacheResult(value, hit=False, tier="bypass"))
+            return self._done(CacheResult(value, hit=False, tier=Tier.BYPASS))
         full_key = self.full_key(key)
         stale: _Envelope | None = None
         if not refresh:
@@ -148,14 +160,14 @@ class ResponseCache:
         stale = None
         if envelope is not None:
             if envelope.fresh_until > now:
-                return CacheResult(envelope.value, hit=True, tier="l1"), None
+                return CacheResult(envelope.value, hit=True, tier=Tier.L1), None
             stale = envelope
         remote = self._l2_get(full_key)
         if remote is not None:
             if remote.fresh_until > now:
                 promote = min(self.settings.promote_ttl_s, remote.fresh_until - now)
                 self.l1.set(full_key, remote, promote)
-                return CacheResult(remote.value, hit=True, tier="l2"), None
+                return CacheResult(remote.value, hit=True, tier=Tier.L2), None
             stale = remote
         return None, stale
 
@@ -174,7 +186,7 @@ class ResponseCache:
         if not leader:
             flight.done.wait(self.settings.wait_ms / 1000)
             if flight.value is not None:
-                return CacheResult(flight.value, hit=True, tier="coalesced")
+                return CacheResult(flight.value, hit=True, tier=Tier.COALESCED)
             return self._compute(full_key, compute, stale, refresh)  # leader failed or slow
         try:
             result = self._compute(full_key, compute, stale, refresh)
@@ -210,13 +222,13 @@ class ResponseCache:
         except Exception:
             if stale is None:
                 raise
-            return CacheResult(stale.value, hit=True, tier="stale")
+            return CacheResult(stale.value, hit=True, tier=Tier.STALE)
         finally:
             if lock is not None and not written:
                 self._store_call(lambda s: s.release(lock_key, token))
         if stand_in and stale is not None:  # the real answer, a little old, beats a stand-in
-            return CacheResult(stale.value, hit=True, tier="stale")
-        return CacheResult(value, hit=False, tier="computed")
+            return CacheResult(stale.value, hit=True, tier=Tier.STALE)
+        return CacheResult(value, hit=False, tier=Tier.COMPUTED)
 
     def _wait_for_other_instance(self, full_key: str) -> CacheResult | None:
         deadline = self._clock() + self.settings.wait_ms / 1000
@@ -225,7 +237,7 @@ class ResponseCache:
             remote = self._l2_get(full_key)
             if remote is not None and remote.fresh_until > self._wall():
                 self.l1.set(full_key, remote, self.settings.promote_ttl_s)
-                return CacheResult(remote.value, hit=True, tier="l2")
+                return CacheResult(remote.value, hit=True, tier=Tier.L2)
             if self.breaker.state is BreakerState.OPEN:
                 return None  # the store is down: stop waiting and compute
         return None
@@ -272,7 +284,7 @@ class ResponseCache:
 
     # -- versions and invalidation ---------------------------------------------------------
 
-    def full_key(self, key: ResponseKey) -> str:
+    def full_key(self, key: CacheKey) -> str:
         everything, persona = self._versions.current(("all", f"persona:{key.persona}"))
         ns = self.settings.namespace
         return f"{ns}:r:{everything}:{key.persona}:{persona}:{key.digest()}"

@@ -1,12 +1,11 @@
-"""Answer generation: the deterministic offline generator and the conversation turn type.
+"""Answer generation: the deterministic offline generator.
 
-The offline generator is the default and the fallback for model-backed generators; the
-prompt builder and the pipeline import :class:`Turn` from here.
+The offline generator is the default and the fallback for model-backed generators (see
+``core.resilience`` and ``core.pipeline``).
 """
 
 from __future__ import annotations
 
 from core.generation._offline import OfflineGenerator
-from core.generation._types import Turn
 
-__all__ = ["OfflineGenerator", "Turn"]
+__all__ = ["OfflineGenerator"]

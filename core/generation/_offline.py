@@ -21,18 +21,17 @@ import unicodedata
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from core.analysis import Analysis
 from core.generation._phrases_en import EN
 from core.generation._phrases_ko import KO
 from core.generation._topic import topic_of
-from core.generation._types import Phrases, Turn
+from core.generation._types import Phrases
 from core.personas import PersonaName
+from core.prompts import Prompt
 from core.taxonomy import Intent, Tone
-
-if TYPE_CHECKING:  # core.prompts imports this package (for Turn): no import at run time
-    from core.prompts import Prompt
+from core.turns import Turn
 
 TOPIC_CHARS = {"ko": 40, "en": 60}  # Korean carries more per character
 PREVIOUS_TOPIC_CHARS = 40  # so topic + previous topic never echo more than ~110 characters

@@ -1,4 +1,4 @@
-"""The shapes shared by the generators and the prompt builder."""
+"""The phrase tables' shape, shared by the offline generator and its two languages."""
 
 from __future__ import annotations
 
@@ -6,15 +6,6 @@ from dataclasses import dataclass
 
 from core.personas import PersonaName
 from core.taxonomy import Intent, Tone
-
-
-@dataclass(frozen=True, slots=True)
-class Turn:
-    """One earlier message in the conversation, the user's or the mentor's."""
-
-    role: str  # "user" or "mentor"
-    text: str
-    safety: str | None = None  # a user turn the safety check flagged: its category
 
 
 @dataclass(frozen=True, slots=True)

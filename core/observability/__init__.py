@@ -3,11 +3,12 @@
 The API every function uses (the Router in ``core.api.http`` already does the per-request
 part for HTTP functions; an event function such as the bulk worker calls it itself):
 
-- ``init_sentry(function, config=None) -> bool`` — once per instance, at import (
-  ``core.bootstrap.check()`` calls it with ``FUNCTION_TARGET``, which functions-framework and
-  Cloud Functions set). Starts Sentry when ``SENTRY_DSN`` is set (idempotent: the first call
-  starts it) and records the project and the id-hashing key for the logs. Without a DSN the
-  SDK is never imported and everything below is nearly free.
+- ``configure(function, settings) -> bool`` — once per instance, at import, from outside
+  (``core.bootstrap.check()`` calls it with ``FUNCTION_TARGET``, which functions-framework and
+  Cloud Functions set, and the :class:`ObservabilitySettings` that ``core.config`` read).
+  Starts Sentry when a DSN is set (idempotent: the first call starts it) and records the
+  project and the id-hashing key for the logs. Without a DSN the SDK is never imported and
+  everything below is nearly free. This package never reads settings or imports its users.
 - ``span(op, description=None, **data)`` — a context manager: a Sentry span inside the current
   transaction; a shared no-op when Sentry is off. Ops used: ``ion.analysis``, ``ion.routing``,
   ``cache.get``, ``cache.put``, ``ion.generation``, ``db.firestore``; Pub/Sub should use
@@ -38,30 +39,29 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
-import os
 import secrets
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from core.observability import _logs
 from core.observability._logs import TRACE_HEADERS
 from core.observability._scrub import Confided, scrub_event
-
-if TYPE_CHECKING:
-    from core.config import Settings
+from core.observability._sentry import Sentry
+from core.observability._settings import ObservabilitySettings
 
 __all__ = [
     "TRACE_HEADERS",
+    "ObservabilitySettings",
     "RequestLog",
     "begin_request",
     "capture_failure",
     "confide",
+    "configure",
     "hash_id",
-    "init_sentry",
     "log",
     "scope",
     "sentry_enabled",
@@ -76,7 +76,7 @@ _HASHED = {"user_id": "user", "session_id": "session"}
 
 @dataclass(slots=True)
 class _State:
-    sentry: bool = False
+    sentry: Sentry | None = None
     project: str | None = None
     key: bytes = field(default_factory=lambda: secrets.token_bytes(32))
 
@@ -94,28 +94,20 @@ class _Context:
 _current: ContextVar[_Context | None] = ContextVar("ion_observability", default=None)
 
 
-def init_sentry(function: str, config: Settings | None = None) -> bool:
+def configure(function: str, settings: ObservabilitySettings) -> bool:
     """Configure this instance's observability; start Sentry if a DSN is set. Returns whether
     Sentry is on. Safe to call again: Sentry starts once, the rest is refreshed."""
-    if config is None:
-        from core import bootstrap  # noqa: PLC0415  (bootstrap imports this module's users)
-
-        config = bootstrap.settings()
-    o = config.observability
     with _lock:
-        _state.project = config.project
-        _state.key = o.id_hash_key.encode() if o.id_hash_key else secrets.token_bytes(32)
-        if o.sentry_dsn and not _state.sentry:
-            from core.adapters import sentry  # noqa: PLC0415  (imports the SDK)
-
-            release = o.sentry_release or os.environ.get("K_REVISION") or _package_release()
-            sentry.start(o, function, release, _before_send, _before_breadcrumb)
-            _state.sentry = True
-    return _state.sentry
+        _state.project = settings.project
+        key = settings.id_hash_key
+        _state.key = key.encode() if key else secrets.token_bytes(32)
+        if settings.sentry_dsn and _state.sentry is None:
+            _state.sentry = Sentry(settings, function, _before_send, _before_breadcrumb)
+    return _state.sentry is not None
 
 
 def sentry_enabled() -> bool:
-    return _state.sentry
+    return _state.sentry is not None
 
 
 def hash_id(raw: str) -> str:
@@ -123,10 +115,9 @@ def hash_id(raw: str) -> str:
 
 
 def span(op: str, description: str | None = None, **data: Any) -> AbstractContextManager[Any]:
-    if not _state.sentry:
+    sentry = _state.sentry
+    if sentry is None:
         return _NO_SPAN
-    from core.adapters import sentry  # noqa: PLC0415
-
     return sentry.span(op, description, data)
 
 
@@ -135,25 +126,23 @@ def set_tags(**tags: str | int | float | bool | None) -> None:
     context = _current.get()
     if context is not None:
         context.fields.update(shown)
-    if _state.sentry:
-        from core.adapters import sentry  # noqa: PLC0415
-
+    sentry = _state.sentry
+    if sentry is not None:
         sentry.set_tags(shown)
         if "user" in shown:
             sentry.set_user(shown["user"])
 
 
 def capture_failure(error: BaseException, **tags: str | int | None) -> str | None:
-    if not _state.sentry:
+    sentry = _state.sentry
+    if sentry is None:
         return None
-    from core.adapters import sentry  # noqa: PLC0415
-
     shown = {_HASHED.get(k, k): _tag_value(k, v) for k, v in tags.items() if v is not None}
     return sentry.capture(error, shown)
 
 
 def confide(body: Any) -> None:
-    if not _state.sentry:
+    if _state.sentry is None:
         return  # only Sentry events are scrubbed of them: nothing to keep without it
     context = _current.get()
     if context is None:
@@ -166,9 +155,8 @@ def confide(body: Any) -> None:
 def scope(**tags: str | int | None) -> Iterator[None]:
     token = _current.set(_Context())
     try:
-        if _state.sentry:
-            from core.adapters import sentry  # noqa: PLC0415
-
+        sentry = _state.sentry
+        if sentry is not None:
             with sentry.isolated():
                 set_tags(**tags)
                 yield
@@ -195,9 +183,8 @@ class RequestLog:
 
     def route(self, name: str) -> None:
         self._context.fields["route"] = name
-        if _state.sentry:
-            from core.adapters import sentry  # noqa: PLC0415
-
+        sentry = _state.sentry
+        if sentry is not None:
             sentry.set_transaction(name)
 
     def note(self, **fields: Any) -> None:
@@ -223,7 +210,7 @@ def begin_request(function: str, headers: Mapping[str, str]) -> RequestLog:
     the request's confided texts; the thread's next request replaces them."""
     request_log = RequestLog(function, headers)
     _current.set(request_log._context)
-    if _state.sentry:
+    if _state.sentry is not None:
         set_tags(function=function)
     return request_log
 
@@ -245,18 +232,8 @@ def _before_breadcrumb(crumb: dict[str, Any], _hint: dict[str, Any]) -> dict[str
     return crumb
 
 
-def _package_release() -> str:
-    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
-
-    try:
-        return f"ion-mentoring@{version('ion-mentoring')}"
-    except PackageNotFoundError:
-        return "ion-mentoring@unknown"
-
-
 def flush(timeout_s: float = 2.0) -> None:
     """Send what is queued (tests and short-lived processes); a no-op when Sentry is off."""
-    if _state.sentry:
-        from core.adapters import sentry  # noqa: PLC0415
-
+    sentry = _state.sentry
+    if sentry is not None:
         sentry.flush(timeout_s)

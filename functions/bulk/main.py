@@ -11,17 +11,17 @@ about deliveries (duplicates, retries, poison and forged messages) are in ``core
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
-import time
-from typing import Any
+import gc
+
+# Start-up only allocates what the instance keeps: collecting meanwhile would scan the same
+# young objects again and again (about 30 ms of a cold start). bootstrap.started() resumes it.
+gc.disable()
 
 import flask
 import functions_framework
 from cloudevents.http import CloudEvent
 
-from core import bootstrap, observability
+from core import bootstrap
 from core._once import once
 from core.api.http import Call, Route, validated
 from core.api.openapi import service_router
@@ -35,17 +35,15 @@ from core.api.schemas import (
     BulkRequest,
     BulkStatusQuery,
 )
+from core.bootstrap import bulk as bulk_wiring
 from core.bulk import (
     BulkItem,
     BulkJobs,
     BulkWorker,
     ItemRecord,
-    JobStoreUnavailable,
-    Malformed,
-    RetryableFailure,
     TooManyItems,
     check_count,
-    decode,
+    handle_push,
 )
 from core.errors import RateLimited
 from core.personas import PersonaName
@@ -53,12 +51,12 @@ from core.personas import PersonaName
 
 @once
 def _jobs() -> BulkJobs:
-    return bootstrap.build_bulk_jobs()
+    return bulk_wiring.build_bulk_jobs()
 
 
 @once
 def _worker() -> BulkWorker:
-    return bootstrap.build_bulk_worker()
+    return bulk_wiring.build_bulk_worker()
 
 
 def _submit(call: Call) -> BulkAccepted:
@@ -86,7 +84,7 @@ def _submit(call: Call) -> BulkAccepted:
     def charge(published: int) -> None:
         # One token per item published; the router took the first for the request itself.
         try:
-            limiter.check(call.caller, cost=published - 1)
+            limiter.check(call.caller.key_id, cost=published - 1)
         except RateLimited as limited:
             raise RateLimited(
                 limited.retry_after_s,
@@ -161,6 +159,7 @@ router = service_router(
     ROUTES,
     bootstrap.build_guard,
 )
+bootstrap.started()  # the last line of start-up
 
 
 @functions_framework.http
@@ -170,94 +169,8 @@ def bulk(request: flask.Request) -> flask.Response:
 
 @functions_framework.cloud_event
 def bulk_worker(event: CloudEvent) -> None:
-    """Answer the one item a Pub/Sub push delivers, and record its result.
-
-    Returning acknowledges the message; raising makes Pub/Sub redeliver it (with backoff, and
-    to the dead-letter topic after the subscription's maximum deliveries). A message no
-    delivery could process is logged and acknowledged, never retried forever
-    (python-docs-samples: tips-avoid-infinite-retries); so is a forged one (no submitted job
-    has that item); an item already finished is acknowledged without being counted again.
+    """Answer the one item a Pub/Sub push delivers, and record its result. Returning
+    acknowledges the message; raising makes Pub/Sub redeliver it (see ``core.bulk.handle_push``).
     """
-    message = event.data.get("message") if isinstance(event.data, dict) else None
-    if not isinstance(message, dict):
-        message = {}
-    message_id = message.get("messageId")
-    context = {
-        "message_id": message_id if isinstance(message_id, str) else None,
-        "attributes": message.get("attributes")
-        if isinstance(message.get("attributes"), dict)
-        else {},
-    }
-    try:
-        job_id, item = decode(_payload(message))
-    except Malformed as problem:
-        # The payload is never logged: it is a user's text. Only what is wrong with it.
-        observability.log("WARNING", f"bulk_worker dropped a message: {problem}", **context)
-        return
-    ids = {"job_id": job_id, "index": item.index, **context}
-    began = time.perf_counter()
-    with (
-        observability.scope(function="bulk_worker", job_id=job_id, item=item.index),
-        observability.span("queue.process", "answer one bulk item"),
-    ):
-        # Inside the scope: the scope starts with nothing confided, and its Sentry events must
-        # have this item's texts scrubbed (an exception may quote them). Only what a person
-        # wrote: the job id and index are the tags that find the item.
-        observability.confide({"message": item.message, "user_id": item.user_id})
-        try:
-            report = _worker().handle(job_id, item, _delivery_attempt(event))
-        except RetryableFailure as failure:
-            observability.capture_failure(failure, job_id=job_id, item=item.index)
-            cause = type(failure.__cause__).__name__
-            observability.log("ERROR", f"bulk_worker: {failure}; cause {cause}", **ids)
-            raise
-        except JobStoreUnavailable as error:
-            observability.capture_failure(error, job_id=job_id, item=item.index)
-            observability.log(
-                "ERROR", f"bulk_worker: job store unavailable ({error.message}); redelivery", **ids
-            )
-            raise
-        if report.forged is not None:
-            # Why, never what: the text may be anyone's.
-            observability.log(
-                "WARNING", f"bulk_worker dropped a forged message: {report.forged}", **ids
-            )
-            return
-        if report.error_code is not None:
-            failed = RuntimeError(f"bulk item failed: {report.error_code}")
-            observability.capture_failure(failed, job_id=job_id, item=item.index)
-        observability.log(
-            "INFO" if report.error_code is None else "WARNING",
-            f"bulk_worker: item {report.handled.value}",
-            latency_ms=round((time.perf_counter() - began) * 1000, 2),
-            attempts=report.attempts,
-            error_code=report.error_code,
-            **ids,
-        )
-
-
-def _delivery_attempt(event: CloudEvent) -> int | None:
-    """Pub/Sub's count of this message's deliveries, sent when the subscription has a
-    dead-letter policy (as deployed). A push arrives as a raw Pub/Sub body, which
-    functions-framework turns into a CloudEvent without the count, so it is read from the
-    request itself too."""
-    candidates = [event.data if isinstance(event.data, dict) else None]
-    if flask.has_request_context():
-        candidates.append(flask.request.get_json(silent=True))
-    for body in candidates:
-        attempt = body.get("deliveryAttempt") if isinstance(body, dict) else None
-        if isinstance(attempt, int) and not isinstance(attempt, bool):
-            return attempt
-    return None
-
-
-def _payload(message: dict[str, Any]) -> Any:
-    if not message:
-        raise Malformed("it is not a Pub/Sub message object")
-    data = message.get("data")
-    if not isinstance(data, str):
-        raise Malformed("it has no base64 string as data")
-    try:
-        return json.loads(base64.b64decode(data, validate=True).decode("utf-8"))
-    except (binascii.Error, UnicodeDecodeError, ValueError, TypeError, RecursionError):
-        raise Malformed("its data is not base64 of UTF-8 JSON") from None
+    raw = flask.request.get_json(silent=True) if flask.has_request_context() else None
+    handle_push(_worker, event.data, raw)  # looked up per delivery: tests replace it

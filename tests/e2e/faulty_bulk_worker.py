@@ -23,6 +23,7 @@ from cloudevents.http import CloudEvent
 
 from core import bootstrap
 from core._once import once
+from core.bootstrap import bulk as bulk_wiring
 from core.bulk import BulkWorker
 from core.pipeline import Outcome, Request
 
@@ -67,7 +68,7 @@ class _Faulty:
 def _worker() -> BulkWorker:
     config = bootstrap.settings()
     pipeline = _Faulty(bootstrap.build_pipeline(config))
-    return BulkWorker(bootstrap.build_job_store(config), pipeline, config.bulk.max_attempts)
+    return BulkWorker(bulk_wiring.build_job_store(config), pipeline, config.bulk.max_attempts)
 
 
 real._worker = _worker  # the real function looks its worker up here on every delivery

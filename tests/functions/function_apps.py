@@ -1,4 +1,5 @@
-"""Helpers shared by the function tests: request bodies from tests/data/http and the error
+"""Helpers shared by the function and reliability tests (and ``load_function`` in
+tests/conftest.py): the test API keys, request bodies from tests/data/http and the error
 envelope check. (A plain module rather than conftest, so tests can import it by name.)"""
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from core.pipeline import Pipeline, Request
-from core.serialize import answer_dict
+from core.views import AnswerOut
 from tests.functions.function_apps import ADMIN_KEY, USER_KEY
 
 MESSAGE = "My team keeps missing deadlines and I don't know how to bring it up."
@@ -91,7 +91,7 @@ def test_a_bulk_items_result_keeps_no_cache_facts() -> None:
     # What the bulk worker records for an item, and its owner (any user key) reads back.
     pipeline = Pipeline(cache=None)
     outcome = pipeline.run(Request(message=MESSAGE))
-    result = answer_dict(outcome)
+    result = AnswerOut.of(outcome).model_dump(mode="json")
     assert "cache" not in result
     assert "timings_ms" not in result
     assert result["answer"] == outcome.answer

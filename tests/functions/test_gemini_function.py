@@ -20,23 +20,6 @@ MESSAGE = "이직 준비 중인데 포트폴리오가 약해요. 뭐부터 보�
 ANSWER = "A mentor's answer from the fake Gemini."
 
 
-@pytest.fixture
-def gemini_env(
-    load_function: Loader, fake_gemini: FakeGemini, monkeypatch: pytest.MonkeyPatch
-) -> dict[str, str]:
-    """Gemini in API-key mode against the fake; after ``load_function``, which resets every
-    setting to its default."""
-    env = {
-        "GENERATOR": "gemini",
-        "GEMINI_MODE": "api_key",
-        "GEMINI_API_KEY": "plain-test-key",
-        "GEMINI_BASE_URL": fake_gemini.url,
-    }
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
-    return env
-
-
 def process(app: FunctionApp, path: str = "/v2/process", **body: Any) -> dict[str, Any]:
     # The admin key: these tests read the cache facts, which user keys are not shown.
     response = app.client.post(

@@ -7,8 +7,6 @@ function, the route, the persona, cache tier and generator, and carries the trac
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 from collections.abc import Callable
 from typing import Any
@@ -18,6 +16,7 @@ from flask.testing import FlaskClient
 
 from core import observability
 from tests.functions.function_apps import USER_KEY, FunctionApp, assert_error
+from tests.helpers import keyed
 
 TRACE = "105445aa7843bc8bf206b12000100000"
 MESSAGE = "팀장님한테 번아웃 얘기를 어떻게 꺼내야 할지 모르겠어요"
@@ -27,10 +26,6 @@ HASH_KEY = "a-test-key-for-hashing-ids-0123456789"
 def lines(capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
     """Every JSON line on stdout since the last call (other output would fail to parse)."""
     return [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.strip()]
-
-
-def keyed(raw: str) -> str:
-    return hmac.new(HASH_KEY.encode(), raw.encode(), hashlib.sha256).hexdigest()[:16]
 
 
 @pytest.fixture
@@ -72,7 +67,7 @@ def test_a_processed_message_gives_one_line_with_trace_tags_and_no_text(
     assert entry["cache_tier"] == "computed"  # operators see it; a user key's caller does not
     assert "cache" not in body
     assert entry["generator"] == body["generator"] == "offline"
-    assert entry["user"] == keyed("alice@example.com")
+    assert entry["user"] == keyed("alice@example.com", HASH_KEY)
     assert "POST /v2/process 200" in entry["message"]
 
     text = json.dumps(entry, ensure_ascii=False)

@@ -109,17 +109,12 @@ def test_a_bad_crisis_resources_setting_stops_the_instance(
 
 @pytest.fixture
 def gemini(
-    load_function: Loader, fake_gemini: FakeGemini, monkeypatch: pytest.MonkeyPatch
+    load_function: Loader, gemini_env: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> Callable[..., FunctionApp]:
+    """``process`` answering with Gemini (``gemini_env``), with ``extra`` settings on top."""
+
     def load(**extra: str) -> FunctionApp:
-        env = {
-            "GENERATOR": "gemini",
-            "GEMINI_MODE": "api_key",
-            "GEMINI_API_KEY": "plain-test-key",
-            "GEMINI_BASE_URL": fake_gemini.url,
-            **extra,
-        }
-        for name, value in env.items():
+        for name, value in extra.items():
             monkeypatch.setenv(name, value)
         return load_function("process")
 

@@ -14,16 +14,10 @@ import pytest
 import redis
 
 from core.adapters.redis_store import RedisStore
-from core.cache import (
-    NO_STORE,
-    BreakerState,
-    CacheSettings,
-    ResponseCache,
-    ResponseKey,
-    context_digest,
-)
-from core.generation import Turn
-from core.pipeline import Pipeline, Request
+from core.breaker import BreakerState
+from core.cache import NO_STORE, CacheSettings, ResponseCache
+from core.pipeline import Pipeline, Request, ResponseKey, context_digest
+from core.turns import Turn
 from devtools.redis_server import RedisServer
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from core import _ask
+from core.cli import ask as _ask
 from devtools.processes import free_port
 from tests.helpers import one_error_line, run_ion
 

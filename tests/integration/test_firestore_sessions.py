@@ -16,7 +16,6 @@ from typing import Any, TypeVar
 import pytest
 
 from core.adapters.firestore_sessions import FirestoreSessionStore
-from core.generation import Turn
 from core.sessions import (
     KEEP_TURNS,
     Owner,
@@ -24,6 +23,7 @@ from core.sessions import (
     SessionStoreUnavailable,
     document_id,
 )
+from core.turns import Turn
 from devtools.emulators import PROJECT, FirestoreEmulator
 from devtools.processes import group_members
 from tests.helpers import FakeClock

@@ -11,13 +11,13 @@ from google.oauth2.credentials import Credentials
 
 from core.adapters.gemini import GeminiModel
 from core.analysis import analyze
-from core.cache import BreakerState, CircuitBreaker
+from core.breaker import BreakerState, CircuitBreaker
 from core.errors import FailureReason, GenerationFailed
-from core.generation import Turn
 from core.pipeline import Pipeline, Request
 from core.prompts import build_prompt, fence
 from core.resilience import Backoff, ResilientGenerator
 from core.routing import route
+from core.turns import Turn
 from devtools.fake_gemini import (
     FakeGemini,
     answer,

@@ -8,22 +8,22 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from core.adapters.redis_store import RedisStore
-from core.api.security import Principal, RateLimiter
 from core.errors import RateLimited
+from core.ratelimit import RateLimiter
 from devtools.redis_server import RedisServer
 
 
 def test_instances_share_one_bucket_per_key(redis_url: str) -> None:
     first = RateLimiter(60, burst=3, shared=RedisStore(redis_url))
     second = RateLimiter(60, burst=3, shared=RedisStore(redis_url))
-    web = Principal("web", admin=False)
+    web = "web"
     first.check(web)
     second.check(web)
     first.check(web)
     with pytest.raises(RateLimited) as caught:
         second.check(web)
     assert caught.value.retry_after_s == 1
-    second.check(Principal("other", admin=False))
+    second.check("other")
 
 
 def test_concurrent_takes_never_exceed_the_burst(redis_url: str) -> None:
@@ -39,7 +39,7 @@ def test_redis_down_falls_back_to_local_limits_without_errors() -> None:
         store = RedisStore(server.url, socket_timeout_s=0.1, connect_timeout_s=0.1)
         failures: list[Exception] = []
         limiter = RateLimiter(60, burst=2, shared=store, on_shared_failure=failures.append)
-        web = Principal("web", admin=False)
+        web = "web"
         server.kill()
         limiter.check(web)
         limiter.check(web)
@@ -54,7 +54,7 @@ def test_leased_tokens_never_exceed_the_shared_limit(redis_url: str) -> None:
     instances = [RateLimiter(1, burst=20, shared=RedisStore(redis_url)) for _ in range(3)]
     lease = instances[0].lease
     assert lease == 2
-    web = Principal("web", admin=False)
+    web = "web"
     allowed = 0
     for n in range(40):
         try:
@@ -75,7 +75,7 @@ def test_a_lease_saves_round_trips(redis_url: str) -> None:
     limiter = RateLimiter(600, burst=100, shared=RedisStore(redis_url))
     client.config_resetstat()
     for _ in range(50):
-        limiter.check(Principal("web", admin=False))
+        limiter.check("web")
     scripts = client.info("commandstats").get("cmdstat_evalsha", {}).get("calls", 0)
     scripts += client.info("commandstats").get("cmdstat_eval", {}).get("calls", 0)
     assert scripts == 5  # 50 requests, leases of 10

@@ -1,6 +1,6 @@
 """Settings from Secret Manager: the real google-cloud-secret-manager client (REST transport,
 anonymous credentials) against a local server speaking ``accessSecretVersion`` (Secret Manager
-has no emulator), read through ``Settings.from_env`` as every instance reads it."""
+has no emulator), read through ``core.bootstrap.read_settings`` as every instance reads them."""
 
 from __future__ import annotations
 
@@ -12,11 +12,12 @@ import pytest
 from core import bootstrap
 from core.adapters.secret_manager import SecretManagerSource
 from core.api.security import ApiKeys, Principal, hash_key
-from core.config import ConfigError, Settings
+from core.config import ConfigError
 from core.errors import SecretAccessDenied, SecretNotFound, SecretUnavailable, Unauthenticated
 from devtools.fake_secret_manager import FakeSecretManager
 from devtools.fake_service import Recorded, Reply, google_error
 from devtools.processes import free_port
+from tests.helpers import accepts
 
 PROJECT = "ion-test"
 
@@ -34,15 +35,7 @@ def refreshing_keys(fake: FakeSecretManager, refresh_s: str = "1") -> ApiKeys:
     """The keys as an instance builds them, from ``sm://ion-api-keys``, re-read every second."""
     fake.add(PROJECT, "ion-api-keys", BOTH_KEYS)
     env = env_for(fake, ION_API_KEYS="sm://ion-api-keys", API_KEYS_REFRESH_S=refresh_s)
-    return bootstrap.api_keys(Settings.from_env(env))
-
-
-def accepts(keys: ApiKeys, presented: str) -> bool:
-    try:
-        keys.authenticate(presented)
-    except Unauthenticated:
-        return False
-    return True
+    return bootstrap.api_keys(bootstrap.read_settings(env))
 
 
 def test_references_are_resolved_in_the_current_or_the_named_project(
@@ -53,7 +46,7 @@ def test_references_are_resolved_in_the_current_or_the_named_project(
     fake.add(PROJECT, "gemini-key", "old-key")
     fake.add(PROJECT, "gemini-key", "new-key")
     fake.add("shared-infra", "redis-url", "redis://:p4ss@10.0.0.3:6379/0")
-    settings = Settings.from_env(
+    settings = bootstrap.read_settings(
         env_for(
             fake,
             ION_API_KEYS="sm://ion-api-keys",
@@ -80,8 +73,8 @@ def test_each_secret_is_read_once_per_instance(fake_secret_manager: FakeSecretMa
     fake_secret_manager.add(PROJECT, "keys", "k:" + "b" * 64 + ":user")
     env = env_for(fake_secret_manager, ION_API_KEYS="sm://keys", CORS_ALLOWED_ORIGINS="sm://keys")
     with pytest.raises(ConfigError):
-        Settings.from_env(env)  # the same secret is no origin list; it was still read once
-    Settings.from_env({**env, "CORS_ALLOWED_ORIGINS": ""})
+        bootstrap.read_settings(env)  # the same secret is no origin list; it was still read once
+    bootstrap.read_settings({**env, "CORS_ALLOWED_ORIGINS": ""})
     assert len(fake_secret_manager.reads) == 1
 
 
@@ -89,7 +82,7 @@ def test_a_missing_required_secret_stops_start_up_naming_the_setting_and_the_sec
     fake_secret_manager: FakeSecretManager,
 ) -> None:
     with pytest.raises(ConfigError) as failed:
-        Settings.from_env(env_for(fake_secret_manager, ION_API_KEYS="sm://ion-api-keys"))
+        bootstrap.read_settings(env_for(fake_secret_manager, ION_API_KEYS="sm://ion-api-keys"))
     message = str(failed.value)
     assert message.startswith("ION_API_KEYS=sm://ion-api-keys: ")
     assert f"secret projects/{PROJECT}/secrets/ion-api-keys/versions/latest does not exist" in (
@@ -101,7 +94,7 @@ def test_a_missing_optional_secret_is_reported_and_skipped(
     fake_secret_manager: FakeSecretManager, caplog: pytest.LogCaptureFixture
 ) -> None:
     with caplog.at_level(logging.WARNING, logger="core.secrets"):
-        settings = Settings.from_env(env_for(fake_secret_manager, REDIS_URL="sm://redis-url"))
+        settings = bootstrap.read_settings(env_for(fake_secret_manager, REDIS_URL="sm://redis-url"))
     assert settings.redis_url is None  # the default: L1 only
     (record,) = caplog.records
     assert "REDIS_URL=sm://redis-url" in record.getMessage()
@@ -121,7 +114,7 @@ def test_permission_denied_stops_start_up_for_a_required_secret(
         GEMINI_API_KEY="sm://gemini-key",
     )
     with pytest.raises(ConfigError) as failed:
-        Settings.from_env(env)
+        bootstrap.read_settings(env)
     message = str(failed.value)
     assert message.startswith("GEMINI_API_KEY=sm://gemini-key: permission denied reading secret ")
     assert "roles/secretmanager.secretAccessor" in message
@@ -134,7 +127,7 @@ def test_permission_denied_skips_an_optional_secret(
     fake_secret_manager.add(PROJECT, "origins", "https://app.example.com")
     fake_secret_manager.deny(PROJECT, "origins")
     with caplog.at_level(logging.WARNING, logger="core.secrets"):
-        settings = Settings.from_env(
+        settings = bootstrap.read_settings(
             env_for(fake_secret_manager, CORS_ALLOWED_ORIGINS="sm://origins")
         )
     assert settings.cors_origins == ()
@@ -146,7 +139,7 @@ def test_a_bad_value_in_a_secret_is_refused_without_showing_it(
 ) -> None:
     fake_secret_manager.add(PROJECT, "origins", "*")
     with pytest.raises(ConfigError) as failed:
-        Settings.from_env(env_for(fake_secret_manager, CORS_ALLOWED_ORIGINS="sm://origins"))
+        bootstrap.read_settings(env_for(fake_secret_manager, CORS_ALLOWED_ORIGINS="sm://origins"))
     assert str(failed.value).startswith(
         "CORS_ALLOWED_ORIGINS=(the value of sm://origins) is not valid; accepted: origins like"
     )
@@ -156,7 +149,7 @@ def test_a_setting_that_may_not_be_a_secret_refuses_a_reference_before_reading(
     fake_secret_manager: FakeSecretManager,
 ) -> None:
     with pytest.raises(ConfigError, match=r"^GEMINI_MODEL='sm://model' refers to a secret, but"):
-        Settings.from_env(env_for(fake_secret_manager, GEMINI_MODEL="sm://model"))
+        bootstrap.read_settings(env_for(fake_secret_manager, GEMINI_MODEL="sm://model"))
     assert fake_secret_manager.requests == []
 
 
@@ -164,7 +157,9 @@ def test_a_malformed_reference_names_the_accepted_forms(
     fake_secret_manager: FakeSecretManager,
 ) -> None:
     with pytest.raises(ConfigError, match=r"is not a secret reference; accepted: sm://projects/"):
-        Settings.from_env(env_for(fake_secret_manager, ION_API_KEYS="sm://projects/p/secrets/x"))
+        bootstrap.read_settings(
+            env_for(fake_secret_manager, ION_API_KEYS="sm://projects/p/secrets/x")
+        )
 
 
 def test_the_source_maps_library_errors_at_its_edge(fake_secret_manager: FakeSecretManager) -> None:
@@ -206,7 +201,7 @@ def test_keys_given_as_a_value_are_never_read_again(
     fake_secret_manager: FakeSecretManager,
 ) -> None:
     env = env_for(fake_secret_manager, ION_API_KEYS=BOTH_KEYS, API_KEYS_REFRESH_S="0.1")
-    keys = bootstrap.api_keys(Settings.from_env(env))
+    keys = bootstrap.api_keys(bootstrap.read_settings(env))
     time.sleep(0.2)
     assert keys.authenticate(PARTNER) == Principal("partner", admin=False)
     assert fake_secret_manager.requests == []

@@ -8,10 +8,7 @@ process, and these tests must not leave it switched on inside the pytest process
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
-import os
 import subprocess
 import sys
 import urllib.request
@@ -22,10 +19,10 @@ from typing import Any
 import pytest
 
 from core.api.security import hash_key
-from core.config import SETTINGS
 from devtools.fake_sentry import FakeSentry
 from devtools.functions import FunctionProcess, FunctionSpec, wait_until_ready
 from devtools.processes import free_port
+from tests.helpers import environ_without_settings, keyed
 
 ROOT = Path(__file__).resolve().parents[2]
 KEY = "sentry-test-api-key-5f1c"
@@ -66,14 +63,9 @@ def crashing(request):
 """
 
 
-def keyed(raw: str) -> str:
-    return hmac.new(HASH_KEY.encode(), raw.encode(), hashlib.sha256).hexdigest()[:16]
-
-
 def env_for(sentry: FakeSentry, **extra: str) -> dict[str, str]:
-    base = {k: v for k, v in os.environ.items() if k not in {s.name for s in SETTINGS}}
     return {
-        **base,
+        **environ_without_settings(),
         "SENTRY_DSN": sentry.dsn,
         "SENTRY_TRACES_SAMPLE_RATE": "1.0",
         "SENTRY_ENVIRONMENT": "test",
@@ -173,8 +165,8 @@ def test_process_sends_tagged_transactions_with_spans_and_no_text(
     assert tags["resonance_key"] == first["resonance_key"]
     assert tags["cache_tier"] == "computed"
     assert tags["generator"] == "offline"
-    assert tags["session"] == keyed(SESSION)
-    assert with_session["user"] == {"id": keyed(USER)}
+    assert tags["session"] == keyed(SESSION, HASH_KEY)
+    assert with_session["user"] == {"id": keyed(USER, HASH_KEY)}
     ops = {span["op"] for span in with_session["spans"]}
     assert {"ion.analysis", "ion.routing", "cache.get", "ion.generation", "cache.put"} <= ops
     assert "db.firestore" in ops
@@ -214,11 +206,10 @@ def test_an_unexpected_error_is_an_event_without_the_message(
 
 _WORKER = """
 import sys
-from core import observability
-from core.config import Settings
+from core import bootstrap, observability
 
-assert observability.init_sentry("bulk_worker", Settings.from_env())
-assert observability.init_sentry("bulk_worker", Settings.from_env())  # idempotent
+assert observability.configure("bulk_worker", bootstrap.read_settings().observability)
+assert observability.configure("bulk_worker", bootstrap.read_settings().observability)  # idempotent
 item = {"id": "i-3", "message": sys.argv[1], "user_id": sys.argv[2]}
 with observability.scope(job_id="job-42"):
     observability.confide(item)
@@ -298,6 +289,7 @@ _WORKER_QUOTING = """
 import base64, json, sys
 import functions_framework
 from core import bootstrap, observability
+from core.bootstrap import bulk as bulk_wiring
 from core._once import once
 from core.bulk import BulkItem, BulkJobs, BulkWorker
 
@@ -320,7 +312,7 @@ class Captured:
 
 
 config = bootstrap.settings()
-store = bootstrap.build_job_store(config)
+store = bulk_wiring.build_job_store(config)
 main._worker = once(lambda: BulkWorker(store, Quoting(), 5))
 text, user = sys.stdin.read().splitlines()  # not in argv: Sentry reports argv
 # A real job (the worker drops items of jobs it has no record of), published to a list.

@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 
 from core.api.security import hash_key
-from core.config import SETTINGS
 from devtools.functions import FunctionProcess, FunctionSpec, wait_until_ready
 from devtools.processes import free_port
+from tests.helpers import environ_without_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 KEY = "load-test-key-0c4e"
@@ -29,7 +29,7 @@ KEY = "load-test-key-0c4e"
 
 @pytest.fixture
 def functions(firestore_host: str) -> Iterator[dict[str, str]]:
-    env = {k: v for k, v in os.environ.items() if k not in {s.name for s in SETTINGS}}
+    env = environ_without_settings()
     env.update(ION_API_KEYS=f"load:{hash_key(KEY)}:user", FIRESTORE_EMULATOR_HOST=firestore_host)
     started = [
         FunctionProcess(FunctionSpec(name, name, free_port()), ROOT, env, echo=lambda _: None)

@@ -1,7 +1,7 @@
 """What the bad-input, fuzzing and isolation tests share: the three functions loaded in this
 process against the real emulators, what they stored, and checks on a response's shape.
 
-Every function is built with the ``load_function`` fixture of tests/functions (each main.py is
+Every function is built with the ``load_function`` fixture of tests/conftest.py (each main.py is
 module ``main``); the Firestore emulator is emptied per test and each test gets a topic of its
 own with a pull subscription, so "nothing was stored" is read from the emulators themselves.
 """

@@ -18,7 +18,6 @@ from typing import Any
 import pytest
 
 from devtools.emulators import PubSubEmulator
-from tests.functions.conftest import load_function  # noqa: F401  (the fixture, by name)
 from tests.functions.function_apps import ADMIN_KEY, FunctionApp
 from tests.reliability.corpus import (
     BODY_ENDPOINTS,
@@ -405,7 +404,7 @@ REFUSED: dict[str, Callable[[], list[Case]]] = {
 
 @pytest.fixture
 def stack(
-    load_function: Callable[[str], FunctionApp],  # noqa: F811
+    load_function: Callable[[str], FunctionApp],
     pubsub_emulator: PubSubEmulator,
     monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[Stack]:

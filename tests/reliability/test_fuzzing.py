@@ -37,7 +37,6 @@ from core.api.http import Call
 from core.api.security import Principal
 from core.errors import InvalidInput
 from devtools.emulators import PubSubEmulator
-from tests.functions.conftest import load_function  # noqa: F401  (the fixture, by name)
 from tests.functions.function_apps import ADMIN_KEY, USER_KEY, FunctionApp
 from tests.reliability.corpus import assert_envelope, build_stack
 from tests.reliability.report import Report
@@ -205,7 +204,7 @@ def test_every_schemathesis_check_runs() -> None:
 
 @pytest.mark.parametrize("function", ["process", "recommend", "bulk"])
 def test_schemathesis_finds_no_failure_with_every_check(
-    load_function: Callable[[str], FunctionApp],  # noqa: F811
+    load_function: Callable[[str], FunctionApp],
     pubsub_emulator: PubSubEmulator,
     monkeypatch: pytest.MonkeyPatch,
     report: Report,
@@ -272,7 +271,7 @@ def _replace_handler(app: FunctionApp, method: str, path: str, handler: Any) -> 
 
 
 def test_fuzzing_really_fails_on_an_undocumented_response(
-    load_function: Callable[[str], FunctionApp],  # noqa: F811
+    load_function: Callable[[str], FunctionApp],
     pubsub_emulator: PubSubEmulator,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -323,7 +322,7 @@ def _as_operator(call: Call) -> Call:
     "path", ["/robots.txt", "/favicon.ico", "/v2/personas/a%0Ab", "/v2/bulk/%0A", "/%0A"]
 )
 def test_regression_paths_flask_cannot_route_get_the_envelope(
-    load_function: Callable[[str], FunctionApp],  # noqa: F811
+    load_function: Callable[[str], FunctionApp],
     function: str,
     path: str,
 ) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import urllib.error
 import urllib.request
 import uuid
@@ -19,18 +18,17 @@ from typing import Any
 import pytest
 
 from core.api.security import hash_key
-from core.config import SETTINGS
 from devtools.emulators import PubSubEmulator
 from devtools.fake_sentry import FakeSentry
 from devtools.functions import FunctionProcess, FunctionSpec, wait_until_ready
 from devtools.processes import free_port
-from tests.functions.conftest import load_function  # noqa: F401  (the fixture, by name)
 from tests.functions.function_apps import (
     ADMIN_KEY,
     API_KEYS_SETTING,
     USER_KEY,
     FunctionApp,
 )
+from tests.helpers import environ_without_settings
 from tests.reliability.corpus import (
     CSP_PREFIX,
     SECURITY_HEADERS,
@@ -63,7 +61,7 @@ Loader = Callable[[str], FunctionApp]
 
 @pytest.fixture
 def stack(
-    load_function: Loader,  # noqa: F811
+    load_function: Loader,
     pubsub_emulator: PubSubEmulator,
     monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[Stack]:
@@ -253,7 +251,7 @@ def test_a_disallowed_origin_gets_no_cors_headers(stack: Stack, report: Report) 
 
 
 def test_security_headers_are_on_every_error(
-    load_function: Loader,  # noqa: F811
+    load_function: Loader,
     pubsub_emulator: PubSubEmulator,
     monkeypatch: pytest.MonkeyPatch,
     report: Report,
@@ -377,9 +375,8 @@ def test_logs_and_sentry_events_hold_no_texts_answers_keys_or_raw_ids(
     output: list[str] = []
     statuses: list[int] = []
     with FakeSentry() as sentry:
-        base = {k: v for k, v in os.environ.items() if k not in {s.name for s in SETTINGS}}
         env = {
-            **base,
+            **environ_without_settings(),
             "SENTRY_DSN": sentry.dsn,
             "SENTRY_TRACES_SAMPLE_RATE": "1.0",
             "SENTRY_ENVIRONMENT": "test",

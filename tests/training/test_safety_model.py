@@ -4,35 +4,24 @@ the trainer, which takes minutes.)"""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from core.safety import _model
+from tests.helpers import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 TRAINER = ROOT / "scripts" / "train_safety_model.py"
 
 
-def _trainer(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("train_safety_model", TRAINER)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    monkeypatch.setitem(sys.modules, "train_safety_model", module)  # its dataclasses look it up
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_the_trainer_reads_every_labelled_set_but_the_held_out_ones(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    trainer = _trainer(monkeypatch)
+    trainer = load_script("train_safety_model", monkeypatch)
     names = {path.name for path in trainer.training_files()}
     every = {path.name for path in (ROOT / "tests" / "data").glob("safety_*.jsonl")}
     held_out = {name for name in every if name.startswith("safety_heldout")}

@@ -6,9 +6,7 @@ read by nothing else. The development set is checked too, as a guard against reg
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -16,6 +14,7 @@ import pytest
 
 from core.analysis import analyze
 from core.analysis._model import unpack_rows
+from tests.helpers import load_script
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 FLOOR = 0.80
@@ -46,16 +45,8 @@ def test_shipped_model_is_reproducible_from_the_development_sets(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """model.json is exactly what training on the dev sets gives; it never saw the held-out."""
-    spec = importlib.util.spec_from_file_location(
-        "train_analysis_model", DATA.parents[1] / "scripts" / "train_analysis_model.py"
-    )
-    assert spec
-    assert spec.loader
-    trainer = importlib.util.module_from_spec(spec)
-    # Registered while it runs (its dataclasses look themselves up), and removed afterwards.
-    monkeypatch.setitem(sys.modules, "train_analysis_model", trainer)
-    monkeypatch.setenv("ION_ANALYSIS_BOOTSTRAP", "0")
-    spec.loader.exec_module(trainer)
+    monkeypatch.setenv("ION_ANALYSIS_BOOTSTRAP", "0")  # the trainer's setdefault must not leak
+    trainer = load_script("train_analysis_model", monkeypatch)
     built = json.loads(trainer.build(trainer.DEFAULT_DATA))
     shipped = json.loads(
         (DATA.parents[1] / "core" / "analysis" / "model.json").read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ import pytest
 
 from core.api.security import ApiKeys, Principal, hash_key, parse_api_keys
 from core.errors import SecretUnavailable, Unauthenticated
-from tests.helpers import FakeClock
+from tests.helpers import FakeClock, accepts
 
 BOTH = f"web:{hash_key('web-secret')}:user,ops:{hash_key('ops-secret')}:admin"
 OPS_ONLY = f"ops:{hash_key('ops-secret')}:admin"
@@ -52,14 +52,6 @@ def eventually(condition: Callable[[], bool], within_s: float = 5.0) -> None:
     while not condition():
         assert time.monotonic() < deadline, "the background read did not finish"
         time.sleep(0.01)
-
-
-def accepts(keys: ApiKeys, presented: str) -> bool:
-    try:
-        keys.authenticate(presented)
-    except Unauthenticated:
-        return False
-    return True
 
 
 def test_keys_half_the_interval_old_are_read_again_without_holding_up_requests() -> None:

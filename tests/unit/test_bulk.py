@@ -12,7 +12,6 @@ from typing import Any, cast
 
 import pytest
 
-from core._bulk_cli import BadBulkLine, chunks, read_items
 from core.bulk import (
     MAX_ITEMS,
     BulkItem,
@@ -23,6 +22,7 @@ from core.bulk import (
     JobRecord,
     JobStatus,
     JobStore,
+    Malformed,
     NoItems,
     Publishing,
     RetryableFailure,
@@ -35,8 +35,15 @@ from core.bulk import (
     job_id_for,
     job_status,
 )
-from core.bulk._model import Malformed
-from core.errors import UnknownPersona
+from core.cli.bulk import BadBulkLine, chunks, read_items
+from core.errors import (
+    EmptyMessage,
+    InvalidInput,
+    InvalidResonanceKey,
+    IonError,
+    Unavailable,
+    UnknownPersona,
+)
 from core.pipeline import Outcome, Pipeline, Request
 
 
@@ -251,6 +258,41 @@ def test_an_item_no_attempt_could_answer_fails_at_once() -> None:
     assert store.failures == {}
 
 
+@pytest.mark.parametrize(
+    "error",
+    [
+        EmptyMessage(),
+        InvalidInput("mode 'x' is not valid", field="mode"),
+        InvalidResonanceKey("not a key"),
+        UnknownPersona("yoda", ["lua"]),
+    ],
+    ids=lambda error: type(error).__name__,
+)
+def test_every_refusal_the_pipeline_raises_fails_the_item_at_once(error: IonError) -> None:
+    store = _Outcomes()
+    report = worker(store, _Failing(error)).handle(JOB.job_id, ITEM)
+    assert (report.handled, report.error_code) == (Handled.FAILED, error.code)
+    assert store.recorded[0] == (
+        ItemStatus.FAILED,
+        None,
+        {"code": error.code, "message": str(error)},
+    )
+    assert store.failures == {}
+
+
+@pytest.mark.parametrize(
+    "error",
+    [IonError("unexpected"), Unavailable("the cache is unavailable")],
+    ids=lambda error: type(error).__name__,
+)
+def test_an_ion_error_that_may_pass_asks_for_redelivery(error: IonError) -> None:
+    store = _Outcomes()
+    with pytest.raises(RetryableFailure) as retry:
+        worker(store, _Failing(error)).handle(JOB.job_id, ITEM)
+    assert retry.value.__cause__ is error
+    assert (store.recorded, store.failures) == ({}, {0: 1})
+
+
 def test_a_delivery_past_the_limit_fails_the_item_without_running_it() -> None:
     # Earlier deliveries died without counting a failure; Pub/Sub's own count says so.
     store, pipeline = _Outcomes(), _Failing(RuntimeError("never called"))
@@ -275,8 +317,8 @@ def test_ion_bulk_validates_each_line_as_the_service_will(line: str, expected: s
 
 
 def test_ion_bulk_waits_out_a_busy_service_but_not_a_refusal() -> None:
-    from core import _ask  # noqa: PLC0415
-    from core._bulk_cli import _patiently  # noqa: PLC0415
+    from core.cli import ask as _ask  # noqa: PLC0415
+    from core.cli.bulk import _patiently  # noqa: PLC0415
 
     answers: list[Any] = [
         _ask.ServerError(429, "RATE_LIMITED", "slow down", 0.01),

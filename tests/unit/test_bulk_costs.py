@@ -14,7 +14,6 @@ from typing import Any
 
 import pytest
 
-from core.api.security import LocalBuckets, Principal, RateLimiter
 from core.bulk import (
     Admit,
     BulkItem,
@@ -29,9 +28,10 @@ from core.bulk import (
     TooManyItemsInFlight,
 )
 from core.errors import RateLimited
+from core.ratelimit import Decision, LocalBuckets, RateLimiter
 from tests.helpers import FakeClock
 
-WEB = Principal("web", admin=False)
+WEB = "web"  # an API key's id
 
 
 # --- the rate limiter's cost -----------------------------------------------------------------
@@ -72,8 +72,6 @@ def test_a_cost_above_one_spends_the_lease_first_and_takes_the_rest_whole() -> N
         def take(
             self, key: str, capacity: int, per_second: float, count: int = 1, *, exact: bool = False
         ) -> Any:
-            from core.api.security import Decision  # noqa: PLC0415
-
             self.asked.append((count, exact))
             granted = min(count, self.tokens)
             if exact and granted < count:

@@ -8,17 +8,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.cache import (
+from core.breaker import (
     BreakerState,
     CircuitBreaker,
-    LruCache,
-    ResponseKey,
     StoreUnavailable,
     StoreWarmingUp,
     call_store,
-    context_digest,
 )
-from core.generation import Turn
+from core.cache import LruCache
+from core.pipeline import ResponseKey, context_digest
+from core.turns import Turn
 from tests.helpers import FakeClock
 
 

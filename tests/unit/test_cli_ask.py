@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from core import _ask
-from core._ask import AskError, Target, resolve
+from core.cli import ask as _ask
+from core.cli.ask import AskError, Target, resolve
 
 LOCAL = "http://127.0.0.1:8081"
 REMOTE = "https://ion.example.com"

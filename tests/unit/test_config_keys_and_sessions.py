@@ -37,7 +37,7 @@ def test_the_reference_the_keys_came_from_is_kept_for_reading_them_again() -> No
         def reread(self, name: str) -> str:
             return ""
 
-    settings = Settings.from_env({"ION_API_KEYS": "sm://ion-api-keys"}, secrets=Source())
+    settings = Settings.from_env({"ION_API_KEYS": "sm://ion-api-keys"}, secrets=lambda _: Source())
     assert settings.api_keys_reference == "sm://ion-api-keys"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 from typing import Any
 
@@ -109,4 +110,15 @@ def test_with_sentry_off_the_api_is_a_no_op_that_imports_nothing() -> None:
     assert observability.capture_failure(RuntimeError("x"), job_id="j") is None
     observability.set_tags(persona="lua")  # outside any request: nothing to do
     observability.flush()
-    assert "core.adapters.sentry" not in sys.modules
+    # The SDK is imported only when a DSN is set. Checked in a fresh interpreter: other tests
+    # in this one may have started Sentry.
+    code = (
+        "import sys\nfrom core import observability as o\n"
+        "o.configure('f', o.ObservabilitySettings())\n"
+        "with o.span('ion.analysis'):\n    o.set_tags(persona='lua')\n"
+        "o.capture_failure(RuntimeError('x'))\no.flush()\n"
+        "print('sentry_sdk' in sys.modules)"
+    )
+    command = [sys.executable, "-c", code]
+    result = subprocess.run(command, check=False, capture_output=True, text=True)
+    assert (result.returncode, result.stdout.split()) == (0, ["False"]), result.stderr

@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 
 from core.analysis import Analysis, analyze
-from core.generation import OfflineGenerator, Turn
+from core.generation import OfflineGenerator
 from core.generation._topic import topic_of
 from core.personas import PersonaName
 from core.routing import route
 from core.taxonomy import Intent, Pace, ResonanceKey, Tone
+from core.turns import Turn
 
 DEV = Path(__file__).parent.parent / "data" / "analysis_dev.jsonl"
 ROWS = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line]

@@ -7,10 +7,11 @@ from collections.abc import Sequence
 
 from core.analysis import Analysis
 from core.cache import ResponseCache
-from core.generation import OfflineGenerator, Turn
+from core.generation import OfflineGenerator
 from core.personas import PersonaName
 from core.pipeline import Pipeline, Request
 from core.prompts import Prompt, PromptContext
+from core.turns import Turn
 
 
 class EchoModel:

@@ -8,10 +8,11 @@ from collections.abc import Sequence
 from core.analysis import Analysis
 from core.cache import ResponseCache
 from core.errors import FailureReason, GenerationFailed
-from core.generation import OfflineGenerator, Turn
+from core.generation import OfflineGenerator
 from core.personas import PersonaName
 from core.pipeline import FALLBACK_GENERATOR, Pipeline, Request
 from core.prompts import Prompt
+from core.turns import Turn
 
 MESSAGE = "How should I plan my first month as a tech lead?"
 

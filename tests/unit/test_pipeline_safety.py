@@ -13,11 +13,12 @@ from core import observability
 from core.analysis import Analysis
 from core.cache import ResponseCache
 from core.errors import FailureReason, GenerationFailed
-from core.generation import OfflineGenerator, Turn
+from core.generation import OfflineGenerator
 from core.personas import PersonaName
 from core.pipeline import Pipeline, Request
 from core.prompts import Prompt, PromptContext
 from core.safety import DEFAULTS, Category, care_note, parse, plain
+from core.turns import Turn
 
 CRISIS = "요즘 너무 힘들어서 그냥 죽고 싶다는 생각만 들어"
 CRISIS_EN = "I don't see the point anymore, I've been thinking about ending it all."

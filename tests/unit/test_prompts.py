@@ -4,7 +4,6 @@ import pytest
 
 from core.analysis import analyze
 from core.errors import InvalidInput, UnknownPersona
-from core.generation import Turn
 from core.personas import PersonaName
 from core.prompts import (
     FENCE_SLOT,
@@ -18,6 +17,7 @@ from core.prompts import (
     fence_close,
     new_fence_id,
 )
+from core.turns import Turn
 
 MESSAGE = "배포가 계속 실패해서 너무 답답해요. 어떻게 고치죠?"
 

@@ -8,12 +8,12 @@ from collections.abc import Sequence
 import pytest
 
 from core.analysis import analyze
-from core.cache import BreakerState, CircuitBreaker
+from core.breaker import BreakerState, CircuitBreaker
 from core.errors import FailureReason, GenerationFailed
-from core.generation import Turn
 from core.personas import PersonaName
 from core.prompts import Prompt
 from core.resilience import RETRIES, Backoff, ResilientGenerator
+from core.turns import Turn
 from tests.helpers import FakeClock as Clock
 
 R = FailureReason

@@ -30,7 +30,7 @@ from core.safety import (
     resources_for,
     session_instruction,
 )
-from core.serialize import analysis_dict
+from core.views import AnalysisOut
 
 CRISES = [
     ("요즘 너무 힘들어서 그냥 죽고 싶다는 생각만 들어", Category.SELF_HARM),
@@ -126,10 +126,11 @@ def test_several_categories_put_the_writers_own_safety_first() -> None:
 
 
 def test_the_analysis_json_carries_safety_at_the_top() -> None:
-    data = analysis_dict(analyze("다 끝내고 싶어"))
+    data = AnalysisOut.of(analyze("다 끝내고 싶어")).model_dump(mode="json")
     assert data["safety"]["category"] == "self_harm"
     assert data["safety"]["cues"]
-    assert analysis_dict(analyze("배고파 죽겠어"))["safety"] == {"category": "none", "cues": []}
+    none = AnalysisOut.of(analyze("배고파 죽겠어")).model_dump(mode="json")
+    assert none["safety"] == {"category": "none", "cues": []}
 
 
 @pytest.mark.parametrize("module", [_en, _ko], ids=["en", "ko"])

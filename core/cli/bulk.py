@@ -11,14 +11,17 @@ number, so every result can be traced back to its line.
 
 Output: one JSON line per item, in file order: ``{"line", "id", "job_id", "index", "status",
 "attempts", "result"?, "error"?}``. Where the service is and which key to use are found as for
-``ion ask`` (see ``core._ask``), for the ``bulk`` function.
+``ion ask`` (see ``core.cli.ask``), for the ``bulk`` function.
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import math
+import os
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -26,9 +29,15 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
-from core import _ask
+from tqdm import tqdm
+
+from core.api.http import validated
+from core.api.schemas import BulkItemIn
 from core.bulk import MAX_ITEMS
+from core.cli import ask
+from core.cli._common import EXIT_ITEMS_FAILED
 from core.errors import IonError
+from core.personas import PersonaName
 
 POLL_S = 0.5
 POLLS_PER_S = 2.0  # at most, over all jobs: well under a key's rate limit (600/min by default)
@@ -39,6 +48,40 @@ _FINISHED = frozenset({"done", "done_with_errors", "failed"})
 
 class BadBulkLine(IonError):
     code = "INVALID_JSONL"
+
+
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    bulk_cmd = commands.add_parser(
+        "bulk",
+        help="submit a JSONL file as bulk jobs, show progress, write every result",
+        description='Each line: {"message": ..., "id"?, "user_id"?, "persona"?}. More '
+        "than 100 lines become several jobs. Running it again resumes the same jobs. Exit "
+        "status 1 if some items failed, 2 on bad input or a service error. URL and key as for "
+        "ion ask (ION_BULK_URL, then ION_URL).",
+    )
+    bulk_cmd.add_argument("file", metavar="FILE.jsonl", help="the messages, one per line")
+    bulk_cmd.add_argument("--out", metavar="FILE", help="write results here (default: stdout)")
+    bulk_cmd.add_argument("--url", metavar="URL", help="the bulk function's base URL")
+    bulk_cmd.add_argument("--api-key", metavar="KEY", help="sent as X-API-Key")
+    bulk_cmd.add_argument(
+        "--timeout", metavar="S", type=float, default=600.0, help="give up waiting after S s"
+    )
+    bulk_cmd.set_defaults(run=_bulk)
+
+
+def _bulk(args: argparse.Namespace) -> int:
+    target = ask.resolve(args.url, args.api_key, os.environ, Path.cwd(), function="bulk")
+    if args.out is None:
+        summary = run(args.file, sys.stdout, sys.stderr, target, timeout_s=args.timeout)
+    else:
+        with open(args.out, "w", encoding="utf-8") as out:
+            summary = run(args.file, out, sys.stderr, target, timeout_s=args.timeout)
+    print(
+        f"{summary.items} items in {summary.jobs} job(s): {summary.done} answered, "
+        f"{summary.failed} failed" + (f"; results in {args.out}" if args.out else ""),
+        file=sys.stderr,
+    )
+    return EXIT_ITEMS_FAILED if summary.failed else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,10 +131,6 @@ def read_items(lines: Iterable[str]) -> list[tuple[int, dict[str, Any]]]:
 def _check(number: int, item: dict[str, Any]) -> None:
     """Validate the item as the service will (so a bad line stops everything before any job is
     sent, rather than after some have been)."""
-    from core.api.http import validated  # noqa: PLC0415 - this command only
-    from core.api.schemas import BulkItemIn  # noqa: PLC0415
-    from core.personas import PersonaName  # noqa: PLC0415
-
     try:
         validated(BulkItemIn, item)
         if item.get("persona") is not None:
@@ -111,7 +150,7 @@ def run(
     path: str,
     out: TextIO,
     progress: TextIO,
-    target: _ask.Target,
+    target: ask.Target,
     *,
     timeout_s: float,
     poll_s: float = POLL_S,
@@ -126,7 +165,7 @@ def run(
         canonical = json.dumps([[line for line, _ in chunk], payload], ensure_ascii=False)
         key = "ion-bulk:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:40]
         body = {"items": payload, "idempotency_key": key}
-        reply = _patiently(partial(_ask.post, target, "/v2/bulk", body), deadline)
+        reply = _patiently(partial(ask.post, target, "/v2/bulk", body), deadline)
         jobs.append(Job(str(reply["job_id"]), tuple(line for line, _ in chunk)))
     views = _wait(target, jobs, len(items), progress, deadline=deadline, poll_s=poll_s)
     done = failed = 0
@@ -141,7 +180,7 @@ def run(
 
 
 def _wait(
-    target: _ask.Target,
+    target: ask.Target,
     jobs: Sequence[Job],
     total: int,
     progress: TextIO,
@@ -151,15 +190,13 @@ def _wait(
 ) -> dict[str, dict[str, Any]]:
     """Poll every job until all have finished, with one progress bar over all their items;
     at most POLLS_PER_S requests a second, whatever the number of jobs."""
-    from tqdm import tqdm  # noqa: PLC0415 - only this command draws a bar
-
     views: dict[str, dict[str, Any]] = {}
     with tqdm(total=total, unit="item", file=progress, desc="bulk", dynamic_ncols=True) as bar:
         while True:
             waiting = [j for j in jobs if views.get(j.job_id, {}).get("status") not in _FINISHED]
             for job in waiting:
                 path = f"/v2/bulk/{job.job_id}?limit=1"
-                views[job.job_id] = _patiently(partial(_ask.get, target, path), deadline)
+                views[job.job_id] = _patiently(partial(ask.get, target, path), deadline)
             finished = sum(int(v["completed"]) + int(v["failed"]) for v in views.values())
             bar.update(finished - bar.n)
             failed = sum(int(v["failed"]) for v in views.values())
@@ -170,7 +207,7 @@ def _wait(
                 ids = ", ".join(
                     j.job_id for j in jobs if views[j.job_id]["status"] not in _FINISHED
                 )
-                raise _ask.AskError(
+                raise ask.AskError(
                     f"jobs still running at the timeout: {ids}; run the same command again "
                     "to keep waiting (it finds the same jobs), or raise --timeout"
                 )
@@ -183,20 +220,20 @@ def _patiently(call: Callable[[], dict[str, Any]], deadline: float) -> dict[str,
     while True:
         try:
             return call()
-        except _ask.ServerError as error:
+        except ask.ServerError as error:
             wait = error.retry_after_s if error.retry_after_s is not None else 1.0
             if error.status not in BUSY or time.monotonic() + wait > deadline:
                 raise
             time.sleep(min(wait, 30.0))
 
 
-def _results(target: _ask.Target, job_id: str, view: dict[str, Any]) -> Iterator[dict[str, Any]]:
+def _results(target: ask.Target, job_id: str, view: dict[str, Any]) -> Iterator[dict[str, Any]]:
     if view["status"] == "failed":
-        raise _ask.AskError(f"job {job_id} failed: {view.get('error')}; run the command again")
+        raise ask.AskError(f"job {job_id} failed: {view.get('error')}; run the command again")
     token: str | None = None
     while True:
         query = f"?limit={MAX_ITEMS}" + (f"&page_token={token}" if token else "")
-        page = _patiently(partial(_ask.get, target, f"/v2/bulk/{job_id}{query}"), math.inf)
+        page = _patiently(partial(ask.get, target, f"/v2/bulk/{job_id}{query}"), math.inf)
         yield from page["results"]
         token = page.get("next_page_token")
         if not token:

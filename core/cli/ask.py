@@ -1,4 +1,5 @@
-"""``ion ask``: send one message to a running ``process`` function over HTTP (stdlib only).
+"""``ion ask``: send one message to a running ``process`` function over HTTP (the standard
+library's client; ``ion bulk`` reaches the ``bulk`` function with it too).
 
 Where to send it, first found wins: ``--url``, ``ION_URL``, the ``.dev/stack.json`` that
 ``make dev`` writes (in the current directory, then in this repository), ``DEFAULT_URL``.
@@ -27,6 +28,7 @@ Every failure is an :class:`IonError` whose message is one line for the CLI to p
 
 from __future__ import annotations
 
+import argparse
 import http.client
 import json
 import os
@@ -39,12 +41,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from core.cli._common import PERSONA_NAMES, dump
 from core.errors import IonError
+from core.personas import PERSONAS, PersonaName
 
 DEFAULT_URL = "http://127.0.0.1:8081"
 DEFAULT_URLS = {"process": DEFAULT_URL, "bulk": "http://127.0.0.1:8083"}  # as make dev serves them
 STATE_FILE = Path(".dev") / "stack.json"
-REPO = Path(__file__).resolve().parents[1]  # meaningful for a checkout (make installs -e)
+REPO = Path(__file__).resolve().parents[2]  # meaningful for a checkout (make installs -e)
 TIMEOUT_S = 30.0
 
 
@@ -291,3 +295,52 @@ def _seconds(value: str | None) -> float | None:
         return max(0.0, float(value)) if value else None
     except ValueError:  # an HTTP date: not what ION sends; the caller waits its own way
         return None
+
+
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    ask_cmd = commands.add_parser(
+        "ask",
+        help="ask the running stack (make dev) over HTTP; prints the persona and the answer",
+        description="POST the message to {url}/v2/process. URL: --url, else ION_URL, else the "
+        f".dev/stack.json that make dev writes (yours, mode 600), else {DEFAULT_URL}. "
+        "Key: --api-key; else ION_API_KEY, but only to a URL you named; else the stack file's "
+        "key, only to its own URL.",
+    )
+    ask_cmd.add_argument("text", metavar="MESSAGE", help="the message")
+    ask_cmd.add_argument("--session", metavar="ID", help="continue (or start) this session")
+    ask_cmd.add_argument("--user", metavar="ID", help="the user the session belongs to")
+    ask_cmd.add_argument(
+        "--persona", metavar="NAME", help=f"answer as this persona ({PERSONA_NAMES})"
+    )
+    ask_cmd.add_argument("--url", metavar="URL", help="the process function's base URL")
+    ask_cmd.add_argument("--api-key", metavar="KEY", help="sent as X-API-Key")
+    ask_cmd.add_argument("--json", action="store_true", help="print the whole JSON response")
+    ask_cmd.set_defaults(run=_ask)
+
+
+def _ask(args: argparse.Namespace) -> None:
+    target = resolve(args.url, args.api_key, os.environ, Path.cwd())
+    body: dict[str, Any] = {"message": args.text}
+    for field, value in (("session_id", args.session), ("user_id", args.user)):
+        if value is not None:
+            body[field] = value
+    if args.persona is not None:
+        body["persona"] = PersonaName.parse(args.persona, field="persona").value
+    reply = post(target, "/v2/process", body)
+    if args.json:
+        print(dump(reply))
+        return
+    persona = PERSONAS[PersonaName.parse(str(reply.get("persona")))]
+    category = (reply.get("safety") or {}).get("category")
+    facts = [f"{persona.display_name} ({persona.korean_name})"]
+    if category and category != "none":  # no mood tags or cache facts over a crisis reply
+        facts.append(f"safety reply ({category})")
+    else:
+        facts.append(str(reply.get("resonance_key")))
+        if cache := reply.get("cache"):  # admin keys only (make dev's key is one)
+            facts.append(f"cache {cache.get('tier')}")
+    if session := reply.get("session"):
+        facts.append(f"session {session.get('id')} turn {session.get('turn')}")
+    print(" · ".join(facts))
+    print()
+    print(reply.get("answer"))

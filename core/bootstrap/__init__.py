@@ -1,54 +1,60 @@
-"""Wiring: the one place that turns settings into adapters and hands them to the domain.
+"""Wiring: the one place that turns settings into adapters and hands them to the services.
 
-Everything is built on first use and once per instance (functions-framework serves each
-instance with several threads; clients and pools are shared). Client libraries are imported
-only here and only when their setting turns them on, so a cold start pays for what it uses.
-:func:`check` runs when a function's module is imported: a bad setting stops the instance from
-starting instead of failing every request.
+Only this package imports both ``core.config`` and ``core.adapters``, and only the entry points
+(``functions/*/main.py``, ``core.cli``) import it. Everything is built on first use and once
+per instance (functions-framework serves each instance with several threads; clients and pools
+are shared). The adapters import their client libraries when first used, so a cold start pays
+for what it uses. :func:`check` runs when a function's module is imported: a bad setting stops
+the instance from starting instead of failing every request. The bulk function's wiring is in
+``core.bootstrap.bulk``, so process and recommend never load the bulk package.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
-import time
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
 from core import observability
 from core._once import once
-from core.adapters.redis_store import RedisStore  # imports redis-py only when one is made
+from core.adapters.firestore_sessions import FirestoreSessionStore
+from core.adapters.gemini import GeminiModel
+from core.adapters.redis_store import RedisStore
+from core.adapters.secret_manager import shared_source
 from core.api.http import Guard
 from core.api.security import (
+    FAILURE_PREFIX,
+    FAILURE_SUBJECT,
     ApiKeys,
     Cors,
     FailedAuthentications,
-    RateLimiter,
     parse_api_keys,
 )
-from core.cache import CircuitBreaker, ResponseCache
+from core.breaker import CircuitBreaker
+from core.cache import ResponseCache
 from core.config import GeminiSettings, Settings, read_again
 from core.conversation import Conversations
 from core.errors import ConfigError
 from core.generation import OfflineGenerator
 from core.pipeline import Generator, Pipeline
+from core.ratelimit import RateLimiter
 from core.resilience import ResilientGenerator
 from core.sessions import DEVELOPMENT_ID_SECRET, SessionStore
-
-if TYPE_CHECKING:  # imported where built: process and recommend never load the bulk package
-    from core.bulk import BulkJobs, BulkWorker, JobStore, Publisher
 
 log = logging.getLogger(__name__)
 
 
+def read_settings(env: Mapping[str, str] | None = None) -> Settings:
+    """Every setting from ``env`` (default: the environment), secret references read from
+    Secret Manager (its library is imported only when one is present)."""
+    return Settings.from_env(env, secrets=shared_source)
+
+
 @once
 def settings() -> Settings:
-    global _SETTINGS_READ_AT  # noqa: PLW0603 - once per instance, with the settings
-    _SETTINGS_READ_AT = time.monotonic()
-    return Settings.from_env()
-
-
-# When the settings (and so the secrets they reference) were read: how old the API keys are.
-_SETTINGS_READ_AT = time.monotonic()
+    """This instance's settings, read once."""
+    return read_settings()
 
 
 def check() -> None:
@@ -56,9 +62,23 @@ def check() -> None:
     :class:`ConfigError` naming the setting. Cheap: no client is built, except Sentry's when
     ``SENTRY_DSN`` is set (for the function named by ``FUNCTION_TARGET``, which
     functions-framework and Cloud Functions set), so it sees the instance's first request."""
-    config = settings()
-    api_keys(config)
-    observability.init_sentry(os.environ.get("FUNCTION_TARGET") or "ion", config)
+    try:
+        config = settings()
+        api_keys(config)
+    except BaseException:
+        gc.enable()  # the instance will not start; whoever loaded it goes on collecting
+        raise
+    observability.configure(os.environ.get("FUNCTION_TARGET") or "ion", config.observability)
+
+
+def started() -> None:
+    """The end of an instance's start-up, called by the entry point once its module has
+    imported everything and :func:`check` passed. The entry point pauses garbage collection
+    before its imports (start-up only allocates what the instance keeps, and collecting
+    meanwhile costs a cold start tens of milliseconds); what start-up made is moved out of the
+    collector's sight for good (``gc.freeze``) and collection resumes."""
+    gc.freeze()
+    gc.enable()
 
 
 def api_keys(config: Settings) -> ApiKeys:
@@ -77,9 +97,8 @@ def api_keys(config: Settings) -> ApiKeys:
 
     def reread() -> str:
         nonlocal current
-        text: str = read_again(
-            "ION_API_KEYS", reference, config.project, config.secret_manager_endpoint
-        )
+        source = shared_source(config.secret_manager_endpoint)
+        text: str = read_again("ION_API_KEYS", reference, config.project, source)
         if text != current:
             before = {k.key_id for k in parse_api_keys(current)}
             after = {k.key_id for k in parse_api_keys(text)}  # a bad version raises here
@@ -95,7 +114,7 @@ def api_keys(config: Settings) -> ApiKeys:
         refresh_s=config.api_keys_refresh_s,
         # As old as the settings: an instance idle since it started (only /healthz, or a
         # minimum instance) must not take hours-old keys for fresh on its first keyed request.
-        read_at=_SETTINGS_READ_AT,
+        read_at=config.read_at,
         on_reload_failure=lambda error: log.warning(
             "ION_API_KEYS could not be read again; the keys read before stay in use: %s", error
         ),
@@ -132,8 +151,6 @@ def build_generator(config: Settings) -> Generator:
 def _gemini(gemini: GeminiSettings, project: str) -> ResilientGenerator:
     # One per instance: the SDK client's connection pool and the breaker's count are shared by
     # every thread. The adapter imports google-genai on its first answer, not here.
-    from core.adapters.gemini import GeminiModel  # noqa: PLC0415
-
     model = GeminiModel(
         model=gemini.model,
         mode=gemini.mode,
@@ -166,8 +183,7 @@ def build_pipeline(config: Settings | None = None) -> Pipeline:
 
 
 def build_sessions(config: Settings) -> SessionStore:
-    from core.adapters.firestore_sessions import FirestoreSessionStore  # noqa: PLC0415
-
+    """Firestore, whose library is imported on the first request with a session."""
     if config.session_id_secret is None:
         log.warning(
             "SESSION_ID_SECRET is empty: session documents are named with the public "
@@ -208,6 +224,8 @@ def build_guard(config: Settings | None = None) -> Guard:
                     "failed-authentication limit falls back to local: %s", error
                 ),
                 lease=1,  # no per-address lease kept in each instance
+                prefix=FAILURE_PREFIX,
+                subject=FAILURE_SUBJECT,
             )
         )
     return Guard(
@@ -217,47 +235,3 @@ def build_guard(config: Settings | None = None) -> Guard:
         failures=failures,
         client_ip_hops=config.client_ip_hops,
     )
-
-
-def build_job_store(config: Settings) -> JobStore:
-    from core.adapters.firestore_jobs import FirestoreJobStore  # noqa: PLC0415
-
-    bulk = config.bulk
-    return FirestoreJobStore(
-        project=config.project,
-        collection=bulk.collection,
-        ttl_s=bulk.job_ttl_s,
-        timeout_s=bulk.timeout_s,
-    )
-
-
-def build_bulk_jobs(config: Settings | None = None) -> BulkJobs:
-    """Submitting and reporting bulk jobs: Firestore for the records, Pub/Sub for the items.
-    Neither library is imported until the first request that needs it."""
-    from core.bulk import BulkJobs  # noqa: PLC0415
-
-    config = config or settings()
-
-    @once
-    def publisher() -> Publisher:
-        from core.adapters.pubsub_publisher import PubSubPublisher  # noqa: PLC0415
-
-        return PubSubPublisher(config.project, config.bulk.topic, config.bulk.timeout_s)
-
-    # A job still publishing, with no item started, well past the longest submission (create,
-    # publish and mark: three deadlines) was interrupted: its instance died.
-    grace = 3 * config.bulk.timeout_s + 10
-    return BulkJobs(
-        build_job_store(config),
-        publisher,
-        publish_grace_s=grace,
-        max_in_flight=config.bulk.max_in_flight_items,
-    )
-
-
-def build_bulk_worker(config: Settings | None = None) -> BulkWorker:
-    """One bulk item per delivery, answered by the same pipeline (and cache) as ``process``."""
-    from core.bulk import BulkWorker  # noqa: PLC0415
-
-    config = config or settings()
-    return BulkWorker(build_job_store(config), build_pipeline(config), config.bulk.max_attempts)

@@ -1,15 +1,22 @@
-"""A circuit breaker for the shared store: stop calling a sick Redis, probe it again later.
+"""Calling something that may fail without failing the caller: a circuit breaker, and the
+store-call helper that puts a shared store (Redis) behind one.
 
 closed -> (``threshold`` consecutive failures) -> open -> (``cooldown_s`` later) -> half-open,
-where exactly one caller probes: success closes the breaker, failure opens it again.
+where exactly one caller probes: success closes the breaker, failure opens it again. The
+response cache, the rate limiter and the model caller each keep their own breaker.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
 from enum import StrEnum
+from typing import TypeVar
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 class BreakerState(StrEnum):
@@ -81,3 +88,39 @@ class CircuitBreaker:
 
     def _cooled_down(self) -> bool:
         return self._clock() - self._opened_at >= self.cooldown_s
+
+
+class StoreUnavailable(Exception):
+    """The shared store failed or timed out; the cache treats this as a miss, never an error."""
+
+
+class StoreWarmingUp(StoreUnavailable):
+    """The store's client is still being set up: a miss, but not a failure of the store."""
+
+
+def call_store(
+    breaker: CircuitBreaker,
+    operation: Callable[[], T],
+    on_failure: Callable[[Exception], None] | None = None,
+) -> T | None:
+    """``operation()`` on a shared store, behind ``breaker``; None instead when the breaker is
+    open, when the store is still warming up (a miss, but no sign of failure) or when it fails.
+    Whatever the store does, it never fails the request that called it: any error counts
+    against the breaker and goes to ``on_failure``, and one that is not
+    :class:`StoreUnavailable` is logged as the bug it is."""
+    if not breaker.allow():
+        return None
+    try:
+        result = operation()
+    except StoreWarmingUp:
+        breaker.success()
+        return None
+    except Exception as error:
+        if not isinstance(error, StoreUnavailable):
+            log.exception("unexpected error from the shared store")
+        breaker.failure()
+        if on_failure is not None:
+            on_failure(error)
+        return None
+    breaker.success()
+    return result
