@@ -27,15 +27,7 @@ from functools import cache
 from types import ModuleType
 
 from core.safety import _en, _ko, _model
-from core.safety._prefilter import (
-    SINGLES,
-    Clauses,
-    Index,
-    Pattern,
-    Shields,
-    clauses_of,
-    single_clauses,
-)
+from core.safety._prefilter import SINGLES, Index, Pattern, Shields, index_for
 from core.safety._rules import (
     CATEGORY_OF,
     Category,
@@ -110,7 +102,9 @@ class _Rule:
 
 @dataclass(frozen=True, slots=True)
 class _Language:
-    rules: tuple[_Rule, ...]
+    name: str
+    rules: tuple[Rule, ...]
+    made: list[_Rule | None]  # each rule's _Rule, made the first time a text may match it
     index: Index  # which rules may match a text
     shields: Shields
     laugh: Pattern
@@ -122,6 +116,12 @@ class _Language:
     others: Pattern  # someone else is the one the message is about
     reported: Pattern  # ...and this self-harm hit is what they said or did (veto syntax)
     window: int  # characters on each side of a match that its veto reads
+
+    def rule(self, index: int) -> _Rule:
+        rule = self.made[index]
+        if rule is None:
+            rule = self.made[index] = _Rule(self.rules[index], f"{self.name} rule {index}")
+        return rule
 
 
 def _compile_veto(pattern: str) -> str:
@@ -149,20 +149,23 @@ def _language(module: ModuleType, key: str, window: int) -> _Language:
     name = module.__name__
     rules: tuple[Rule, ...] = module.RULES
     shields: tuple[str, ...] = module.SHIELDS
-    sets = clauses_of(key, "rules", [rule.pattern for rule in rules])
-    rule_sets: list[Clauses] = sets if sets is not None else [None] * len(rules)
+    index = index_for(key, "rules", [rule.pattern for rule in rules])
 
     singles = single_patterns(module)
-    single_index = Index(single_clauses(key, singles))  # one answer per text for all of them
+    single_index = (  # one answer per text for all of them
+        index_for(key, "singles", list(singles.values())) or Index.everything(len(SINGLES))
+    )
 
     def single(label: str) -> Pattern:
         at = SINGLES.index(label)
         return Pattern(singles[label], f"{name} {label}", _re, single_index, at)
 
     return _Language(
-        rules=tuple(_Rule(rule, f"{name} rule {i}") for i, rule in enumerate(rules)),
-        index=Index(rule_sets),
-        shields=Shields(shields, clauses_of(key, "shields", shields), f"{name} shields", _re),
+        name=name,
+        rules=rules,
+        made=[None] * len(rules),
+        index=index or Index.everything(len(rules)),
+        shields=Shields(shields, index_for(key, "shields", shields), f"{name} shields", _re),
         laugh=single("LAUGH"),
         trivial=single("TRIVIAL"),
         earnest=single("EARNEST"),
@@ -217,7 +220,7 @@ def _hits(
     width = language.window
     about_others: bool | None = None  # read the first time a hit needs it
     for index in language.index.which(text):
-        rule = language.rules[index]
+        rule = language.rule(index)
         for match in rule.regex.compiled.finditer(text):
             start, end = match.span()
             if start == end:

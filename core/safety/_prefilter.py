@@ -1,13 +1,18 @@
 """Which of the safety patterns can match a text, before any of them is compiled.
 
 Each pattern of the rule tables comes with one or two clauses, each a few strings one of which
-occurs in whatever the pattern matches (``prefilter_en.json``, ``prefilter_ko.json``, derived
-from the patterns' parse trees by ``scripts/build_safety_prefilter.py``). A text that fails a
-clause cannot match the pattern, so it is neither compiled nor run: an ordinary message
-compiles almost nothing, and a warm check runs a handful of the hundreds of rules. Patterns
-without a sure clause (and any whose entry no longer fits its pattern, e.g. a rule edited
-without rerunning the script) are always run, so a stale or missing table only costs time,
-never a decision.
+occurs in whatever the pattern matches; a text that fails a clause cannot match the pattern,
+so it is neither compiled nor run: an ordinary message compiles almost nothing, and a warm
+check runs a handful of the hundreds of rules. ``scripts/build_safety_prefilter.py`` derives
+the clauses from the patterns' parse trees and writes them already indexed, in the form
+``Index`` reads (``prefilter_en.json``, ``prefilter_ko.json``): loading a language's table is
+one ``json.loads`` and nothing is rebuilt. Patterns without a sure clause (and any whose entry
+no longer fits its pattern, e.g. a rule edited without rerunning the script) are always run,
+so a stale or missing table only costs time, never a decision.
+
+The strings are looked for in the text with its word boundaries marked (``bounded``: a
+``MARK`` wherever ``\\b`` matches), so that a clause can say "sh" as a word of its own: a
+pattern ``\\bsh\\b`` is not run for "should".
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 import zlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache, lru_cache
 from itertools import pairwise
 from pathlib import Path
@@ -23,12 +28,16 @@ from typing import Any
 
 LANGUAGES = ("en", "ko")
 # A language's patterns that are searched on their own (each module's names; REPORTED as its
-# veto-syntax form).
+# veto-syntax form), in the order of their table.
 SINGLES = ("LAUGH", "TRIVIAL", "EARNEST", "DISCLAIMER", "TOPIC", "RISK", "OTHERS", "REPORTED")
+# Stands where ``\b`` matches in a bounded text (and so in the tables' strings). Any
+# character would do (one in the text is one more non-word character: it may only let a
+# pattern run for nothing); this one reads well and needs no escape in JSON.
+MARK = "|"
+# Separates a table's strings and their bits (no string has it).
+SEP = "`"
+_BOUNDARY = re.compile(r"\b")
 
-# A pattern's clauses: each a few strings, one of which occurs in whatever the pattern matches
-# (every clause holds at once). None: nothing sure, always run the pattern.
-Clauses = tuple[tuple[str, ...], ...] | None
 Compile = Callable[[str, str], re.Pattern[str]]
 
 
@@ -46,139 +55,153 @@ def _table(language: str) -> dict[str, Any]:
     return table if isinstance(table, dict) else {}
 
 
-def _entries(language: str, part: str) -> Any:
-    return _table(language).get(part)
+def crc(pattern: str) -> int:
+    """What a table's entry records of the pattern it was derived from."""
+    return zlib.crc32(pattern.encode("utf-8"))
 
 
-def _fits(entry: Any, pattern: str) -> Clauses:
-    """The entry's clauses if it was derived from this very pattern, else None."""
-    if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[1], list)):
-        return None
-    found = entry[1]
-    if entry[0] != zlib.crc32(pattern.encode("utf-8")) or not found:
-        return None
-    for clause in found:  # a hand-edited file: an empty string would match nothing, not all
-        if not (isinstance(clause, list) and clause and set(map(type, clause)) == {str}):
-            return None
-        if "" in clause:
-            return None
-    return tuple(tuple(clause) for clause in found)
+def bounded(text: str) -> str:
+    """The text with a ``MARK`` at each of its word boundaries (where ``\\b`` matches)."""
+    return _BOUNDARY.sub(MARK, text)
 
 
-def clauses_of(language: str, part: str, patterns: Sequence[str]) -> list[Clauses] | None:
-    """The clauses of ``patterns`` (a table's ``part``: "rules" or "shields"); None when
-    the table has no entries for them."""
-    entries = _entries(language, part)
-    if not isinstance(entries, list) or len(entries) != len(patterns):
-        return None
-    return [_fits(entry, pattern) for entry, pattern in zip(entries, patterns, strict=True)]
+Grams = tuple[str, frozenset[str]]
 
 
-def single_clauses(language: str, patterns: Mapping[str, str]) -> list[Clauses]:
-    """The clauses of a language's single patterns, by name (``SINGLES``)."""
-    singles = _entries(language, "singles")
-    if not isinstance(singles, dict):
-        return [None] * len(patterns)
-    return [_fits(singles.get(name), pattern) for name, pattern in patterns.items()]
+def _grams(bounded_text: str) -> Grams:
+    grams = frozenset(bounded_text).union(
+        map("".join, pairwise(bounded_text)),
+        map("".join, zip(bounded_text, bounded_text[1:], bounded_text[2:], strict=False)),
+    )
+    return bounded_text, grams
 
 
 @lru_cache(maxsize=16)
-def _grams(text: str) -> tuple[frozenset[str], ...]:
-    """The text's distinct characters, pairs and triples (one text is asked about by several
-    tables in turn: its forms, then each language's rules, shields and single patterns)."""
-    return (
-        frozenset(text),
-        frozenset(map("".join, pairwise(text))),
-        frozenset(map("".join, zip(text, text[1:], text[2:], strict=False))),
-    )
+def _text_grams(text: str) -> Grams:
+    """The bounded text and its distinct characters, pairs and triples (one text is asked
+    about by several tables in turn: its forms, then each language's rules, shields and single
+    patterns)."""
+    return _grams(bounded(text))
+
+
+def _positions(positions: Iterable[int]) -> int:
+    mask = 0
+    for position in positions:
+        mask |= 1 << position
+    return mask
+
+
+def _entries(encoded: str) -> list[tuple[str, int]]:
+    """A table's bucket, "string`bits`string`bits...", each ``bits`` the positions of the
+    clauses the string belongs to ("3,415"), as (string, mask) pairs."""
+    fields = encoded.split(SEP)
+    try:
+        return [
+            (fields[i], _positions(map(int, fields[i + 1].split(","))))
+            for i in range(0, len(fields), 2)
+        ]
+    except (IndexError, ValueError):  # a hand-edited file: every pattern runs
+        return [("", -1)]
 
 
 class Index:
     """Which of a list of patterns may match a text: those with, for each of their clauses,
-    one of its strings in the text.
+    one of its strings in the bounded text.
 
-    Thousands of strings are not each looked for in every text: each is filed under its first
-    (up to) three characters, and only those filed under a triple (pair, character) the text
-    has are looked for. Bit i of an answer stands for pattern i's first clause; its other
-    clauses have bits past those of the patterns."""
+    Clause k of pattern i is bit ``k * count + i``; ``needs`` has the bits of the clauses past
+    the first that a pattern has (the first is always there, but for the patterns ``always``
+    run). The script writes each string once, with the bits of the clauses it belongs to.
+    Thousands of strings are not each looked for in every text: they are filed in buckets under
+    a piece of up to three characters of theirs, and only the buckets of the text's characters,
+    pairs and triples are looked in. A bucket is read (``_entries``) the first time a text has
+    its piece."""
 
-    __slots__ = (
-        "_always",
-        "_count",
-        "_exact",
-        "_exact_keys",
-        "_last",
-        "_longer",
-        "_longer_keys",
-        "_more",
-    )
+    __slots__ = ("_always", "_buckets", "_count", "_last", "_levels", "_unneeded")
 
-    def __init__(self, sets: Sequence[Clauses]) -> None:
-        self._count = len(sets)
-        always = 0
-        self._more: dict[int, int] = {}  # pattern -> the bits of its other clauses
-        # Strings of 1-3 characters by length, and longer ones by their first three.
-        self._exact: tuple[dict[str, int], ...] = ({}, {}, {})
-        self._longer: dict[str, dict[str, int]] = {}
-        spare = len(sets)
-        for index, clauses in enumerate(sets):
-            if clauses is None:
-                always |= 1 << index
-                continue
-            for number, clause in enumerate(clauses):
-                if number == 0:
-                    bit = 1 << index
-                else:
-                    bit, spare = 1 << spare, spare + 1
-                    self._more[index] = self._more.get(index, 0) | bit
-                for literal in clause:
-                    if len(literal) <= 3:
-                        table = self._exact[len(literal) - 1]
-                    else:
-                        table = self._longer.setdefault(literal[:3], {})
-                    table[literal] = table.get(literal, 0) | bit
+    def __init__(
+        self, count: int, always: int = 0, needs: int = 0, buckets: dict[str, Any] | None = None
+    ) -> None:
+        self._count = count
         self._always = always
-        # Sets, so that intersecting a text's grams with them costs the smaller of the two.
-        self._exact_keys = tuple(frozenset(exact) for exact in self._exact)
-        self._longer_keys = frozenset(self._longer)
-        self._last = ("", always)  # the last text asked about, and its answer
+        self._unneeded = ~needs  # a clause not needed holds
+        self._levels = range(count, needs.bit_length(), count or 1)  # clauses past the first
+        self._buckets: dict[str, Any] = buckets if buckets is not None else {}
+        self._last = ("", self._allowed(always))  # the last text asked about, and its answer
 
-    def _mask(self, text: str) -> int:
-        """Bit set: that clause holds in ``text`` (see the class)."""
+    @classmethod
+    def everything(cls, count: int) -> Index:
+        """Every pattern may match every text (no table)."""
+        return cls(count, (1 << count) - 1)
+
+    def _allowed(self, mask: int) -> int:
+        """Bit i set: every clause of pattern i holds (``mask``: bit set, that clause holds)."""
+        holds = mask | self._unneeded
+        allowed = mask & ((1 << self._count) - 1)
+        for level in self._levels:
+            allowed &= holds >> level
+        return allowed
+
+    def _answer(self, grams: Grams) -> int:
+        bounded_text, pieces = grams
+        mask = self._always
+        buckets = self._buckets
+        for piece in buckets.keys() & pieces:
+            entries = buckets[piece]
+            if entries.__class__ is str:
+                entries = buckets[piece] = _entries(entries)
+            for string, bits in entries:
+                if string in bounded_text:
+                    mask |= bits
+        return self._allowed(mask)
+
+    def _allowed_in(self, text: str) -> int:
         last, answer = self._last
         if text is last:
             return answer
-        mask = self._always
-        grams = _grams(text)
-        for exact, keys, present in zip(self._exact, self._exact_keys, grams, strict=True):
-            for literal in present.intersection(keys):
-                mask |= exact[literal]
-        longer = self._longer
-        for key in grams[2].intersection(self._longer_keys):
-            for literal, bits in longer[key].items():
-                if bits & ~mask and literal in text:
-                    mask |= bits
-        self._last = (text, mask)
-        return mask
-
-    def _holds(self, mask: int, index: int) -> bool:
-        more = self._more.get(index, 0)
-        return bool(mask >> index & 1) and mask & more == more
+        answer = self._answer(_text_grams(text))
+        self._last = (text, answer)
+        return answer
 
     def allows(self, text: str, index: int) -> bool:
         """Whether pattern ``index`` may match ``text``."""
-        return self._holds(self._mask(text), index)
+        return bool(self._allowed_in(text) >> index & 1)
+
+    def allows_bounded(self, bounded_text: str, index: int) -> bool:
+        """Whether pattern ``index`` may match a text of which this is a bounded stretch."""
+        return bool(self._answer(_grams(bounded_text)) >> index & 1)
 
     def which(self, text: str) -> Iterator[int]:
         """The positions, in order, of the patterns that may match ``text``."""
-        mask = self._mask(text)
-        first = mask & ((1 << self._count) - 1)
-        while first:
-            lowest = first & -first
-            index = lowest.bit_length() - 1
-            if self._holds(mask, index):
-                yield index
-            first ^= lowest
+        allowed = self._allowed_in(text)
+        while allowed:
+            lowest = allowed & -allowed
+            yield lowest.bit_length() - 1
+            allowed ^= lowest
+
+
+def index_for(language: str, part: str, patterns: Sequence[str]) -> Index | None:
+    """The index of ``patterns`` (a table's ``part``: "rules", "shields" or "singles"); None
+    when the table has none for them. An entry derived from another pattern than today's is
+    not used: that pattern always runs."""
+    entry = _table(language).get(part)
+    if not isinstance(entry, dict):
+        return None
+    try:
+        count, always, needs = entry["count"], int(entry["always"], 16), int(entry["needs"], 16)
+        buckets = entry["strings"]
+        if count != len(patterns) or not isinstance(buckets, dict):
+            return None
+        if entry["crc"] != crc("\0".join(patterns)):  # each pattern's, to tell which changed
+            crcs = entry["crcs"]
+            if len(crcs) != 8 * count:
+                return None
+            for index, pattern in enumerate(patterns):
+                if crc(pattern) != int(crcs[8 * index : 8 * index + 8], 16):
+                    always |= 1 << index
+                    needs &= ~_positions(range(index, needs.bit_length(), count))
+        return Index(count, always, needs, buckets)
+    except (KeyError, TypeError, ValueError):  # a hand-edited file
+        return None
 
 
 class Pattern:
@@ -213,21 +236,21 @@ class Shields:
     would find them: scanning left to right, at each position the first shield in table order
     that matches there, then on from the end of its match.
 
-    With clauses, only the shields that may match are compiled, each on its own; the scan
+    With an index, only the shields that may match are compiled, each on its own; the scan
     above is then done across them, which gives the alternation's spans exactly as long as no
-    shield can match the empty string (the script writes no clauses otherwise). Without
-    clauses, the whole alternation is compiled and run, as it always was."""
+    shield can match the empty string (the script writes no index otherwise). Without one,
+    the whole alternation is compiled and run, as it always was."""
 
     __slots__ = ("_all", "_index", "_patterns")
 
     def __init__(
-        self, shields: Sequence[str], sets: Sequence[Clauses] | None, where: str, compile: Compile
+        self, shields: Sequence[str], index: Index | None, where: str, compile: Compile
     ) -> None:
         self._all = Pattern("|".join(f"(?:{s})" for s in shields), where, compile)
         self._patterns = tuple(
             Pattern(shield, f"{where} {i}", compile) for i, shield in enumerate(shields)
         )
-        self._index = Index(sets) if sets is not None else None
+        self._index = index
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         if self._index is None:
