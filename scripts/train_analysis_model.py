@@ -1,7 +1,8 @@
 """Train the analyser's naive Bayes model from the labelled development sets.
 
 Usage: python scripts/train_analysis_model.py [--out core/analysis/model.json] [DATA ...]
-Default data: tests/data/analysis_dev*.jsonl. The held-out set is never read here.
+Default data: tests/data/analysis_dev*.jsonl. The held-out set is never read here. The weights
+go beside the JSON with their features (``model.rows``: ``core._rows.pack_sparse``).
 Training lives here, not in core: the functions only load and apply the result.
 """
 
@@ -22,7 +23,7 @@ os.environ.setdefault("ION_ANALYSIS_BOOTSTRAP", "1")
 
 from core.analysis import normalize_text
 from core.analysis._matcher import forms_of
-from core.analysis._model import DATA_PATH, Scorer, features, pack_rows
+from core.analysis._model import DATA_PATH, Scorer, features, pack_sparse, rows_path
 from core.taxonomy import Intent, Tone
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,7 +43,7 @@ class NaiveBayes:
 
 
 def train(
-    examples: Iterable[tuple[set[str], str]], labels: Iterable[str], prune: float = PRUNE
+    examples: Iterable[tuple[frozenset[str], str]], labels: Iterable[str], prune: float = PRUNE
 ) -> NaiveBayes:
     """Fit on (features, label) pairs. Deterministic: sorted iteration, rounded weights.
 
@@ -94,16 +95,20 @@ def combine(models: Mapping[str, NaiveBayes], scale: Mapping[str, float]) -> Sco
         for feature, entries in model.weights.items():
             sparse[feature].extend((offset + i, round(factor * w, 4)) for i, w in entries)
     table: dict[str, list[float]] = {}
-    for feature, entries in sorted(sparse.items()):
+    for feature, stored in sorted(sparse.items()):
         row = [0.0] * len(slots)
-        for slot, weight in entries:
+        for slot, weight in stored:
             row[slot] = weight
         table[feature] = row
-    return Scorer(tuple(slots), tuple(priors), table)
+    return Scorer(tuple(slots), tuple(priors), table, table)
 
 
-def render(models: Mapping[str, NaiveBayes], trained_on: Iterable[str], examples: int) -> str:
-    """The shipped form: scaled, combined, as JSON, so a cold start only parses it."""
+def render(
+    models: Mapping[str, NaiveBayes], trained_on: Iterable[str], examples: int
+) -> tuple[str, bytes]:
+    """The shipped form, scaled and combined: JSON (slots, priors), and the features with
+    their weights packed sparse, which a cold start reads with one split and a few
+    ``array.frombytes``."""
     scorer = combine(models, SCALE)
     data = {
         "trained_on": list(trained_on),
@@ -111,13 +116,19 @@ def render(models: Mapping[str, NaiveBayes], trained_on: Iterable[str], examples
         "scale": SCALE,
         "slots": [list(slot) for slot in scorer.slots],
         "priors": list(scorer.priors),
-        "features": list(scorer.table),
-        "rows": pack_rows(scorer.table.values()),
     }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    rows = pack_sparse(scorer.table, width=len(scorer.slots))
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", rows
 
 
-def build(paths: list[Path]) -> str:
+def build(paths: list[Path]) -> tuple[str, bytes]:
+    """``model.json`` and ``model.rows`` as training on ``paths`` makes them."""
+    models, examples = fit(paths)
+    return render(models, [p.name for p in paths], examples)
+
+
+def fit(paths: list[Path]) -> tuple[dict[str, NaiveBayes], int]:
+    """Each kind's model, trained on ``paths``, and how many examples they hold."""
     if any("heldout" in p.name for p in paths):
         raise SystemExit("refusing to train on the held-out set")
     rows = [
@@ -134,7 +145,7 @@ def build(paths: list[Path]) -> str:
         "tone": train(((f, r["tone"]) for f, r in examples), Tone.values()),
         "intent": train(((f, r["intent"]) for f, r in examples), Intent.values()),
     }
-    return render(models, [p.name for p in paths], len(rows))
+    return models, len(rows)
 
 
 def main() -> None:
@@ -142,8 +153,10 @@ def main() -> None:
     parser.add_argument("data", nargs="*", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=DATA_PATH)
     args = parser.parse_args()
-    args.out.write_text(build(args.data), encoding="utf-8")
-    print(f"wrote {args.out} from {len(args.data)} files")
+    model, rows = build(args.data)
+    args.out.write_text(model, encoding="utf-8")
+    rows_path(args.out).write_bytes(rows)
+    print(f"wrote {args.out} and {rows_path(args.out)} from {len(args.data)} files")
 
 
 if __name__ == "__main__":

@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from core.analysis import analyze
-from core.analysis._model import unpack_rows
+from core.analysis import _model, analyze
 from tests.helpers import load_script
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -44,21 +43,18 @@ def test_accuracy_per_language_meets_floor(name: str) -> None:
 def test_shipped_model_is_reproducible_from_the_development_sets(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """model.json is exactly what training on the dev sets gives; it never saw the held-out."""
+    """model.json and model.rows are exactly what training on the dev sets gives; it never saw
+    the held-out."""
     monkeypatch.setenv("ION_ANALYSIS_BOOTSTRAP", "0")  # the trainer's setdefault must not leak
     trainer = load_script("train_analysis_model", monkeypatch)
-    built = json.loads(trainer.build(trainer.DEFAULT_DATA))
-    shipped = json.loads(
-        (DATA.parents[1] / "core" / "analysis" / "model.json").read_text(encoding="utf-8")
-    )
-    # The packed rows compared as numbers: another zlib build may deflate the same bytes
-    # differently.
-    width = len(shipped["slots"])
-    built_rows = unpack_rows(built.pop("features"), built.pop("rows"), width)
-    shipped_rows = unpack_rows(shipped.pop("features"), shipped.pop("rows"), width)
+    built_model, built_rows = trainer.build(trainer.DEFAULT_DATA)
+    built = json.loads(built_model)
+    shipped = json.loads(_model.DATA_PATH.read_text(encoding="utf-8"))
     assert built == shipped, "run: python scripts/train_analysis_model.py"
-    assert list(built_rows) == list(shipped_rows), "run: python scripts/train_analysis_model.py"
-    assert all(built_rows[f] == shipped_rows[f] for f in built_rows), "the weights differ"
+    # The packed rows hold no deflate: the same weights always give the same bytes.
+    assert built_rows == _model.rows_path(_model.DATA_PATH).read_bytes(), (
+        "the features or weights differ: run python scripts/train_analysis_model.py"
+    )
     trained_on = shipped["trained_on"]
     assert trained_on
     assert all("heldout" not in name for name in trained_on)

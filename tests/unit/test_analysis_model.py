@@ -1,0 +1,90 @@
+"""The analyser's shipped model as loaded (``core.analysis._model``): the trainer's weights bit
+for bit, the same scores as a plain table of them, and no row built before a message needs it."""
+
+from __future__ import annotations
+
+import json
+import struct
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from core.analysis import _model, normalize_text
+from core.analysis._matcher import forms_of
+from tests.helpers import load_script
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.fixture(scope="module")
+def trained() -> _model.Scorer:
+    """The trainer's own table (dense rows in a dict), fitted on the development sets."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("ION_ANALYSIS_BOOTSTRAP", "0")  # the trainer's setdefault must not leak
+        trainer = load_script("train_analysis_model", monkeypatch)
+        models, _ = trainer.fit(trainer.DEFAULT_DATA)
+        scorer: _model.Scorer = trainer.combine(models, trainer.SCALE)
+        return scorer
+
+
+def _bits(scores: Mapping[str, Mapping[str, float]]) -> dict[str, dict[str, str]]:
+    return {kind: {label: v.hex() for label, v in s.items()} for kind, s in scores.items()}
+
+
+def test_load_builds_no_row_and_knows_every_feature(trained: _model.Scorer) -> None:
+    scorer = _model.load()
+    assert len(scorer.table) == 0
+    assert set(scorer.known) == set(trained.table)
+    assert (scorer.slots, scorer.priors) == (trained.slots, trained.priors)
+
+
+def test_every_shipped_row_is_the_trainers_bit_for_bit(trained: _model.Scorer) -> None:
+    scorer = _model.load()
+    width = len(scorer.slots)
+    assert width == 15
+    packed = struct.Struct(f"<{width}d")
+    assert len(trained.table) > 10_000
+    for feature, row in trained.table.items():
+        assert packed.pack(*scorer.table[feature]) == packed.pack(*row), feature
+
+
+def test_scores_equal_a_plain_table_on_every_labelled_message(trained: _model.Scorer) -> None:
+    scorer = _model.load()
+    texts = [
+        json.loads(line)["text"]
+        for pattern in ("analysis_*.jsonl", "safety_*.jsonl")
+        for path in sorted(DATA.glob(pattern))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    assert len(texts) > 8000
+    for text in texts:
+        found = _model.features(forms_of(normalize_text(text)))
+        assert _bits(scorer.score(found)) == _bits(trained.score(found)), text
+    assert scorer.score({"no-such-feature"}) == trained.score(())  # the priors alone
+
+
+def test_a_missing_rows_file_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "model.json"
+    path.write_bytes(_model.DATA_PATH.read_bytes())
+    monkeypatch.delenv("ION_ANALYSIS_BOOTSTRAP", raising=False)
+    with pytest.raises(RuntimeError, match=r"model\.rows is missing"):
+        _model.load(path)
+    monkeypatch.setenv("ION_ANALYSIS_BOOTSTRAP", "1")  # the trainer may run without it
+    empty = _model.load(path)
+    assert (empty.slots, empty.priors, len(empty.table)) == ((), (), 0)
+    _model.rows_path(path).write_bytes(_model.rows_path(_model.DATA_PATH).read_bytes())
+    assert len(_model.load(path).known) == len(_model.load().known)
+
+
+def test_rows_of_another_width_are_refused_at_load(tmp_path: Path) -> None:
+    data: dict[str, Any] = json.loads(_model.DATA_PATH.read_text(encoding="utf-8"))
+    data["slots"].append(["tone", "bored"])
+    data["priors"].append(-1.0)
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    _model.rows_path(path).write_bytes(_model.rows_path(_model.DATA_PATH).read_bytes())
+    with pytest.raises(ValueError, match="do not fit 16 slots"):
+        _model.load(path)
