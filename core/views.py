@@ -6,7 +6,8 @@ One place decides how an analysis, a routing, a persona or an answered message l
 so the responses (``core.api.schemas`` nests these models), the stored bulk results and the CLI
 output cannot drift apart, and the OpenAPI documents describe every part of them. Fields that
 are ``None`` are left out of the JSON, never written as null. The models are frozen: a view
-built once may be shared.
+built once may be shared. The shapes only the CLI prints, built from these, are the CLI's
+(``core.cli._views``): no function builds them at a cold start.
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ def _is_none(value: object) -> bool:
     return value is None
 
 
-class _Out(BaseModel):
+class View(BaseModel):
+    # Frozen: a view built once may be shared.
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
@@ -112,7 +114,7 @@ FallbackReason = Annotated[
 L = TypeVar("L", Tone, Intent)
 
 
-class _Judgement(_Out, Generic[L]):
+class _Judgement(View, Generic[L]):
     primary: L = Field(description="the label read")
     confidence: float = Field(description="how sure, 0-1")
     runner_up: L = Field(description="the next-best label")
@@ -140,7 +142,7 @@ class IntentJudgement(_Judgement[Intent]):
     """The intent read from the message, with the next-best one."""
 
 
-class RhythmOut(_Out):
+class RhythmOut(View):
     """The features the pace is read from; every count is over the whole message."""
 
     sentences: int
@@ -174,7 +176,7 @@ class RhythmOut(_Out):
         )
 
 
-class SafetyCheckOut(_Out):
+class SafetyCheckOut(View):
     """What the safety check found in the message."""
 
     category: Category = Field(
@@ -187,7 +189,7 @@ class SafetyCheckOut(_Out):
         return cls(category=check.category, cues=list(check.cues))
 
 
-class ResourceOut(_Out):
+class ResourceOut(View):
     """A crisis line."""
 
     name: str
@@ -206,7 +208,7 @@ def _resources(resources: Iterable[Resource]) -> list[ResourceOut]:
 S = TypeVar("S", bound=BaseModel)
 
 
-class _AnalysisOf(_Out, Generic[S]):
+class AnalysisOf(View, Generic[S]):
     # The fields of an analysis, whatever its safety part says (the CLI adds the crisis lines).
     safety: S
     language: Language = Field(description="ko, en, or other (answered in English)")
@@ -217,7 +219,7 @@ class _AnalysisOf(_Out, Generic[S]):
     intent: IntentJudgement
 
 
-class AnalysisOut(_AnalysisOf[SafetyCheckOut]):
+class AnalysisOut(AnalysisOf[SafetyCheckOut]):
     """How and what the person wrote: safety, language, tone, pace (with its rhythm features)
     and intent."""
 
@@ -243,8 +245,6 @@ _ANALYSES = _Recent(AnalysisOut._build, size=128)
 
 # --- routing --------------------------------------------------------------------------------
 
-_SCORES = "each persona's score, 0-1: its tone, pace and intent parts added up"
-_CONTRIBUTIONS = "each persona's weighted tone (0.5), pace (0.3) and intent (0.2) parts"
 ReasonName = Literal["scores", "forced", "safety"]
 Reason = Annotated[
     ReasonName,
@@ -255,7 +255,7 @@ Reason = Annotated[
 ]
 
 
-class ContributionOut(_Out):
+class ContributionOut(View):
     tone: float
     pace: float
     intent: float
@@ -265,15 +265,25 @@ class ContributionOut(_Out):
         return cls(tone=contribution.tone, pace=contribution.pace, intent=contribution.intent)
 
 
-def _contributions(routing: Routing) -> dict[PersonaName, ContributionOut]:
+Scores = Annotated[
+    dict[PersonaName, float],
+    Field(description="each persona's score, 0-1: its tone, pace and intent parts added up"),
+]
+Contributions = Annotated[
+    dict[PersonaName, ContributionOut],
+    Field(description="each persona's weighted tone (0.5), pace (0.3) and intent (0.2) parts"),
+]
+
+
+def persona_contributions(routing: Routing) -> dict[PersonaName, ContributionOut]:
     return {persona: ContributionOut.of(part) for persona, part in routing.contributions.items()}
 
 
-class RoutingOut(_Out):
+class RoutingOut(View):
     """How the routing scored every persona (which one answers is said beside it)."""
 
-    scores: dict[PersonaName, float] = Field(description=_SCORES)
-    contributions: dict[PersonaName, ContributionOut] = Field(description=_CONTRIBUTIONS)
+    scores: Scores
+    contributions: Contributions
     forced: bool = Field(description="true when the caller named the persona")
     reason: Reason
 
@@ -285,7 +295,7 @@ class RoutingOut(_Out):
     def _build(cls, routing: Routing) -> RoutingOut:
         return cls(
             scores=dict(routing.scores),
-            contributions=_contributions(routing),
+            contributions=persona_contributions(routing),
             forced=routing.forced,
             reason=cast(ReasonName, routing.reason),
         )
@@ -296,42 +306,21 @@ class RoutingOut(_Out):
 _ROUTINGS = _Recent(RoutingOut._build, size=2048)
 
 
-class RoutingDetailOut(_Out):
-    """The whole routing: who answers, who is next, and how every persona scored."""
-
-    primary: Answering
-    secondary: Secondary
-    confidence: RoutingConfidence
-    forced: bool = Field(description="true when the caller named the persona")
-    reason: Reason
-    scores: dict[PersonaName, float] = Field(description=_SCORES)
-    contributions: dict[PersonaName, ContributionOut] = Field(description=_CONTRIBUTIONS)
-
-    @classmethod
-    def of(cls, routing: Routing) -> Self:
-        return cls(
-            primary=routing.primary,
-            secondary=routing.secondary,
-            confidence=routing.confidence,
-            forced=routing.forced,
-            reason=cast(ReasonName, routing.reason),
-            scores=dict(routing.scores),
-            contributions=_contributions(routing),
-        )
-
-
 # --- safety with an answer ------------------------------------------------------------------
 
-_LINES = "crisis lines for the message's language and category (empty for none)"
+CrisisLines = Annotated[
+    list[ResourceOut],
+    Field(description="crisis lines for the message's language and category (empty for none)"),
+]
 
 
-class SafetyOut(_Out):
+class SafetyOut(View):
     """The safety check's category, and the crisis lines an answer to a crisis carries."""
 
     category: Category = Field(
         description="what the safety check found; anything but none gets the safety reply"
     )
-    resources: list[ResourceOut] = Field(description=_LINES)
+    resources: CrisisLines
 
     @classmethod
     def of(cls, outcome: Outcome) -> Self:
@@ -341,14 +330,14 @@ class SafetyOut(_Out):
         )
 
 
-class RecommendSafetyOut(_Out):
+class RecommendSafetyOut(View):
     """For an answer that is not the pipeline's (a ranking): the category, and for a crisis the
     crisis lines and the safety reply to show first."""
 
     category: Category = Field(
         description="what the safety check found; anything but none gets the safety reply"
     )
-    resources: list[ResourceOut] = Field(description=_LINES)
+    resources: CrisisLines
     reply: str | None = Field(
         default=None,
         exclude_if=_is_none,
@@ -363,60 +352,19 @@ class RecommendSafetyOut(_Out):
         return cls(
             category=check.category,
             resources=_resources(crisis_resources(check, analysis.language, resources)),
-            reply=_reply(analysis, resources),
+            reply=safety_reply(analysis, resources),
         )
 
 
-def _reply(analysis: Analysis, resources: Resources) -> str:
+def safety_reply(analysis: Analysis, resources: Resources) -> str:
+    """The safety reply (by Lua) to a crisis message, to show the person first."""
     return reply(analysis.safety, analysis.language, resources, asks_something_else(analysis.text))
-
-
-class CrisisCheckOut(_Out):
-    """What the safety check found in a crisis message, with the crisis lines and the safety
-    reply to show first (``ion analyze``)."""
-
-    category: Category
-    cues: list[str] = Field(description="the words of the message it was read from")
-    resources: list[ResourceOut] = Field(description=_LINES)
-    reply: str = Field(description="the safety reply (by Lua) to show the person first")
-
-    @classmethod
-    def of(cls, analysis: Analysis, resources: Resources) -> Self:
-        check = analysis.safety
-        return cls(
-            category=check.category,
-            cues=list(check.cues),
-            resources=_resources(crisis_resources(check, analysis.language, resources)),
-            reply=_reply(analysis, resources),
-        )
-
-
-class AnalysisRecordOut(_AnalysisOf[SafetyCheckOut | CrisisCheckOut]):
-    """``ion analyze``: the analysis with its routing; a crisis message is routed to the safety
-    reply, and its safety part carries the crisis lines and the reply."""
-
-    routing: RoutingDetailOut
-
-    @classmethod
-    def of(cls, analysis: Analysis, routing: Routing, resources: Resources) -> Self:
-        view = AnalysisOut.of(analysis)
-        check = analysis.safety
-        return cls(
-            safety=CrisisCheckOut.of(analysis, resources) if check.flagged else view.safety,
-            language=view.language,
-            resonance_key=view.resonance_key,
-            tone=view.tone,
-            pace=view.pace,
-            rhythm=view.rhythm,
-            intent=view.intent,
-            routing=RoutingDetailOut.of(routing),
-        )
 
 
 # --- an answered message --------------------------------------------------------------------
 
 
-class AnswerOut(_Out):
+class AnswerOut(View):
     """One answered message: the answer and how it was reached, as ``process`` reports it and
     a bulk item's result keeps it (without what belongs to one request: its id, session,
     timings and prompt, nor the cache facts, which only an admin caller of ``process`` sees)."""
@@ -447,7 +395,7 @@ class AnswerOut(_Out):
         )
 
 
-class CacheOut(_Out):
+class CacheOut(View):
     hit: bool
     tier: Tier
 
@@ -456,7 +404,7 @@ class CacheOut(_Out):
         return cls(hit=info.hit, tier=info.tier)
 
 
-class PromptOut(_Out):
+class PromptOut(View):
     system: str
     user: str
     version: str
@@ -466,42 +414,10 @@ class PromptOut(_Out):
         return cls(system=prompt.system, user=prompt.user, version=prompt.version)
 
 
-class MentorAnswerOut(_Out):
-    """``ion answer --json``: the offline answer, who gave it and why."""
-
-    persona: Answering
-    display_name: str
-    korean_name: str
-    secondary_persona: Secondary
-    confidence: RoutingConfidence
-    forced: bool = Field(description="true when the persona was named")
-    resonance_key: KeyText
-    answer: str
-    generator: Generator
-    safety: SafetyOut
-
-    @classmethod
-    def of(cls, outcome: Outcome) -> Self:
-        routing = outcome.routing
-        persona = PERSONAS[routing.primary]
-        return cls(
-            persona=persona.name,
-            display_name=persona.display_name,
-            korean_name=persona.korean_name,
-            secondary_persona=routing.secondary,
-            confidence=routing.confidence,
-            forced=routing.forced,
-            resonance_key=str(routing.key),
-            answer=outcome.answer,
-            generator=outcome.generator,
-            safety=SafetyOut.of(outcome),
-        )
-
-
 # --- personas -------------------------------------------------------------------------------
 
 
-class BestForOut(_Out):
+class BestForOut(View):
     """Where a persona's affinity is at least 0.8."""
 
     tones: list[Tone]
@@ -513,7 +429,7 @@ class BestForOut(_Out):
         return cls.model_validate(best_for(persona))
 
 
-class PersonaOut(_Out):
+class PersonaOut(View):
     """A persona's public profile."""
 
     name: PersonaName
@@ -540,7 +456,7 @@ class PersonaOut(_Out):
         )
 
 
-class RankedPersona(_Out):
+class RankedPersona(View):
     """A persona's place in a ranking, with why."""
 
     persona: PersonaName

@@ -1,4 +1,7 @@
-"""Request and response bodies of the HTTP API (v2), as pydantic models.
+"""Request and response bodies of the HTTP API (v2), as pydantic models: the text rules, base
+classes and bodies every function shares, and those of ``process``. The other functions' bodies
+are in ``core.api.recommend_schemas`` and ``core.api.bulk_schemas``, so that no function builds
+another's models at a cold start.
 
 Requests are validated strictly: unknown fields are refused (a typo such as ``persnoa`` must not
 be silently ignored) and values are not coerced (``"true"`` is not a boolean). Each refusal
@@ -18,7 +21,6 @@ from pydantic import (
     Field,
     RootModel,
     StringConstraints,
-    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -33,10 +35,7 @@ from core.views import (
     FallbackReason,
     Generator,
     KeyText,
-    PersonaOut,
     PromptOut,
-    RankedPersona,
-    RecommendSafetyOut,
     RoutingConfidence,
     RoutingOut,
     SafetyOut,
@@ -174,24 +173,25 @@ SessionId = Annotated[
 ]
 
 
-class _Request(BaseModel):
+# The base of every request body: unknown fields refused, nothing coerced.
+class RequestBody(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
-class _Response(BaseModel):
+class ResponseBody(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-# --- requests -------------------------------------------------------------------------------
+# --- process's requests ---------------------------------------------------------------------
 
 
-class ProcessOptions(_Request):
+class ProcessOptions(RequestBody):
     include_prompt: bool = False
     use_cache: bool = True  # false: neither read nor write the response cache
     refresh: bool = False  # true: recompute and overwrite the cached answer
 
 
-class ProcessRequest(_Request):
+class ProcessRequest(RequestBody):
     message: Message
     # Checked against the registered personas by the handler, so that an unknown name is
     # reported as UNKNOWN_PERSONA (with the accepted names) rather than a generic error.
@@ -201,38 +201,7 @@ class ProcessRequest(_Request):
     options: ProcessOptions = Field(default_factory=ProcessOptions)
 
 
-def _exactly_one_of(*names: str) -> dict[str, Any]:
-    """JSON Schema for "exactly one of these fields is given and not null" (a null is absent)."""
-    return {
-        "oneOf": [
-            {"required": [name], "properties": {name: {"not": {"type": "null"}}}} for name in names
-        ]
-    }
-
-
-class RecommendRequest(_Request):
-    """Exactly one of ``message`` (what a person wrote) or ``scenario`` (a description of a
-    situation, e.g. from a course platform); a null counts as absent."""
-
-    model_config = ConfigDict(json_schema_extra=_exactly_one_of("message", "scenario"))
-
-    message: Message | None = None
-    scenario: Message | None = None
-
-    @model_validator(mode="after")
-    def _exactly_one(self) -> RecommendRequest:
-        if (self.message is None) == (self.scenario is None):
-            raise PydanticCustomError(
-                "message_or_scenario", "send exactly one of message or scenario"
-            )
-        return self
-
-    @property
-    def text(self) -> str:
-        return self.message if self.message is not None else str(self.scenario)
-
-
-class ChatRequest(_Request):
+class ChatRequest(RequestBody):
     """The original v1 contract: both fields required."""
 
     message: LegacyMessage
@@ -241,24 +210,24 @@ class ChatRequest(_Request):
     user_id: Identifier
 
 
-class InvalidateRequest(_Request):
+class InvalidateRequest(RequestBody):
     persona: PersonaField | None = None
 
 
 # --- responses ------------------------------------------------------------------------------
 
 
-class Health(_Response):
+class Health(ResponseBody):
     status: Literal["ok"] = "ok"
 
 
-class ErrorBody(_Response):
+class ErrorBody(ResponseBody):
     code: str
     message: str
     field: str | None = Field(default=None, exclude_if=lambda v: v is None)
 
 
-class ErrorEnvelope(_Response):
+class ErrorEnvelope(ResponseBody):
     error: ErrorBody
     request_id: str
 
@@ -276,7 +245,7 @@ ADMIN_ONLY = "admin keys only (absent for user keys): "
 SafetyCategory = Literal["none", "self_harm", "harm_to_others", "abuse"]
 
 
-class SessionOut(_Response):
+class SessionOut(ResponseBody):
     id: str
     turn: int = Field(description="this exchange's number in the session, from 1")
 
@@ -285,7 +254,7 @@ class SessionOut(_Response):
         return cls(id=session.id, turn=session.turn)
 
 
-class ProcessResponse(_Response):
+class ProcessResponse(ResponseBody):
     request_id: str
     persona: Answering
     secondary_persona: Secondary
@@ -338,7 +307,7 @@ class ProcessResponse(_Response):
         )
 
 
-class ChatMetadata(_Response):
+class ChatMetadata(ResponseBody):
     request_id: str
     secondary_persona: str
     language: str
@@ -360,7 +329,7 @@ class ChatMetadata(_Response):
     )
 
 
-class ChatResponse(_Response):
+class ChatResponse(ResponseBody):
     content: str
     persona_used: str
     resonance_key: str
@@ -372,7 +341,7 @@ class CacheStatsOut(RootModel[dict[str, Any]]):
     """Per tier: hits, misses, hit rate, size, evictions, errors, breaker state, latency."""
 
 
-class InvalidateOut(_Response):
+class InvalidateOut(ResponseBody):
     scope: str
     version: int
     shared: bool
@@ -381,136 +350,3 @@ class InvalidateOut(_Response):
 
 class OpenApiOut(RootModel[dict[str, Any]]):
     """This function's OpenAPI 3.1 document."""
-
-
-class RecommendResponse(_Response):
-    request_id: str
-    safety: RecommendSafetyOut
-    ranking: list[RankedPersona]
-
-
-class PersonaList(_Response):
-    personas: list[PersonaOut]
-
-
-# --- bulk -----------------------------------------------------------------------------------
-
-# 100 items of 4000 characters, even when every one is \u-escaped as a surrogate pair (12 bytes:
-# an emoji from a JSON encoder that escapes all but ASCII), with their ids and personas: a body
-# the document calls valid is never refused as too large.
-BULK_MAX_BODY_BYTES = 5 * 1024 * 1024
-
-
-class BulkItemIn(_Request):
-    """One message of a job; validated as ``POST /v2/process`` validates its body."""
-
-    id: Identifier | None = Field(
-        default=None, description="the caller's id for the item; default: its index"
-    )
-    message: Message
-    user_id: Identifier | None = None
-    persona: PersonaField | None = None
-
-
-class BulkRequest(_Request):
-    items: list[BulkItemIn] = Field(
-        description="1-100 items (no more than the key's rate-limit bucket holds, "
-        "RATE_LIMIT_BURST, where that is set below 100: a job costs a token per item)",
-        json_schema_extra={"minItems": 1, "maxItems": 100},
-    )
-    idempotency_key: Identifier | None = Field(
-        default=None,
-        description="resending a request with the same key (from the same API key) returns the "
-        "same job instead of making another; resumes a job whose items were not all queued",
-    )
-
-
-def _digits(value: object) -> object:
-    # Lax parsing would also read " 5", "+5", "5_0" and "5.0" as 5: none is an integer as the
-    # OpenAPI document (and a client) writes one.
-    if isinstance(value, str) and not (value.isascii() and value.isdigit()):
-        raise PydanticCustomError(
-            "int_digits", "send a whole number from 1 to 100, in the digits 0-9"
-        )
-    return value
-
-
-# Where the next page starts: an item index, 1-99 (a job has at most 100 items). A well-formed
-# token past the job's last item is an empty page. core.bulk checks it (_PAGE_TOKEN), with a
-# message that says where a token comes from.
-PAGE_TOKEN_PATTERN = r"^[1-9][0-9]?$"  # noqa: S105 (a pattern, not a secret)
-PageToken = Annotated[str, Field(json_schema_extra={"pattern": PAGE_TOKEN_PATTERN}), NoBidi]
-
-
-class BulkStatusQuery(BaseModel):
-    # Query values arrive as text: "50" is the number 50 here (lax, but digits only), unknown
-    # names are refused.
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    limit: Annotated[int, BeforeValidator(_digits)] = Field(
-        default=100, ge=1, le=100, description="results per page, 1-100"
-    )
-    page_token: PageToken | None = Field(
-        default=None,
-        max_length=16,
-        description="next_page_token of the previous page (a number, 1-99); none for the first",
-    )
-
-
-# --- path parameters (for the OpenAPI document; each handler checks its own and answers 404) --
-
-
-class PersonaPath(BaseModel):
-    name: str = Field(
-        description=f"one of {PERSONA_NAMES}, in any case",
-        json_schema_extra={"pattern": PERSONA_NAME_PATTERN},
-    )
-
-
-class BulkJobPath(BaseModel):
-    job_id: str = Field(
-        description="the job_id that POST /v2/bulk returned (core.bulk.is_job_id)",
-        json_schema_extra={"pattern": r"^j[0-9a-f]{24}$"},
-    )
-
-
-class BulkAccepted(_Response):
-    job_id: str
-    total: int
-    status_url: str
-    replayed: bool = Field(
-        description="true when an earlier request with the same idempotency_key made this job"
-    )
-
-
-class BulkItemError(_Response):
-    code: str
-    message: str
-
-
-class BulkItemOut(_Response):
-    index: int
-    id: str
-    status: Literal["pending", "running", "done", "failed"]
-    attempts: int
-    result: AnswerOut | None = Field(
-        default=None, exclude_if=lambda v: v is None, description="when done: the answer"
-    )
-    error: BulkItemError | None = Field(default=None, exclude_if=lambda v: v is None)
-
-
-class BulkJobOut(_Response):
-    job_id: str
-    status: Literal["queued", "running", "done", "done_with_errors", "failed"]
-    total: int
-    completed: int = Field(description="items answered")
-    failed: int = Field(description="items that failed")
-    flagged: int = Field(
-        description="answered items the safety check flagged (they got the safety reply)"
-    )
-    progress: float = Field(description="(completed + failed) / total, 0 to 1")
-    created_at: str
-    finished_at: str | None
-    error: str | None = Field(default=None, exclude_if=lambda v: v is None)
-    results: list[BulkItemOut]
-    next_page_token: str | None

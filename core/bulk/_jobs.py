@@ -54,7 +54,7 @@ from core.bulk._wire import encode
 from core.errors import InvalidInput, RateLimited
 
 log = logging.getLogger(__name__)
-# Where a page starts: an item index, 1-99 (core.api.schemas.PAGE_TOKEN_PATTERN documents it).
+# Where a page starts: an item index, 1-99 (core.api.bulk_schemas.PAGE_TOKEN_PATTERN documents it).
 _PAGE_TOKEN = re.compile(r"[1-9][0-9]?")
 
 

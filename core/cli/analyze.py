@@ -12,11 +12,11 @@ from typing import Any, TextIO
 from core import config
 from core.analysis import analyze
 from core.cli._common import PERSONA_NAMES, dump
+from core.cli._views import AnalysisRecordOut, MentorAnswerOut
 from core.errors import IonError
 from core.personas import PERSONAS, PersonaName
 from core.pipeline import Pipeline, Request
 from core.routing import route, route_for_safety
-from core.views import AnalysisRecordOut, MentorAnswerOut
 
 
 class BadLine(IonError):

@@ -31,8 +31,8 @@ from typing import Any, TextIO
 
 from tqdm import tqdm
 
+from core.api.bulk_schemas import BulkItemIn
 from core.api.http import validated
-from core.api.schemas import BulkItemIn
 from core.bulk import MAX_ITEMS
 from core.cli import ask
 from core.cli._common import EXIT_ITEMS_FAILED

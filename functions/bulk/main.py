@@ -23,9 +23,7 @@ from cloudevents.http import CloudEvent
 
 from core import bootstrap
 from core._once import once
-from core.api.http import Call, Route, validated
-from core.api.openapi import service_router
-from core.api.schemas import (
+from core.api.bulk_schemas import (
     BULK_MAX_BODY_BYTES,
     BulkAccepted,
     BulkItemError,
@@ -35,6 +33,8 @@ from core.api.schemas import (
     BulkRequest,
     BulkStatusQuery,
 )
+from core.api.http import Call, Route, validated
+from core.api.openapi import service_router
 from core.bootstrap import bulk as bulk_wiring
 from core.bulk import (
     BulkItem,

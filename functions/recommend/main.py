@@ -14,7 +14,12 @@ import functions_framework
 from core import bootstrap, observability
 from core.api.http import Call, Route
 from core.api.openapi import service_router
-from core.api.schemas import PersonaList, PersonaPath, RecommendRequest, RecommendResponse
+from core.api.recommend_schemas import (
+    PersonaList,
+    PersonaPath,
+    RecommendRequest,
+    RecommendResponse,
+)
 from core.personas import PersonaName
 from core.recommend import recommend as rank_personas
 from core.views import PersonaOut, RankedPersona, RecommendSafetyOut

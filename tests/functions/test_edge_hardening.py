@@ -11,7 +11,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from core import bootstrap
-from core.api.schemas import BULK_MAX_BODY_BYTES
+from core.api.bulk_schemas import BULK_MAX_BODY_BYTES
 from tests.functions.function_apps import ADMIN_KEY, FunctionApp, assert_error, payload
 
 ADMIN = {"X-API-Key": ADMIN_KEY}

@@ -96,6 +96,11 @@ def test_process_and_recommend_never_load_the_bulk_package(function: str) -> Non
     assert "core.api.http" in loaded  # the function's module was really loaded
     assert [m for m in loaded if m.startswith(("core.bulk", "core.bootstrap.bulk"))] == []
     assert [m for m in loaded if m.split(".")[0] in ("google", "redis", "sentry_sdk")] == []
+    # Nor another function's models, nor the CLI's: building pydantic models costs a cold start.
+    own = {"process": "core.api.schemas", "recommend": "core.api.recommend_schemas"}[function]
+    assert own in loaded
+    others = {"core.api.bulk_schemas", "core.api.recommend_schemas"} - {own}
+    assert [m for m in loaded if m in others or m.split(".")[:2] == ["core", "cli"]] == []
 
 
 LOAD = (

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 import core.bulk
 import core.sessions
-from core.api import schemas
+from core.api import bulk_schemas, recommend_schemas, schemas
 from core.api.http import error_response
 from core.bulk import _jobs
 from core.errors import InvalidInput, IonError, RateLimited
@@ -70,8 +70,8 @@ LEGACY = jsonschema_rs.validator_for(document_schema(schemas.ChatRequest, "messa
 def test_the_documented_message_rules_are_the_codes(text: str) -> None:
     documented = MESSAGE.is_valid(text)
     assert documented == accepts(schemas.ProcessRequest, {"message": text}), repr(text)
-    assert documented == accepts(schemas.RecommendRequest, {"scenario": text}), repr(text)
-    assert documented == accepts(schemas.BulkItemIn, {"message": text}), repr(text)
+    assert documented == accepts(recommend_schemas.RecommendRequest, {"scenario": text}), repr(text)
+    assert documented == accepts(bulk_schemas.BulkItemIn, {"message": text}), repr(text)
     assert LEGACY.is_valid(text) == accepts(
         schemas.ChatRequest, {"message": text, "user_id": "u"}
     ), repr(text)
@@ -140,7 +140,7 @@ def test_the_persona_letters_cannot_be_reached_from_other_characters() -> None:
 
 def test_the_persona_path_pattern_is_parse_on_path_characters() -> None:
     validator = jsonschema_rs.validator_for(
-        {"type": "string", **_property(schemas.PersonaPath, "name")}
+        {"type": "string", **_property(recommend_schemas.PersonaPath, "name")}
     )
     for name in ["lua", "LUA", "eLrO", "riri", "Nana", "nana.", "lu", "x", "luna", "-lua"]:
         assert validator.is_valid(name) == parses_as_persona(name), name
@@ -160,7 +160,8 @@ def test_the_documented_session_ids_are_the_codes(text: str) -> None:
 
 
 def test_the_documented_page_tokens_are_the_ones_core_bulk_serves() -> None:
-    validator = jsonschema_rs.validator_for(document_schema(schemas.BulkStatusQuery, "page_token"))
+    page_token = document_schema(bulk_schemas.BulkStatusQuery, "page_token")
+    validator = jsonschema_rs.validator_for(page_token)
     tokens = [str(n) for n in range(1000)] + ["", "05", "00", "1 ", "+1", "²", "x", "1" * 17]
     for token in tokens:
         try:
@@ -169,22 +170,22 @@ def test_the_documented_page_tokens_are_the_ones_core_bulk_serves() -> None:
         except InvalidInput:
             served = False
         assert validator.is_valid(token) == served, token
-        assert accepts(schemas.BulkStatusQuery, {"page_token": token}) or not served
+        assert accepts(bulk_schemas.BulkStatusQuery, {"page_token": token}) or not served
 
 
 def test_the_documented_limit_is_a_whole_number_in_digits() -> None:
-    schema = schemas.BulkStatusQuery.model_json_schema()["properties"]["limit"]
+    schema = bulk_schemas.BulkStatusQuery.model_json_schema()["properties"]["limit"]
     assert (schema["type"], schema["minimum"], schema["maximum"]) == ("integer", 1, 100)
     for text in ["1", "100", "050"]:
-        assert accepts(schemas.BulkStatusQuery, {"limit": text}), text
+        assert accepts(bulk_schemas.BulkStatusQuery, {"limit": text}), text
     # Lax integer parsing took these as 5 or 50, which no client writes for an integer.
     for text in ["0", "101", " 5", "5 ", "+5", "5_0", "5.0", "٥", "1e1", "-1", ""]:
-        assert not accepts(schemas.BulkStatusQuery, {"limit": text}), text
+        assert not accepts(bulk_schemas.BulkStatusQuery, {"limit": text}), text
 
 
 def test_the_documented_job_ids_are_the_ones_core_bulk_makes() -> None:
     validator = jsonschema_rs.validator_for(
-        {"type": "string", **_property(schemas.BulkJobPath, "job_id")}
+        {"type": "string", **_property(bulk_schemas.BulkJobPath, "job_id")}
     )
     made = [_jobs.job_id_for("key", None), _jobs.job_id_for("key", "idempotency-1")]
     for job_id in [*made, "j" + "0" * 24, "J" + "0" * 24, "j" + "0" * 23, "j" + "g" * 24, "x"]:
@@ -200,8 +201,8 @@ def test_exactly_one_of_message_or_scenario_is_documented(message: Any, scenario
         for name, value in (("message", message), ("scenario", scenario))
         if value != "absent"
     }
-    validator = jsonschema_rs.validator_for(schemas.RecommendRequest.model_json_schema())
-    assert validator.is_valid(body) == accepts(schemas.RecommendRequest, body), body
+    validator = jsonschema_rs.validator_for(recommend_schemas.RecommendRequest.model_json_schema())
+    assert validator.is_valid(body) == accepts(recommend_schemas.RecommendRequest, body), body
 
 
 def test_the_largest_valid_bulk_body_is_under_the_body_limit() -> None:
@@ -215,8 +216,8 @@ def test_the_largest_valid_bulk_body_is_under_the_body_limit() -> None:
         "persona": "\u3000" * 28 + "nana",
     }
     body = {"items": [item] * 100, "idempotency_key": "k" * 128}
-    assert accepts(schemas.BulkRequest, body)
-    assert len(json.dumps(body).encode()) <= schemas.BULK_MAX_BODY_BYTES
+    assert accepts(bulk_schemas.BulkRequest, body)
+    assert len(json.dumps(body).encode()) <= bulk_schemas.BULK_MAX_BODY_BYTES
 
 
 def test_every_error_answered_429_or_503_says_when_to_retry() -> None:

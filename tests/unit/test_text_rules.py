@@ -7,6 +7,8 @@ Through the real apps (status, code, field) in tests/functions/test_text_rules_f
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import types
 import typing
 from typing import Any
@@ -14,7 +16,8 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from core.api import schemas
+import core.api
+from core.api import bulk_schemas, recommend_schemas, schemas
 
 BIDI = [chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))]
 # One valid body per request model, a value in every text field.
@@ -25,26 +28,28 @@ VALID: dict[type[BaseModel], dict[str, Any]] = {
         "user_id": "u-1",
         "session_id": "s-1",
     },
-    schemas.RecommendRequest: {"message": "hello"},
+    recommend_schemas.RecommendRequest: {"message": "hello"},
     schemas.ChatRequest: {"message": "hello", "user_id": "u-1"},
     schemas.InvalidateRequest: {"persona": "lua"},
-    schemas.BulkItemIn: {"id": "a", "message": "hello", "user_id": "u-1", "persona": "lua"},
-    schemas.BulkRequest: {"items": [{"message": "hello"}], "idempotency_key": "k-1"},
-    schemas.BulkStatusQuery: {"page_token": "abc"},
+    bulk_schemas.BulkItemIn: {"id": "a", "message": "hello", "user_id": "u-1", "persona": "lua"},
+    bulk_schemas.BulkRequest: {"items": [{"message": "hello"}], "idempotency_key": "k-1"},
+    bulk_schemas.BulkStatusQuery: {"page_token": "abc"},
 }
 SCENARIO: tuple[type[BaseModel], dict[str, Any]] = (
-    schemas.RecommendRequest,
+    recommend_schemas.RecommendRequest,
     {"scenario": "a team lead is new"},
 )
 
 
 def request_models() -> set[type[BaseModel]]:
     found: set[type[BaseModel]] = set()
-    for value in vars(schemas).values():
-        if not (isinstance(value, type) and issubclass(value, BaseModel)):
-            continue
-        if issubclass(value, schemas._Request) or value.__name__.endswith("Query"):
-            found.add(value)
+    # Every module of core.api: each function's bodies have a module of their own.
+    for info in pkgutil.iter_modules(core.api.__path__, "core.api."):
+        for value in vars(importlib.import_module(info.name)).values():
+            if not (isinstance(value, type) and issubclass(value, BaseModel)):
+                continue
+            if issubclass(value, schemas.RequestBody) or value.__name__.endswith("Query"):
+                found.add(value)
     return found
 
 
@@ -101,7 +106,7 @@ def test_a_bidi_control_in_any_text_field_is_refused_by_name(
 def test_a_nested_bulk_item_names_its_field() -> None:
     body = {"items": [{"message": "ok"}, {"message": "hi", "user_id": "u\u202e1"}]}
     with pytest.raises(ValidationError) as refused:
-        schemas.BulkRequest.model_validate(body)
+        bulk_schemas.BulkRequest.model_validate(body)
     [error] = refused.value.errors()
     assert error["loc"] == ("items", 1, "user_id")
     assert error["type"] == "bidi_control"

@@ -7,12 +7,13 @@ from typing import Any
 
 from core import safety
 from core.analysis import analyze
+from core.cli._views import AnalysisRecordOut
 from core.errors import FailureReason, GenerationFailed
 from core.generation import OfflineGenerator
 from core.personas import PersonaName
 from core.pipeline import Pipeline, Request
 from core.routing import route, route_for_safety
-from core.views import AnalysisOut, AnalysisRecordOut, AnswerOut, RoutingOut, _Recent
+from core.views import AnalysisOut, AnswerOut, RoutingOut, _Recent
 
 MESSAGE = "My team keeps missing deadlines and I don't know how to bring it up."
 CRISIS = "요즘 너무 힘들어서 그냥 죽고 싶다는 생각만 들어"
