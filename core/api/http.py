@@ -18,7 +18,8 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal, NoReturn, TypeVar
+from enum import StrEnum
+from typing import Any, NoReturn, TypeVar
 from urllib.parse import urlsplit
 
 import flask
@@ -266,7 +267,14 @@ class Call:
 
 
 Handler = Callable[[Call], BaseModel]
-Access = Literal["public", "user", "admin"]
+
+
+class Access(StrEnum):
+    """Who may call a route."""
+
+    PUBLIC = "public"  # anyone: no API key asked for
+    USER = "user"  # any valid API key
+    ADMIN = "admin"  # an API key with the admin role
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,7 +286,7 @@ class Route:
     summary: str
     response: type[BaseModel]
     request: type[BaseModel] | None = None
-    access: Access = "user"
+    access: Access = Access.USER
     errors: tuple[int, ...] = ()
     status: int = 200  # of a success
     query: type[BaseModel] | None = None  # the query parameters it reads, if any
@@ -302,7 +310,7 @@ def health(_: Call) -> Health:
     return Health()
 
 
-HEALTH = Route(health, "liveness: the instance is up", Health, access="public")
+HEALTH = Route(health, "liveness: the instance is up", Health, access=Access.PUBLIC)
 
 
 class Router:
@@ -390,12 +398,12 @@ class Router:
             if length is not None and length > route.max_body:
                 raise _too_large(route.max_body)
             principal = None
-            if route.access != "public":
+            if route.access != Access.PUBLIC:
                 guard = self.guard
                 cors = guard.cors.headers_for(origin)
                 principal = self._authenticate(request, guard)
                 request_log.note(key_id=principal.key_id)
-                if route.access == "admin":
+                if route.access == Access.ADMIN:
                     guard.keys.require_admin(principal)
                 guard.limiter.check(principal.key_id)
             elif origin:

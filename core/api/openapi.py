@@ -27,6 +27,7 @@ from core.api.http import (
     HEALTH,
     REQUEST_ID_HEADER,
     REQUEST_ID_PATTERN,
+    Access,
     Guard,
     Route,
     Router,
@@ -58,9 +59,9 @@ def _statuses(route: Route) -> list[int]:
     statuses = set(route.errors) | {413, 500}
     if route.request is not None:
         statuses |= {400, 415, 422}
-    if route.access != "public":
+    if route.access != Access.PUBLIC:
         statuses |= {401, 429}
-    if route.access == "admin":
+    if route.access == Access.ADMIN:
         statuses.add(403)
     return sorted(statuses)
 
@@ -203,7 +204,7 @@ def document(
                 "required": True,
                 "content": {"application/json": {"schema": ref(route.request, "validation")}},
             }
-        if route.access != "public":
+        if route.access != Access.PUBLIC:
             operation["security"] = [{"ApiKey": []}]
         paths.setdefault(path, {})[method.lower()] = operation
     return {
@@ -237,7 +238,7 @@ def service_router(
         return OpenApiOut(document(title, description, table))
 
     table[("GET", "/v2/openapi.json")] = Route(
-        lambda _: built(), "this function's OpenAPI 3.1 document", OpenApiOut, access="public"
+        lambda _: built(), "this function's OpenAPI 3.1 document", OpenApiOut, access=Access.PUBLIC
     )
     router = Router(table, guard)
     functions_framework.errorhandler(werkzeug.exceptions.NotFound)(router.unrouted)

@@ -17,7 +17,7 @@ import functions_framework
 
 from core import bootstrap
 from core._once import once
-from core.api.http import Call, Route
+from core.api.http import Access, Call, Route
 from core.api.openapi import service_router
 from core.api.schemas import (
     CacheStatsOut,
@@ -136,14 +136,14 @@ ROUTES = {
         ChatRequest,
     ),
     ("GET", "/v2/cache-stats"): Route(
-        _cache_stats, "response cache statistics (admin)", CacheStatsOut, access="admin"
+        _cache_stats, "response cache statistics (admin)", CacheStatsOut, access=Access.ADMIN
     ),
     ("POST", "/v2/cache/invalidate"): Route(
         _invalidate,
         "invalidate every cached answer, or one persona's (admin)",
         InvalidateOut,
         InvalidateRequest,
-        access="admin",
+        access=Access.ADMIN,
     ),
 }
 

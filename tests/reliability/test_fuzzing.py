@@ -33,7 +33,7 @@ from schemathesis.checks import CHECKS as REGISTERED_CHECKS
 from schemathesis.engine import events, from_schema
 from schemathesis.transport.wsgi import WSGITransport
 
-from core.api.http import Call
+from core.api.http import Access, Call
 from core.api.security import Principal
 from core.errors import InvalidInput
 from devtools.emulators import PubSubEmulator
@@ -282,7 +282,7 @@ def test_fuzzing_really_fails_on_an_undocumented_response(
     recommend, bulk = stack.apps["recommend"], stack.apps["bulk"]
     _replace_handler(recommend, "GET", "/v2/personas", lambda _: _Broken())
     _replace_handler(recommend, "GET", "/v2/personas/{name}", _refuse)
-    _replace_route(recommend, "POST", "/v2/recommend", access="public")
+    _replace_route(recommend, "POST", "/v2/recommend", access=Access.PUBLIC)
     status = _handler(bulk, "GET", "/v2/bulk/{job_id}")
     _replace_handler(bulk, "GET", "/v2/bulk/{job_id}", lambda call: status(_as_operator(call)))
     coverage_only: tuple[Pass, ...] = (("all", ("coverage",)),)
