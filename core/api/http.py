@@ -34,7 +34,6 @@ from core.api.security import (
     API_KEY_HEADER,
     ApiKeys,
     Cors,
-    FailedAuthentications,
     Principal,
     client_ip,
 )
@@ -301,7 +300,7 @@ class Guard:
     keys: ApiKeys
     limiter: RateLimiter
     cors: Cors
-    failures: FailedAuthentications | None = None  # failed authentications per client IP
+    failures: RateLimiter | None = None  # failed authentications per client address
     client_ip_hops: int = 2  # see core.api.security.client_ip
 
 
@@ -434,7 +433,7 @@ class Router:
                     request.environ.get("REMOTE_ADDR", ""),
                     guard.client_ip_hops,
                 )
-                guard.failures.charge(address)
+                guard.failures.check(address)
             raise
 
     def _cors_quietly(self, origin: str) -> dict[str, str]:

@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from core.errors import Forbidden, Unauthenticated
-from core.ratelimit import RateLimiter
 
 API_KEY_HEADER = "X-API-Key"
 _ENTRY = re.compile(r"(?P<id>[A-Za-z0-9._-]{1,64}):(?P<hash>[0-9a-f]{64}):(?P<role>user|admin)")
@@ -223,26 +222,11 @@ def client_ip(forwarded_for: str, remote_addr: str, hops: int) -> str:
     return remote_addr or "unknown"
 
 
-class FailedAuthentications:
-    """A token bucket per client IP, charged for each request with a missing or wrong key.
-
-    Without it, a fresh random key on every request falls into a fresh per-key bucket and is
-    answered 401 without limit. Only failures are charged, so a valid key behind the same NAT
-    as a scanner keeps working; past the burst, the failures get 429 with Retry-After instead
-    of 401. The buckets are a rate limiter's (Redis shared, local fallback) under a prefix of
-    their own (:data:`FAILURE_PREFIX`), so no API key's bucket can share one.
-    """
-
-    def __init__(self, limiter: RateLimiter) -> None:
-        # core.bootstrap makes it with FAILURE_PREFIX, FAILURE_SUBJECT and lease=1 (no
-        # per-address lease left in each instance).
-        self._limiter = limiter
-
-    def charge(self, address: str) -> None:
-        """Count one failed authentication from ``address``; raises ``RateLimited`` when the
-        address is past its limit."""
-        self._limiter.check(address)
-
-
+# Requests with a missing or wrong key are counted per client address, by a rate limiter of
+# their own (core.bootstrap makes it with these and lease=1: no per-address lease is left in
+# each instance). Without it, a fresh random key on every request falls into a fresh per-key
+# bucket and is answered 401 without limit. Only failures are charged, so a valid key behind
+# the same NAT as a scanner keeps working; past the burst, the failures get 429 with
+# Retry-After instead of 401. The prefix keeps every address's bucket apart from the keys'.
 FAILURE_PREFIX = "ion:v1:rl:ip:"  # + the client's address
 FAILURE_SUBJECT = "requests without a valid API key from this address"

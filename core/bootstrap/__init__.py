@@ -28,7 +28,6 @@ from core.api.security import (
     FAILURE_SUBJECT,
     ApiKeys,
     Cors,
-    FailedAuthentications,
     parse_api_keys,
 )
 from core.breaker import CircuitBreaker
@@ -215,18 +214,16 @@ def build_guard(config: Settings | None = None) -> Guard:
     )
     failures = None
     if config.auth_failures_per_minute > 0:
-        failures = FailedAuthentications(
-            RateLimiter(
-                config.auth_failures_per_minute,
-                config.auth_failure_burst,
-                shared=redis_store(config),
-                on_shared_failure=lambda error: log.warning(
-                    "failed-authentication limit falls back to local: %s", error
-                ),
-                lease=1,  # no per-address lease kept in each instance
-                prefix=FAILURE_PREFIX,
-                subject=FAILURE_SUBJECT,
-            )
+        failures = RateLimiter(
+            config.auth_failures_per_minute,
+            config.auth_failure_burst,
+            shared=redis_store(config),
+            on_shared_failure=lambda error: log.warning(
+                "failed-authentication limit falls back to local: %s", error
+            ),
+            lease=1,  # no per-address lease kept in each instance
+            prefix=FAILURE_PREFIX,
+            subject=FAILURE_SUBJECT,
         )
     return Guard(
         keys=keys,

@@ -50,24 +50,32 @@ def test_the_check_finds_an_import_inside_a_function(tmp_path: Path) -> None:
     assert function_level_imports(source) == [(4, "core")]
 
 
+LOAD = (
+    "import importlib.util\n"
+    "spec = importlib.util.spec_from_file_location('main', 'functions/{function}/main.py')\n"
+    "spec.loader.exec_module(importlib.util.module_from_spec(spec))"
+)
+
+
+def run(code: str, **env: str) -> str:
+    """What a fresh interpreter prints running ``code`` in the project, with no settings."""
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PATH": "", "ION_API_KEYS": "", **env},
+    ).stdout
+
+
 def loaded_by(code: str, before: str = "pass") -> list[str]:
     """The modules a fresh interpreter loads running ``code`` after ``before`` (whatever an
     empty one loads at start, such as the namespace packages a .pth file declares, or what
     functions-framework itself imports, is not ``code``'s doing)."""
 
     def modules(source: str) -> set[str]:
-        out = subprocess.run(
-            [
-                sys.executable,
-                "-c",
-                f"{source}\nimport json, sys; print(json.dumps(list(sys.modules)))",
-            ],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-            env={"PATH": "", "ION_API_KEYS": ""},
-        ).stdout
+        out = run(f"{source}\nimport json, sys; print(json.dumps(list(sys.modules)))")
         return set(json.loads(out.splitlines()[-1]))
 
     return sorted(modules(f"{before}\n{code}") - modules(before))
@@ -87,12 +95,7 @@ def test_reading_the_settings_loads_no_service_adapter_or_client_library() -> No
 
 @pytest.mark.parametrize("function", ["process", "recommend"])
 def test_process_and_recommend_never_load_the_bulk_package(function: str) -> None:
-    loaded = loaded_by(
-        "import importlib.util\n"
-        f"spec = importlib.util.spec_from_file_location('main', 'functions/{function}/main.py')\n"
-        "spec.loader.exec_module(importlib.util.module_from_spec(spec))",
-        before="import functions_framework",
-    )
+    loaded = loaded_by(LOAD.format(function=function), before="import functions_framework")
     assert "core.api.http" in loaded  # the function's module was really loaded
     assert [m for m in loaded if m.startswith(("core.bulk", "core.bootstrap.bulk"))] == []
     assert [m for m in loaded if m.split(".")[0] in ("google", "redis", "sentry_sdk")] == []
@@ -101,24 +104,6 @@ def test_process_and_recommend_never_load_the_bulk_package(function: str) -> Non
     assert own in loaded
     others = {"core.api.bulk_schemas", "core.api.recommend_schemas"} - {own}
     assert [m for m in loaded if m in others or m.split(".")[:2] == ["core", "cli"]] == []
-
-
-LOAD = (
-    "import importlib.util\n"
-    "spec = importlib.util.spec_from_file_location('main', 'functions/{function}/main.py')\n"
-    "spec.loader.exec_module(importlib.util.module_from_spec(spec))"
-)
-
-
-def run(code: str, **env: str) -> str:
-    return subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={"PATH": "", "ION_API_KEYS": "", **env},
-    ).stdout
 
 
 @pytest.mark.parametrize("function", ["process", "recommend", "bulk"])
