@@ -29,6 +29,7 @@ from werkzeug.routing import Map, MapAdapter, Rule
 from werkzeug.wsgi import get_content_length
 
 from core import observability
+from core._warmup import answered, has_answered
 from core.api.schemas import ErrorBody, ErrorEnvelope, Health
 from core.api.security import (
     API_KEY_HEADER,
@@ -369,6 +370,10 @@ class Router:
         _discard_body(request)
         latency = time.perf_counter() - started
         request_log.finish(request.method, request.path, response.status_code, latency)
+        if not has_answered():
+            # Called by the server once the body is sent: the caller of a cold start has its
+            # answer before the instance warms its clients up (core._warmup).
+            response.call_on_close(answered)
         return response
 
     def unrouted(self, error: Exception) -> flask.Response:

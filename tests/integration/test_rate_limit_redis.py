@@ -3,11 +3,14 @@ replaced by local buckets (never by an error) when Redis is gone."""
 
 from __future__ import annotations
 
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from core import _warmup
 from core.adapters.redis_store import RedisStore
+from core.breaker import StoreWarmingUp
 from core.errors import RateLimited
 from core.ratelimit import RateLimiter
 from devtools.redis_server import RedisServer
@@ -86,3 +89,18 @@ def test_a_store_warming_up_in_the_background_becomes_ready(redis_url: str) -> N
     store = RedisStore(redis_url, background=True)
     assert store.ready.wait(10)
     assert store.take("ion:v1:rl:warm", 5, 1.0).allowed
+
+
+def test_a_store_warms_up_once_the_instance_has_answered(
+    redis_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Not while the first request is handled: redis-py's import would share the GIL with it.
+    monkeypatch.setattr(_warmup, "_answered", threading.Event())
+    monkeypatch.setattr(_warmup, "AT_THE_LATEST_S", 30.0)
+    store = RedisStore(redis_url, background=True)
+    assert not store.ready.wait(0.3)
+    with pytest.raises(StoreWarmingUp):
+        store.get("ion:v1:warm")
+    _warmup.answered()
+    assert store.ready.wait(10)
+    assert store.get("ion:v1:warm") is None
