@@ -10,8 +10,9 @@ once stays in ``care`` for the rest of its life. If the store is down the reques
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cached_property
+from typing import NamedTuple
 
 from core import observability
 from core.pipeline import Outcome, Pipeline, Request
@@ -20,14 +21,12 @@ from core.sessions import PROMPT_TURNS, Owner, SessionStore
 from core.turns import Turn
 
 
-@dataclass(frozen=True, slots=True)
-class SessionInfo:
+class SessionInfo(NamedTuple):
     id: str
     turn: int  # this exchange's number in the session, from 1
 
 
-@dataclass(frozen=True, slots=True)
-class Answered:
+class Answered(NamedTuple):
     outcome: Outcome
     session: SessionInfo | None
 

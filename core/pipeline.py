@@ -26,7 +26,7 @@ import json
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from core import observability, safety
 from core.analysis import Analysis, analyze
@@ -102,8 +102,7 @@ def _no_context_digest(mode: str) -> str:
     return _digest(mode, (), None)
 
 
-@dataclass(frozen=True, slots=True)
-class ResponseKey:
+class ResponseKey(NamedTuple):
     message: str
     persona: str
     resonance_key: str
@@ -144,8 +143,7 @@ class Request:
     refresh: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class CacheInfo:
+class CacheInfo(NamedTuple):
     hit: bool
     tier: Tier
 

@@ -15,8 +15,7 @@ import math
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from core.breaker import CircuitBreaker, call_store
 from core.errors import RateLimited
@@ -24,8 +23,7 @@ from core.errors import RateLimited
 KEY_PREFIX = "ion:v1:rl:"  # + the API key's id: the per-key buckets' names in Redis
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
+class Decision(NamedTuple):
     allowed: bool
     retry_after_s: float  # 0 when allowed
     granted: int = 1  # tokens taken (a lease may take several); 0 when refused

@@ -23,8 +23,7 @@ import logging
 import random
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from core.analysis import Analysis
 from core.breaker import CircuitBreaker
@@ -49,8 +48,7 @@ class ModelBackend(Protocol):
         ...
 
 
-@dataclass(frozen=True, slots=True)
-class Backoff:
+class Backoff(NamedTuple):
     """Delay before retry ``n`` (0-based): ``initial_s * multiplier**n``, capped at ``max_s``,
     of which the upper half is random ("equal jitter": never zero, never in lockstep)."""
 
@@ -63,6 +61,9 @@ class Backoff:
         return ceiling / 2 + rand() * ceiling / 2
 
 
+BACKOFF = Backoff()
+
+
 class ResilientGenerator:
     def __init__(
         self,
@@ -71,7 +72,7 @@ class ResilientGenerator:
         timeout_s: float = 10.0,
         deadline_s: float = 20.0,
         breaker: CircuitBreaker | None = None,
-        backoff: Backoff = Backoff(),
+        backoff: Backoff = BACKOFF,
         retries: int = RETRIES,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 from types import MappingProxyType
+from typing import NamedTuple
 
 from core.personas import PersonaName
 from core.taxonomy import Intent, Pace, ResonanceKey, Tone
@@ -49,8 +50,7 @@ INTENT_AFFINITY: dict[Intent, tuple[int, int, int, int]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Contribution:
+class Contribution(NamedTuple):
     """One persona's weighted tone, pace and intent parts; they add up to its score."""
 
     tone: float

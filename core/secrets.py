@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from core.errors import ConfigError, SecretUnavailable
 
@@ -52,8 +51,7 @@ def is_reference(value: str) -> bool:
     return value.startswith(PREFIX)
 
 
-@dataclass(frozen=True, slots=True)
-class SecretReference:
+class SecretReference(NamedTuple):
     project: str | None  # None: the current project
     secret: str
     version: str

@@ -16,7 +16,7 @@ import hmac
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from core.errors import IonError, Unavailable
 from core.turns import Turn
@@ -28,8 +28,7 @@ PROMPT_TURNS = 5
 DEVELOPMENT_ID_SECRET = b"ion-local-development-session-ids-only"
 
 
-@dataclass(frozen=True, slots=True)
-class Owner:
+class Owner(NamedTuple):
     """Who may see a session: the API key (by its id, never the key) and the caller's user."""
 
     key_id: str

@@ -21,8 +21,7 @@ from __future__ import annotations
 import importlib
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from core.errors import FailureReason, GenerationFailed
 from core.prompts import Prompt, fence, neutralise, new_fence_id
@@ -37,8 +36,7 @@ _BLOCKED = frozenset(
 _Errors = tuple[type[BaseException], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class _Sdk:
+class _Sdk(NamedTuple):
     client: Any
     api_error: type[Exception]  # google.genai.errors.APIError: an HTTP error status
     timeouts: _Errors

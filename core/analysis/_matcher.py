@@ -23,10 +23,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from itertools import pairwise
 from operator import add
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _ASCII_RUN = re.compile(r"[\x00-\x7f]+")
@@ -45,8 +44,7 @@ class Table(Protocol):
     def items(self) -> Iterable[tuple[str, Mapping[float, str]]]: ...
 
 
-@dataclass(frozen=True, slots=True)
-class Forms:
+class Forms(NamedTuple):
     """The shapes of one text that cues and model features are read from, made once."""
 
     english: str  # see english_form
@@ -100,8 +98,7 @@ class _CuePass(Protocol):
     def labels(self, matched: str) -> _Labels: ...
 
 
-@dataclass(frozen=True, slots=True)
-class _EnglishPass:
+class _EnglishPass(NamedTuple):
     """One kind's English cues. A match's start is the position of the space before it."""
 
     exact: dict[str, _Labels]
@@ -141,8 +138,7 @@ class _EnglishPass:
         return _leftmost_longest(found)
 
 
-@dataclass(frozen=True, slots=True)
-class _CompactPass:
+class _CompactPass(NamedTuple):
     """One kind's cues in the compact form. A cue starting with two non-ASCII characters is
     looked for only when the text has that pair, a one-character one only when the text has
     that character; the few others (``;;``, ``T_T``, ``%``) are always looked for."""

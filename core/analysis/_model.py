@@ -18,8 +18,8 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from core._rows import SparseRows, pack_sparse
 from core.analysis._matcher import Forms
@@ -39,8 +39,7 @@ def features(forms: Forms) -> frozenset[str]:
     return forms.words | forms.pairs
 
 
-@dataclass(frozen=True, slots=True)
-class Scorer:
+class Scorer(NamedTuple):
     """Several kinds' models folded into one table, each scaled by its blend weight, so a
     message costs one look-up per feature however many kinds there are."""
 

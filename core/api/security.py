@@ -15,7 +15,7 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from core.errors import Forbidden, Unauthenticated
 
@@ -23,14 +23,12 @@ API_KEY_HEADER = "X-API-Key"
 _ENTRY = re.compile(r"(?P<id>[A-Za-z0-9._-]{1,64}):(?P<hash>[0-9a-f]{64}):(?P<role>user|admin)")
 
 
-@dataclass(frozen=True, slots=True)
-class Principal:
+class Principal(NamedTuple):
     key_id: str
     admin: bool
 
 
-@dataclass(frozen=True, slots=True)
-class _Key:
+class _Key(NamedTuple):
     key_id: str
     digest: bytes
     admin: bool

@@ -26,7 +26,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from core import observability
 from core.breaker import BreakerState, CircuitBreaker, call_store
@@ -70,8 +70,7 @@ class Tier(StrEnum):
     NONE = "none"  # there is no cache (a bare pipeline)
 
 
-@dataclass(frozen=True, slots=True)
-class CacheResult:
+class CacheResult(NamedTuple):
     value: Value
     hit: bool
     tier: Tier

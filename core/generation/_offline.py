@@ -20,8 +20,7 @@ from __future__ import annotations
 import unicodedata
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from core.analysis import Analysis
 from core.generation._phrases_en import EN
@@ -48,8 +47,7 @@ def _split(template: str) -> _Template:
     return head, tail
 
 
-@dataclass(frozen=True, slots=True)
-class _Compiled:
+class _Compiled(NamedTuple):
     """One language's tables with every fixed part resolved, keyed the way a call looks up."""
 
     phrases: Phrases

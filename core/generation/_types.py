@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from core.personas import PersonaName
 from core.taxonomy import Intent, Tone
 
 
-@dataclass(frozen=True, slots=True)
-class Phrases:
+class Phrases(NamedTuple):
     """One language's phrase tables for the offline generator.
 
     Every slot holds alternatives; the generator picks one with a stable hash of the message,

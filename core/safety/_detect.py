@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
+from typing import NamedTuple
 
 from core.safety import _en, _ko, _model
 from core.safety._prefilter import SINGLES, Index, Pattern, Shields, index_for
@@ -189,8 +190,7 @@ def _korean() -> _Language:
     return _language(_ko, "ko", 24)
 
 
-@dataclass(frozen=True, slots=True)
-class _Hit:
+class _Hit(NamedTuple):
     kind: Kind
     cue: str
     joke: bool
@@ -242,8 +242,7 @@ def _hits(
     return found
 
 
-@dataclass(frozen=True, slots=True)
-class Forms:
+class Forms(NamedTuple):
     """A message's matching forms, and the same with idiom and jargon spans blanked."""
 
     english: Form

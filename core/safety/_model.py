@@ -19,9 +19,9 @@ import json
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
+from typing import NamedTuple
 
 from core._rows import unpack_rows
 
@@ -75,15 +75,13 @@ def features(english: str, korean: str | None) -> set[str]:
     return found
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
+class Verdict(NamedTuple):
     label: str  # the most likely crisis label (never "none")
     p_none: float
     evidence: tuple[str, ...]  # the features that pushed most towards ``label``
 
 
-@dataclass(frozen=True, slots=True)
-class Model:
+class Model(NamedTuple):
     bias: tuple[float, ...]  # per label, in LABELS order
     weights: Mapping[str, Sequence[float]]
     thresholds: Mapping[str, float]  # per script ("ko" with Hangul, else "en"): flag below

@@ -9,7 +9,7 @@ the lines come from ``CRISIS_RESOURCES``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from core.safety._detect import Safety
 from core.safety._resources import Resource, Resources, resources_for
@@ -19,8 +19,7 @@ GENERATOR = "safety"  # the ``generator`` of a fixed safety reply
 MODEL = "safety-v1"  # bump when the texts change
 
 
-@dataclass(frozen=True, slots=True)
-class _Texts:
+class _Texts(NamedTuple):
     named: dict[Kind, str]  # what they wrote, in plain words, and that it matters
     safe_now: dict[Category, str]
     means_away: str  # after a plan: put the means out of reach (never naming any)

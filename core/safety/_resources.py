@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
+from typing import NamedTuple
 
 from core.safety._rules import Category
 
@@ -23,8 +23,7 @@ _MAX_TEXT = 200
 _MAX_PER_LIST = 8
 
 
-@dataclass(frozen=True, slots=True)
-class Resource:
+class Resource(NamedTuple):
     name: str
     contact: str
     hours: str

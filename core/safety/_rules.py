@@ -10,8 +10,8 @@ others. Both forms keep a map back to the original text, so a cue is reported as
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Category(StrEnum):
@@ -44,8 +44,7 @@ CATEGORY_OF = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     """One way of saying something a crisis reply must answer.
 
     ``joke``: the words are also everyday hyperbole ("want to die" of embarrassment), so an
@@ -63,8 +62,7 @@ class Rule:
     needs: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Form:
+class Form(NamedTuple):
     """A matching form of the message, and where each of its characters came from."""
 
     text: str
