@@ -10,11 +10,13 @@ built once may be shared. The shapes only the CLI prints, built from these, are 
 (``core.cli._views``): no function builds them at a cold start.
 """
 
-from __future__ import annotations
+# Annotations are objects here, not strings (no ``from __future__ import annotations``):
+# pydantic would otherwise compile and evaluate each field's annotation while the models are
+# built, at every cold start.
 
 import threading
 from collections.abc import Callable, Iterable
-from typing import Annotated, Generic, Literal, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Annotated, Generic, Literal, Self, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -24,7 +26,6 @@ from core.errors import FailureReason
 from core.personas import PERSONAS, Persona, PersonaName
 from core.pipeline import CacheInfo, Outcome
 from core.prompts import Prompt
-from core.recommend import Recommendation
 from core.routing import Contribution, Routing, best_for
 from core.safety import (
     Category,
@@ -37,6 +38,9 @@ from core.safety import (
 )
 from core.taxonomy import Intent, Pace, Tone
 
+if TYPE_CHECKING:  # only named in RankedPersona.of: process and bulk never load the ranking
+    from core.recommend import Recommendation
+
 
 def _is_none(value: object) -> bool:
     return value is None
@@ -45,6 +49,14 @@ def _is_none(value: object) -> bool:
 class View(BaseModel):
     # Frozen: a view built once may be shared.
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# The config of a model that a function's main route does not use (another route's, an error's,
+# the OpenAPI document's): its validator and serializer are built on first use, not at start-up,
+# so a cold start pays only for the models its first request needs. A model nested in one built
+# at start-up is built with it whatever its own config says, so only models outside the main
+# route's responses carry it.
+ON_FIRST_USE = ConfigDict(defer_build=True)
 
 
 D = TypeVar("D")
@@ -224,11 +236,11 @@ class AnalysisOut(AnalysisOf[SafetyCheckOut]):
     and intent."""
 
     @classmethod
-    def of(cls, analysis: Analysis) -> AnalysisOut:
+    def of(cls, analysis: Analysis) -> "AnalysisOut":
         return _ANALYSES(analysis)
 
     @classmethod
-    def _build(cls, analysis: Analysis) -> AnalysisOut:
+    def _build(cls, analysis: Analysis) -> "AnalysisOut":
         return cls(
             safety=SafetyCheckOut.of(analysis.safety),
             language=cast(Language, analysis.language),
@@ -288,11 +300,11 @@ class RoutingOut(View):
     reason: Reason
 
     @classmethod
-    def of(cls, routing: Routing) -> RoutingOut:
+    def of(cls, routing: Routing) -> "RoutingOut":
         return _ROUTINGS(routing)
 
     @classmethod
-    def _build(cls, routing: Routing) -> RoutingOut:
+    def _build(cls, routing: Routing) -> "RoutingOut":
         return cls(
             scores=dict(routing.scores),
             contributions=persona_contributions(routing),
@@ -333,6 +345,8 @@ class SafetyOut(View):
 class RecommendSafetyOut(View):
     """For an answer that is not the pipeline's (a ranking): the category, and for a crisis the
     crisis lines and the safety reply to show first."""
+
+    model_config = ON_FIRST_USE
 
     category: Category = Field(
         description="what the safety check found; anything but none gets the safety reply"
@@ -420,6 +434,8 @@ class PromptOut(View):
 class BestForOut(View):
     """Where a persona's affinity is at least 0.8."""
 
+    model_config = ON_FIRST_USE
+
     tones: list[Tone]
     paces: list[Pace]
     intents: list[Intent]
@@ -431,6 +447,8 @@ class BestForOut(View):
 
 class PersonaOut(View):
     """A persona's public profile."""
+
+    model_config = ON_FIRST_USE
 
     name: PersonaName
     display_name: str
@@ -459,6 +477,8 @@ class PersonaOut(View):
 class RankedPersona(View):
     """A persona's place in a ranking, with why."""
 
+    model_config = ON_FIRST_USE
+
     persona: PersonaName
     display_name: str
     korean_name: str
@@ -466,7 +486,7 @@ class RankedPersona(View):
     reasons: list[str]
 
     @classmethod
-    def of(cls, item: Recommendation) -> Self:
+    def of(cls, item: "Recommendation") -> Self:
         persona = PERSONAS[item.persona]
         return cls(
             persona=item.persona,

@@ -8,7 +8,9 @@ be silently ignored) and values are not coerced (``"true"`` is not a boolean). E
 becomes a 422 ``INVALID_INPUT`` naming the field (see ``core.api.http``).
 """
 
-from __future__ import annotations
+# Annotations are objects here, not strings (no ``from __future__ import annotations``):
+# pydantic would otherwise compile and evaluate each field's annotation while the models are
+# built, at every cold start.
 
 import re
 from typing import Annotated, Any, Literal, Self
@@ -28,6 +30,7 @@ from core.conversation import Answered, SessionInfo
 from core.errors import FailureReason
 from core.personas import PersonaName
 from core.views import (
+    ON_FIRST_USE,
     AnalysisOut,
     Answering,
     AnswerOut,
@@ -204,6 +207,8 @@ class ProcessRequest(RequestBody):
 class ChatRequest(RequestBody):
     """The original v1 contract: both fields required."""
 
+    model_config = ON_FIRST_USE
+
     message: LegacyMessage
     # v1 once allowed any 1-128 characters; the id reaches prompts, logs and session owners
     # exactly as v2's does, so it follows v2's rules.
@@ -211,6 +216,8 @@ class ChatRequest(RequestBody):
 
 
 class InvalidateRequest(RequestBody):
+    model_config = ON_FIRST_USE
+
     persona: PersonaField | None = None
 
 
@@ -218,16 +225,22 @@ class InvalidateRequest(RequestBody):
 
 
 class Health(ResponseBody):
+    model_config = ON_FIRST_USE
+
     status: Literal["ok"] = "ok"
 
 
 class ErrorBody(ResponseBody):
+    model_config = ON_FIRST_USE
+
     code: str
     message: str
     field: str | None = Field(default=None, exclude_if=lambda v: v is None)
 
 
 class ErrorEnvelope(ResponseBody):
+    model_config = ON_FIRST_USE
+
     error: ErrorBody
     request_id: str
 
@@ -308,6 +321,8 @@ class ProcessResponse(ResponseBody):
 
 
 class ChatMetadata(ResponseBody):
+    model_config = ON_FIRST_USE
+
     request_id: str
     secondary_persona: str
     language: str
@@ -330,6 +345,8 @@ class ChatMetadata(ResponseBody):
 
 
 class ChatResponse(ResponseBody):
+    model_config = ON_FIRST_USE
+
     content: str
     persona_used: str
     resonance_key: str
@@ -340,8 +357,12 @@ class ChatResponse(ResponseBody):
 class CacheStatsOut(RootModel[dict[str, Any]]):
     """Per tier: hits, misses, hit rate, size, evictions, errors, breaker state, latency."""
 
+    model_config = ON_FIRST_USE
+
 
 class InvalidateOut(ResponseBody):
+    model_config = ON_FIRST_USE
+
     scope: str
     version: int
     shared: bool
@@ -350,3 +371,5 @@ class InvalidateOut(ResponseBody):
 
 class OpenApiOut(RootModel[dict[str, Any]]):
     """This function's OpenAPI 3.1 document."""
+
+    model_config = ON_FIRST_USE
