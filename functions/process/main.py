@@ -7,10 +7,14 @@ become the shared envelope in ``core.api.http``; keys, rate limits and CORS are 
 from __future__ import annotations
 
 import gc
+import os
 
 # Start-up only allocates what the instance keeps: collecting meanwhile would scan the same
 # young objects again and again (about 30 ms of a cold start). bootstrap.started() resumes it.
 gc.disable()
+# ION uses no pydantic plugins: without this, building the first model looks for them in the
+# entry points of every installed distribution (a few ms of a cold start).
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 import flask
 import functions_framework

@@ -126,6 +126,24 @@ def test_start_up_pauses_garbage_collection_and_ends_with_it_on(function: str) -
     assert run(probe).split() == ["False", "True", "True"]
 
 
+@pytest.mark.parametrize("function", ["process", "recommend", "bulk"])
+def test_start_up_does_not_look_for_pydantic_plugins(function: str) -> None:
+    # ION has none; looking for them reads the entry points of every installed distribution.
+    probe = (
+        "import importlib.metadata as metadata\n"
+        "groups = []\n"
+        "real = metadata.entry_points\n"
+        "def spy(**selection):\n"
+        "    groups.append(selection.get('group'))\n"
+        "    return real(**selection)\n"
+        "metadata.entry_points = spy\n"
+        + LOAD.format(function=function)
+        + "\nimport pydantic.plugin._loader as loader"
+        "\nprint(loader.entry_points is spy, 'pydantic' in groups)"
+    )
+    assert run(probe).split() == ["True", "False"]
+
+
 def test_a_function_that_cannot_start_leaves_garbage_collection_on() -> None:
     probe = (
         "import gc\ntry:\n    exec(compile("
