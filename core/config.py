@@ -26,7 +26,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from core import safety
 from core.cache import CacheSettings
@@ -46,8 +46,7 @@ class FromSecret(StrEnum):
     OPTIONAL = "optional"  # the service works without it: log, keep the default
 
 
-@dataclass(frozen=True, slots=True)
-class Setting:
+class Setting(NamedTuple):
     name: str
     default: str
     parse: Callable[[str], Any]
@@ -316,8 +315,7 @@ class GeminiSettings:
     base_url: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class BulkSettings:
+class BulkSettings(NamedTuple):
     topic: str
     collection: str
     max_attempts: int

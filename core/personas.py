@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from core.errors import UnknownPersona
 
@@ -24,8 +24,7 @@ class PersonaName(StrEnum):
             raise UnknownPersona(value, [p.value for p in cls], field=field) from None
 
 
-@dataclass(frozen=True, slots=True)
-class Persona:
+class Persona(NamedTuple):
     name: PersonaName
     display_name: str
     korean_name: str

@@ -148,8 +148,7 @@ class CacheInfo(NamedTuple):
     tier: Tier
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     analysis: Analysis
     routing: Routing
     prompt: Prompt

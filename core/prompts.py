@@ -19,6 +19,7 @@ import re
 import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from core.analysis import Analysis
 from core.errors import InvalidInput, UnknownPersona
@@ -91,8 +92,7 @@ class PromptContext:
             )
 
 
-@dataclass(frozen=True, slots=True)
-class Prompt:
+class Prompt(NamedTuple):
     system: str
     user: str
     version: str = PROMPT_VERSION

@@ -9,7 +9,6 @@ never by a floating-point rounding accident.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
 from functools import cache
 from types import MappingProxyType
 from typing import NamedTuple
@@ -62,8 +61,7 @@ class Contribution(NamedTuple):
         return round(self.tone + self.pace + self.intent, 4)
 
 
-@dataclass(frozen=True, slots=True)
-class Routing:
+class Routing(NamedTuple):
     key: ResonanceKey
     primary: PersonaName
     secondary: PersonaName
@@ -130,7 +128,7 @@ def route_for_safety(key: ResonanceKey) -> Routing:
     """A crisis message's routing: the scores as the formula gives them (so the analysis is
     still explained), with Lua answering."""
     routing = route(key, forced=SAFETY_PERSONA)
-    return replace(routing, forced=False, reason="safety")
+    return routing._replace(forced=False, reason="safety")
 
 
 def best_for(persona: PersonaName, threshold: int = 8) -> dict[str, list[str]]:

@@ -15,7 +15,6 @@ import hashlib
 import hmac
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
 from core.errors import IonError, Unavailable
@@ -35,8 +34,7 @@ class Owner(NamedTuple):
     user_id: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class SessionState:
+class SessionState(NamedTuple):
     turns: tuple[Turn, ...]  # the most recent turns kept, oldest first
     turn_count: int  # every turn ever appended, so the caller can number them
     # The category of the latest turn the safety check flagged, however long ago: the rest

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from itertools import product
-from typing import Self
+from typing import NamedTuple, Self
 
 from core.errors import InvalidResonanceKey, one_of
 
@@ -55,8 +54,7 @@ class Intent(_Label):
     REFLECTION = "reflection"
 
 
-@dataclass(frozen=True, slots=True)
-class ResonanceKey:
+class ResonanceKey(NamedTuple):
     """``tone-pace-intent``; intents use underscores so ``-`` splits it into exactly 3 parts."""
 
     tone: Tone

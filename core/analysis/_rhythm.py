@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from core.analysis._matcher import Forms
 from core.taxonomy import Pace
@@ -132,8 +132,7 @@ _ACRONYMS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Rhythm:
+class Rhythm(NamedTuple):
     """The features pace is read from; all counts are over the whole message."""
 
     sentences: int

@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, NoReturn, TypeVar
+from typing import Any, NamedTuple, NoReturn, TypeVar
 from urllib.parse import urlsplit
 
 import flask
@@ -296,8 +296,7 @@ class Route:
     max_body: int = MAX_BODY_BYTES  # the largest body it reads; a larger one is a 413
 
 
-@dataclass(frozen=True, slots=True)
-class Guard:
+class Guard(NamedTuple):
     keys: ApiKeys
     limiter: RateLimiter
     cors: Cors

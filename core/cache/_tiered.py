@@ -42,8 +42,7 @@ Value = dict[str, Any]
 NO_STORE = "_no_store"
 
 
-@dataclass(frozen=True, slots=True)
-class CacheSettings:
+class CacheSettings(NamedTuple):
     l1_max_entries: int = 1000
     l1_ttl_s: float = 300.0
     l2_ttl_s: float = 600.0

@@ -51,8 +51,7 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
 _LATIN = re.compile(r"[a-z]")
 
 
-@dataclass(frozen=True, slots=True)
-class Safety:
+class Safety(NamedTuple):
     """The outcome of the check. ``cues`` are the words of the message it was read from."""
 
     category: Category
