@@ -57,6 +57,9 @@ class View(BaseModel):
 # at start-up is built with it whatever its own config says, so only models outside the main
 # route's responses carry it.
 ON_FIRST_USE = ConfigDict(defer_build=True)
+# A generic base is used only through its parametrized subclasses: it is built on first use
+# (never, by the functions), and each subclass says it is built at start-up again.
+AT_START_UP = ConfigDict(defer_build=False)
 
 
 D = TypeVar("D")
@@ -127,6 +130,8 @@ L = TypeVar("L", Tone, Intent)
 
 
 class _Judgement(View, Generic[L]):
+    model_config = ON_FIRST_USE
+
     primary: L = Field(description="the label read")
     confidence: float = Field(description="how sure, 0-1")
     runner_up: L = Field(description="the next-best label")
@@ -149,9 +154,13 @@ class _Judgement(View, Generic[L]):
 class ToneJudgement(_Judgement[Tone]):
     """The tone read from the message, with the next-best one."""
 
+    model_config = AT_START_UP
+
 
 class IntentJudgement(_Judgement[Intent]):
     """The intent read from the message, with the next-best one."""
+
+    model_config = AT_START_UP
 
 
 class RhythmOut(View):
@@ -221,6 +230,8 @@ S = TypeVar("S", bound=BaseModel)
 
 
 class AnalysisOf(View, Generic[S]):
+    model_config = ON_FIRST_USE
+
     # The fields of an analysis, whatever its safety part says (the CLI adds the crisis lines).
     safety: S
     language: Language = Field(description="ko, en, or other (answered in English)")
@@ -234,6 +245,8 @@ class AnalysisOf(View, Generic[S]):
 class AnalysisOut(AnalysisOf[SafetyCheckOut]):
     """How and what the person wrote: safety, language, tone, pace (with its rhythm features)
     and intent."""
+
+    model_config = AT_START_UP
 
     @classmethod
     def of(cls, analysis: Analysis) -> "AnalysisOut":
