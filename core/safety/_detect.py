@@ -47,7 +47,6 @@ _OWN = frozenset({Kind.IDEATION, Kind.PLAN, Kind.GOODBYE, Kind.SELF_INJURY})
 _BEFORE, _AFTER = "\x02", "\x03"
 _ANCHOR_END = re.compile(r"(?<!\\)\$")
 _ANCHOR_START = re.compile(r"(?<![\\\[])\^")
-_HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
 _LATIN = re.compile(r"[a-z]")
 
 
@@ -265,7 +264,7 @@ class Forms(NamedTuple):
 
 def forms_of(text: str) -> Forms:
     english = english_form(text)
-    korean = compact_form(text) if _HANGUL.search(text) else None
+    korean = compact_form(text) if _model.has_hangul(text) else None
     return Forms(
         english=english,
         english_blanked=_blank(english.text, _english().shields),

@@ -19,6 +19,7 @@ import json
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
 from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
@@ -28,12 +29,27 @@ from core._rows import unpack_rows
 DATA_PATH = Path(__file__).with_name("model.json")
 LABELS = ("none", "self_harm", "harm_to_others", "abuse")
 _WORD = re.compile(r"[a-z0-9']+")
-_HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
 
 
 _EN_SENTENCES = re.compile(r"[.!?;\n]+|\s{3,}")  # a blanked idiom ends a span too
 _KO_SENTENCES = re.compile(r"[.!?;\n。？！]+")
-_KO_WORD = re.compile(r"[\uac00-\ud7a3\u3131-\u318ea-z0-9]+")
+
+
+@cache
+def _korean_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # A Korean word, and a Hangul character: compiled with the first Korean message, as each
+    # class spans thousands of characters (about 0.5 ms to compile) that English never needs.
+    return (
+        re.compile(r"[\uac00-\ud7a3\u3131-\u318ea-z0-9]+"),
+        re.compile(r"[\uac00-\ud7a3\u3131-\u318e]"),
+    )
+
+
+def has_hangul(text: str) -> bool:
+    """Whether ``text`` holds a Hangul syllable or jamo (an ASCII text is answered at once)."""
+    return not text.isascii() and _korean_patterns()[1].search(text) is not None
+
+
 _READABLE = ("w:", "b:", "kw:")
 _SUFFIXES = ("ing", "ed", "es", "s", "ly", "'s", "'d", "'ll", "'m", "'ve", "'re")
 
@@ -64,8 +80,9 @@ def features(english: str, korean: str | None) -> set[str]:
         found.update("s:" + w for w in stems)
         found.update(f"sb:{a} {b}" for a, b in pairwise(stems))
     if korean:
+        korean_word, hangul = _korean_patterns()
         for sentence in _KO_SENTENCES.split(korean.lower()):
-            words = [w for w in _KO_WORD.findall(sentence) if _HANGUL.search(w)]
+            words = [w for w in korean_word.findall(sentence) if hangul.search(w)]
             for word in words:
                 found.add("kw:" + word)
                 found.add("kp:" + word[:2])

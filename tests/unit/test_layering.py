@@ -144,6 +144,23 @@ def test_start_up_does_not_look_for_pydantic_plugins(function: str) -> None:
     assert run(probe).split() == ["True", "False"]
 
 
+def test_an_english_message_compiles_no_korean_pattern() -> None:
+    # Classes of thousands of Hangul characters take re ~0.5 ms each to compile: a cold start
+    # whose first message is English does not pay for them; a Korean one still finds them.
+    probe = (
+        "from core.analysis import analyze, _rhythm\n"
+        "from core.safety import _model\n"
+        "def compiled():\n"
+        "    return (_rhythm._hangul.cache_info().currsize,"
+        " _model._korean_patterns.cache_info().currsize)\n"
+        "english = analyze('How should I prepare for my first on-call week?')\n"
+        "print(english.language, *compiled())\n"
+        "korean = analyze('다음 주에 처음으로 온콜을 맡는데 뭘 준비하면 좋을까요?')\n"
+        "print(korean.language, *compiled())"
+    )
+    assert run(probe).split("\n")[:2] == ["en 0 0", "ko 1 1"]
+
+
 def test_a_function_that_cannot_start_leaves_garbage_collection_on() -> None:
     probe = (
         "import gc\ntry:\n    exec(compile("
