@@ -1,4 +1,5 @@
-"""The resonance taxonomy: 9 tones x 4 paces x 6 intents = 216 resonance keys."""
+"""The resonance taxonomy: 9 tones x 4 paces x 6 intents = 216 resonance keys; and the
+subjects a message can be about, under five topics."""
 
 from __future__ import annotations
 
@@ -52,6 +53,79 @@ class Intent(_Label):
     VALIDATION = "validation"
     PLANNING = "planning"
     REFLECTION = "reflection"
+
+
+class Topic(_Label):
+    """The broad area a subject belongs to (``tests/data/LABELLING.md``)."""
+
+    CAREER = "career"
+    CODE = "code"
+    STUDY = "study"
+    TEAMWORK = "teamwork"
+    FEELINGS = "feelings"
+
+
+class Subject(_Label):
+    """What a message is about: the thing a mentor's advice must address. ``general`` when
+    none fits. Not part of the resonance key: it shapes the advice, not the persona."""
+
+    JOB_OFFER = "job_offer"
+    INTERVIEW = "interview"
+    JOB_SEARCH = "job_search"
+    PROMOTION = "promotion"
+    CAREER_CHANGE = "career_change"
+    NETWORKING = "networking"
+    MANAGER = "manager"
+    RECOGNITION = "recognition"
+    TEAM_CONFLICT = "team_conflict"
+    LEADERSHIP = "leadership"
+    ONBOARDING = "onboarding"
+    REMOTE_WORK = "remote_work"
+    PRESENTATION = "presentation"
+    PROCRASTINATION = "procrastination"
+    THESIS = "thesis"
+    EXAMS = "exams"
+    LEARNING_TECH = "learning_tech"
+    DEBUGGING = "debugging"
+    CODE_REVIEW = "code_review"
+    SYSTEM_DESIGN = "system_design"
+    DEPLOYMENT = "deployment"
+    OPEN_SOURCE = "open_source"
+    SIDE_PROJECT = "side_project"
+    BURNOUT = "burnout"
+    IMPOSTER = "imposter"
+    MOTIVATION = "motivation"
+    GENERAL = "general"
+
+    @property
+    def topic(self) -> Topic | None:
+        """The topic it belongs to; None for ``general``."""
+        return _TOPIC_OF.get(self)
+
+
+_TOPIC_OF = {
+    **dict.fromkeys(
+        (Subject.JOB_OFFER, Subject.INTERVIEW, Subject.JOB_SEARCH, Subject.PROMOTION,
+         Subject.CAREER_CHANGE, Subject.NETWORKING),
+        Topic.CAREER,
+    ),
+    **dict.fromkeys(
+        (Subject.MANAGER, Subject.RECOGNITION, Subject.TEAM_CONFLICT, Subject.LEADERSHIP,
+         Subject.ONBOARDING, Subject.REMOTE_WORK),
+        Topic.TEAMWORK,
+    ),
+    **dict.fromkeys(
+        (Subject.PRESENTATION, Subject.PROCRASTINATION, Subject.THESIS, Subject.EXAMS,
+         Subject.LEARNING_TECH),
+        Topic.STUDY,
+    ),
+    **dict.fromkeys(
+        (Subject.DEBUGGING, Subject.CODE_REVIEW, Subject.SYSTEM_DESIGN, Subject.DEPLOYMENT,
+         Subject.OPEN_SOURCE, Subject.SIDE_PROJECT),
+        Topic.CODE,
+    ),
+    **dict.fromkeys((Subject.BURNOUT, Subject.IMPOSTER, Subject.MOTIVATION), Topic.FEELINGS),
+}  # fmt: skip
 
 
 class ResonanceKey(NamedTuple):

@@ -36,7 +36,7 @@ from core.safety import (
     crisis_resources,
     reply,
 )
-from core.taxonomy import Intent, Pace, Tone
+from core.taxonomy import Intent, Pace, Subject, Tone
 
 if TYPE_CHECKING:  # only named in RankedPersona.of: process and bulk never load the ranking
     from core.recommend import Recommendation
@@ -126,7 +126,7 @@ FallbackReason = Annotated[
 
 # --- the analysis ---------------------------------------------------------------------------
 
-L = TypeVar("L", Tone, Intent)
+L = TypeVar("L", Tone, Intent, Subject)
 
 
 class _Judgement(View, Generic[L]):
@@ -159,6 +159,12 @@ class ToneJudgement(_Judgement[Tone]):
 
 class IntentJudgement(_Judgement[Intent]):
     """The intent read from the message, with the next-best one."""
+
+    model_config = AT_START_UP
+
+
+class SubjectJudgement(_Judgement[Subject]):
+    """What the message is about (general when no subject fits), with the next-best one."""
 
     model_config = AT_START_UP
 
@@ -240,11 +246,12 @@ class AnalysisOf(View, Generic[S]):
     pace: Pace
     rhythm: RhythmOut
     intent: IntentJudgement
+    subject: SubjectJudgement
 
 
 class AnalysisOut(AnalysisOf[SafetyCheckOut]):
-    """How and what the person wrote: safety, language, tone, pace (with its rhythm features)
-    and intent."""
+    """How and what the person wrote: safety, language, tone, pace (with its rhythm features),
+    intent and subject."""
 
     model_config = AT_START_UP
 
@@ -262,6 +269,7 @@ class AnalysisOut(AnalysisOf[SafetyCheckOut]):
             pace=analysis.pace,
             rhythm=RhythmOut.of(analysis.rhythm),
             intent=IntentJudgement.of(analysis.intent),
+            subject=SubjectJudgement.of(analysis.subject),
         )
 
 

@@ -32,16 +32,21 @@ from core.analysis import _model
 from core.analysis._lexicon import EN_INTENT, EN_TONE, KO_INTENT, KO_TONE
 from core.analysis._matcher import PhraseMatcher, forms_of
 from core.analysis._rhythm import Rhythm, detect_language, measure, pace_of
+from core.analysis._subjects import EN_SUBJECT, KO_SUBJECT
 from core.errors import EmptyMessage
 from core.safety import Safety, assess
-from core.taxonomy import Intent, Pace, ResonanceKey, Tone
+from core.taxonomy import Intent, Pace, ResonanceKey, Subject, Tone
 
 __all__ = ["Analysis", "Judgement", "Rhythm", "analyze", "normalize_text"]
 
-L = TypeVar("L", Tone, Intent)
+L = TypeVar("L", Tone, Intent, Subject)
 
 _MATCHER = PhraseMatcher(
-    {"tone": (EN_TONE, KO_TONE), "intent": (EN_INTENT, KO_INTENT)},
+    {
+        "tone": (EN_TONE, KO_TONE),
+        "intent": (EN_INTENT, KO_INTENT),
+        "subject": (EN_SUBJECT, KO_SUBJECT),
+    },
     late_bonus={"intent": 0.6},
 )
 
@@ -55,9 +60,23 @@ _INTENT_PRIORITY = (
     Intent.PROBLEM_SOLVING, Intent.VALIDATION, Intent.PLANNING, Intent.LEARNING,
     Intent.REFLECTION, Intent.SEEK_ADVICE,
 )  # fmt: skip
+# Subjects tie towards the feelings a mentor must answer first, then the most specific
+# situation; general (no cue) last.
+_SUBJECT_PRIORITY = (
+    Subject.BURNOUT, Subject.IMPOSTER, Subject.MOTIVATION,
+    Subject.DEPLOYMENT, Subject.DEBUGGING, Subject.CODE_REVIEW, Subject.SYSTEM_DESIGN,
+    Subject.OPEN_SOURCE, Subject.SIDE_PROJECT, Subject.LEARNING_TECH,
+    Subject.JOB_OFFER, Subject.INTERVIEW, Subject.PROMOTION, Subject.JOB_SEARCH,
+    Subject.CAREER_CHANGE, Subject.NETWORKING,
+    Subject.MANAGER, Subject.RECOGNITION, Subject.TEAM_CONFLICT, Subject.LEADERSHIP,
+    Subject.ONBOARDING, Subject.REMOTE_WORK,
+    Subject.THESIS, Subject.EXAMS, Subject.PRESENTATION, Subject.PROCRASTINATION,
+    Subject.GENERAL,
+)  # fmt: skip
 _MODEL = _model.load()
 _CALM_BASELINE = 1.0  # a message with no emotional cue reads as calm
 _ADVICE_BASELINE = 0.8  # a message to a mentor with no other request is asking for advice
+_GENERAL_BASELINE = 1.0  # a message that names no subject is answered generally
 
 _NUMBER_WITH_UNIT = re.compile(
     r"\d+(?:[.,]\d+)?\s?(?:%|ms|초|퍼센트|배|x\b|pp\b|점|건|명|k\b|rps|qps)", re.IGNORECASE
@@ -89,6 +108,7 @@ class Analysis:
     rhythm: Rhythm
     intent: Judgement[Intent]
     safety: Safety  # checked before anything else is decided (core.safety)
+    subject: Judgement[Subject]  # what it is about: shapes the advice, not the routing
 
     @property
     def key(self) -> ResonanceKey:
@@ -120,6 +140,8 @@ def analyze(text: str) -> Analysis:
     _add_shape_signals(clean, rhythm, tone_scores, intent_scores)
     tone_scores[Tone.CALM] += _CALM_BASELINE
     intent_scores[Intent.SEEK_ADVICE] += _ADVICE_BASELINE
+    subject_scores = dict.fromkeys(_SUBJECT_PRIORITY, 0.0) | scores.get("subject", {})
+    subject_scores[Subject.GENERAL] += _GENERAL_BASELINE
     return Analysis(
         text=clean,
         language=language,
@@ -128,6 +150,7 @@ def analyze(text: str) -> Analysis:
         rhythm=rhythm,
         intent=_judge(intent_scores, _INTENT_PRIORITY, cues["intent"]),
         safety=safety,
+        subject=_judge(subject_scores, _SUBJECT_PRIORITY, cues["subject"]),
     )
 
 

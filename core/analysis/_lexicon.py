@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TypeVar
 
-from core.taxonomy import Intent, Tone
+from core.taxonomy import Intent, Subject, Tone
 
-L = TypeVar("L", Tone, Intent)
+L = TypeVar("L", Tone, Intent, Subject)
 Lexicon = Mapping[L, Mapping[float, str]]  # label -> {weight: "cue|cue|..."}
 
 EN_TONE: Lexicon[Tone] = {

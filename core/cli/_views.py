@@ -98,6 +98,7 @@ class AnalysisRecordOut(AnalysisOf[SafetyCheckOut | CrisisCheckOut]):
             pace=view.pace,
             rhythm=view.rhythm,
             intent=view.intent,
+            subject=view.subject,
             routing=RoutingDetailOut.of(routing),
         )
 

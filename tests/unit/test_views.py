@@ -44,8 +44,9 @@ def test_an_answer_is_the_shape_process_reports_and_a_bulk_item_keeps() -> None:
 
     assert list(data) == ANSWER_KEYS  # no fallback: the field is left out, never null
     assert list(data["analysis"]) == [
-        "safety", "language", "resonance_key", "tone", "pace", "rhythm", "intent",
+        "safety", "language", "resonance_key", "tone", "pace", "rhythm", "intent", "subject",
     ]  # fmt: skip
+    assert data["analysis"]["subject"]["primary"] == outcome.analysis.subject.primary.value
     assert data["persona"] == outcome.routing.primary.value
     assert data["analysis"]["rhythm"]["bursts"] == outcome.analysis.rhythm.bursts
     assert data["safety"] == {"category": "none", "resources": []}
