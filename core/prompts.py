@@ -21,14 +21,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from core.advice import advice_for
 from core.analysis import Analysis
 from core.errors import InvalidInput, UnknownPersona
 from core.personas import PERSONAS, Persona, PersonaName
 from core.safety import Category, reply_instruction, session_instruction
 from core.turns import Turn
 
-# p3: safety instructions (crisis messages, sessions flagged earlier); p4: the caller's text fenced
-PROMPT_VERSION = "p4"
+# p3: safety instructions (crisis messages, sessions flagged earlier); p4: the caller's text fenced;
+# p5: the subject, with its key points as guidance
+PROMPT_VERSION = "p5"
 MODES = ("default", "summary_light")
 # The last 5 turns (messages, the user's and the mentor's; a session gives exactly these), each
 # cut to about 100 characters as the seed did.
@@ -161,6 +163,14 @@ def _build(
         f"Answer in {language}. Refer to what the person actually wrote; do not invent facts "
         "about them."
     )
+    advice = advice_for(analysis.subject.primary, analysis.language)
+    if advice is not None:
+        # The same points the offline answer is built from (core.advice): model and fallback
+        # agree on what matters; the model words them for this person.
+        system += (
+            f" The message is about {advice.name}: give advice about that, drawing on these "
+            f"points where they fit: {' '.join(advice.points)}"
+        )
     if context.mode == "summary_light":
         system += " Reply with 1-3 bullet points, at most 80 words in total."
     if context.care is not None:
@@ -174,6 +184,7 @@ def _user_part(analysis: Analysis, context: PromptContext, turns: Sequence[Turn]
         f"tone={analysis.tone.primary.value} ({analysis.tone.confidence:.2f}), "
         f"pace={analysis.pace.value}, "
         f"intent={analysis.intent.primary.value} ({analysis.intent.confidence:.2f}), "
+        f"subject={analysis.subject.primary.value} ({analysis.subject.confidence:.2f}), "
         f"language={analysis.language}"
     )
     sent: list[str] = []  # what the caller sent (or wrote earlier): all of it inside the block

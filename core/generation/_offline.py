@@ -9,6 +9,14 @@ An answer is built from slots, in this order:
 5. the persona's lens (Riri asks for the evidence, Nana maps people, process and plan),
 6. the persona's closing and sign-off.
 
+When the message has a subject (anything but ``general``), slots 4 and 5 come from that
+subject's advice (``core.advice``) in the persona's structure: Lua and Elro
+state the subject's key point, then its three steps for the intent (Elro numbered); Riri goes
+from the evidence to gather, through an insight (a key point), to the steps and her
+recommendation; Nana starts from the people to involve, then the steps as the process, then
+her plan. An urgent message then gets a move that points at the first step, rather than the
+intent's generic fastest step, so no answer carries advice from another domain.
+
 Each slot picks one of its alternatives with bits of a CRC32 of the message: stable across
 processes (unlike ``hash()``), so the same message always gets the same answer and different
 messages read differently. All templates are split and joined with their fixed parts at
@@ -22,6 +30,7 @@ import zlib
 from collections.abc import Sequence
 from typing import NamedTuple, TypeVar
 
+from core.advice import EN_ADVICE, KO_ADVICE, Advice
 from core.analysis import Analysis
 from core.generation._phrases_en import EN
 from core.generation._phrases_ko import KO
@@ -29,7 +38,7 @@ from core.generation._topic import topic_of
 from core.generation._types import Phrases
 from core.personas import PersonaName
 from core.prompts import Prompt
-from core.taxonomy import Intent, Tone
+from core.taxonomy import Intent, Subject, Tone
 from core.turns import Turn
 
 TOPIC_CHARS = {"ko": 40, "en": 60}  # Korean carries more per character
@@ -56,9 +65,11 @@ class _Compiled(NamedTuple):
     items: dict[tuple[bool, Intent], tuple[tuple[str, ...], ...]]
     lenses: dict[tuple[PersonaName, Intent], tuple[str, ...]]
     continuity: tuple[_Template, ...]
+    advice: dict[Subject, Advice]
+    key_point: tuple[_Template, ...]
 
 
-def _compile(ph: Phrases) -> _Compiled:
+def _compile(ph: Phrases, advice: dict[Subject, Advice]) -> _Compiled:
     lua_opening = tuple(_split(t) for t in ph.lua_topic)
     urgent_head, urgent_tail = _split(ph.urgent)
     moves: dict[tuple[Tone, Intent], tuple[str, ...]] = {}
@@ -91,10 +102,12 @@ def _compile(ph: Phrases) -> _Compiled:
         items=items,
         lenses=lenses,
         continuity=tuple(_split(t) for t in ph.continuity),
+        advice=advice,
+        key_point=tuple(_split(t) for t in ph.key_point),
     )
 
 
-_KO, _EN = _compile(KO), _compile(EN)
+_KO, _EN = _compile(KO, KO_ADVICE), _compile(EN, EN_ADVICE)
 
 
 def _previous_topic(turns: Sequence[Turn], current: str) -> str:
@@ -111,7 +124,7 @@ class OfflineGenerator:
     """Answers from phrase tables; deterministic, bilingual, no network, a few microseconds."""
 
     name = "offline"
-    model = "offline-v1"  # bump when templates change (cache keys include it)
+    model = "offline-v2"  # bump when templates change (cache keys include it); v2: subjects
     uses_prompt = False  # answers from the analysis and turns, never from the prompt text
 
     def generate(
@@ -143,13 +156,45 @@ class OfflineGenerator:
                 lines.append(head + q_open + previous + q_close + tail)
             else:
                 lines.append(_pick(ph.continuity_plain, h, 2))
-        lines.append(_pick(c.tone_moves[tone, intent], h, 3))
-        lines.append(_pick(ph.headers[intent], h, 4))
-        first, second, third = c.items[persona is PersonaName.ELRO, intent]
-        lines += (_pick(first, h, 5), _pick(second, h, 6), _pick(third, h, 7))
-        lines.append(_pick(c.lenses[persona, intent], h, 8))
+        advice = c.advice.get(analysis.subject.primary)  # None for general
+        if advice is not None and tone is Tone.URGENT:
+            lines.append(_pick(ph.urgent_advised, h, 3))
+        else:
+            lines.append(_pick(c.tone_moves[tone, intent], h, 3))
+        if advice is None:
+            lines.append(_pick(ph.headers[intent], h, 4))
+            first, second, third = c.items[persona is PersonaName.ELRO, intent]
+            lines += (_pick(first, h, 5), _pick(second, h, 6), _pick(third, h, 7))
+            lines.append(_pick(c.lenses[persona, intent], h, 8))
+        else:
+            lines += _advised(c, persona, intent, advice, h)
         lines.append(_pick(ph.closings[persona], h, 9) + " " + ph.signoff[persona])
         return "\n".join(lines)
+
+
+def _advised(
+    c: _Compiled, persona: PersonaName, intent: Intent, advice: Advice, h: int
+) -> list[str]:
+    """Slots 4 and 5 from the subject's advice, in the persona's structure."""
+    ph = c.phrases
+    lines: list[str] = []
+    if persona is PersonaName.RIRI:  # evidence -> insight -> recommendation
+        lines.append(_pick(ph.riri_evidence, h, 10) + _pick(advice.evidence, h, 5))
+        lines.append(_pick(ph.riri_insight, h, 8) + _pick(advice.points, h, 6))
+    elif persona is PersonaName.NANA:  # people -> process -> plan
+        lines.append(_pick(ph.nana_people, h, 10) + _pick(advice.people, h, 5))
+    else:
+        head, tail = _pick(c.key_point, h, 10)
+        lines.append(head + advice.name + tail + _pick(advice.points, h, 6))
+    lines.append(_pick(ph.headers[intent], h, 4))
+    numbered = persona is PersonaName.ELRO
+    lines += (
+        (f"{n}. " if numbered else ph.bullet) + step
+        for n, step in enumerate(advice.steps[intent], start=1)
+    )
+    if persona is not PersonaName.RIRI:  # her closing is the recommendation
+        lines.append(_pick(c.lenses[persona, intent], h, 7))
+    return lines
 
 
 def _pick(pool: tuple[_T, ...], h: int, slot: int) -> _T:

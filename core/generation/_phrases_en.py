@@ -161,4 +161,10 @@ EN = Phrases(
     continuity_plain=("Continuing from where we left off.",
                       "Building on what we've discussed so far."),
     signoff={P.LUA: "— Lua", P.ELRO: "— Elro", P.RIRI: "— Riri", P.NANA: "— Nana"},
+    key_point=("The key thing with {x}: ", "What matters most in {x}: "),
+    riri_evidence=("Evidence first: ", "Start from the facts: "),
+    riri_insight=("What the evidence usually shows: ", "Insight: "),
+    nana_people=("People first: ", "Start with who's involved: "),
+    urgent_advised=("Time is short, so do the first step below now and leave the rest for later.",
+                    "Under pressure, one step at a time: the first one below, today."),
 )  # fmt: skip

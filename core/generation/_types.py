@@ -36,3 +36,9 @@ class Phrases(NamedTuple):
     continuity: tuple[str, ...]  # {t}: the previous user turn's topic
     continuity_plain: tuple[str, ...]  # earlier turns, but none from the user
     signoff: dict[PersonaName, str]
+    # With a subject's advice (not for general):
+    key_point: tuple[str, ...]  # {x}: the subject's name; one of its points follows
+    riri_evidence: tuple[str, ...]  # before what to gather first
+    riri_insight: tuple[str, ...]  # before a key point
+    nana_people: tuple[str, ...]  # before who to involve
+    urgent_advised: tuple[str, ...]  # the urgent move when the steps below are the subject's

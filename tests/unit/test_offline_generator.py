@@ -18,7 +18,7 @@ from core.generation import OfflineGenerator
 from core.generation._topic import topic_of
 from core.personas import PersonaName
 from core.routing import route
-from core.taxonomy import Intent, Pace, ResonanceKey, Tone
+from core.taxonomy import Intent, Pace, ResonanceKey, Subject, Tone
 from core.turns import Turn
 
 DEV = Path(__file__).parent.parent / "data" / "analysis_dev.jsonl"
@@ -47,14 +47,17 @@ QUOTED = re.compile(r"“([^”]*)”")
 ALL = list(PersonaName)
 
 
-def at(text: str, key: ResonanceKey) -> Analysis:
-    """The real analysis of ``text``, with its tone, pace and intent replaced by ``key``'s."""
+def at(text: str, key: ResonanceKey, subject: Subject = Subject.GENERAL) -> Analysis:
+    """The real analysis of ``text``, with its tone, pace and intent replaced by ``key``'s and
+    its subject by ``subject``: general by default, whose answers have the intent's generic
+    shape (the subjects' advice is tested in ``test_subject_advice.py``)."""
     base = analyze(text)
     return dataclasses.replace(
         base,
         tone=dataclasses.replace(base.tone, primary=key.tone),
         pace=key.pace,
         intent=dataclasses.replace(base.intent, primary=key.intent),
+        subject=dataclasses.replace(base.subject, primary=subject),
     )
 
 
@@ -322,6 +325,6 @@ def test_earlier_turns_are_acknowledged() -> None:
 
 
 def test_generator_identity() -> None:
-    assert (OfflineGenerator.name, OfflineGenerator.model) == ("offline", "offline-v1")
+    assert (OfflineGenerator.name, OfflineGenerator.model) == ("offline", "offline-v2")
     with pytest.raises(dataclasses.FrozenInstanceError):
         TURNS[0].text = "changed"  # type: ignore[misc]
