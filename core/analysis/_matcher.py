@@ -28,6 +28,7 @@ from operator import add
 from typing import NamedTuple, Protocol
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_NORMAL = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*\*?")  # a cue already in its English form
 _ASCII_RUN = re.compile(r"[\x00-\x7f]+")
 
 Scores = dict[str, dict[str, float]]  # kind -> label -> summed weight
@@ -214,7 +215,7 @@ def _english_pass(table: Table) -> _EnglishPass:
     exact: dict[str, _Labels] = defaultdict(dict)
     prefixes: dict[str, _Labels] = defaultdict(dict)
     for cue, label, weight in _rows(table):
-        body = english_form(cue.rstrip("*")).strip()
+        body = cue.rstrip("*") if _NORMAL.fullmatch(cue) else english_form(cue.rstrip("*")).strip()
         if len(body) < 2:
             raise ValueError(f"English cue {cue!r} is shorter than 2 characters")
         target = prefixes if cue.endswith("*") else exact
