@@ -56,8 +56,16 @@ class Example:
 
 
 def training_files() -> list[Path]:
-    """Every labelled set but the held-out ones, which only the accuracy test reads."""
-    return sorted(DATA.glob("safety_dev*.jsonl")) + sorted(DATA.glob("safety_train*.jsonl"))
+    """Every labelled set but the held-out ones, which only the accuracy tests read: the
+    safety sets, and the analysis development sets as ordinary messages (``none``). Those are
+    what people bring a mentor, written without crisis content; their everyday words ("in my
+    life", "grabbing", "겁") pass the crisis-vocabulary gate, and the model must learn that
+    they are not a crisis."""
+    return (
+        sorted(DATA.glob("safety_dev*.jsonl"))
+        + sorted(DATA.glob("safety_train*.jsonl"))
+        + sorted(DATA.glob("analysis_dev*.jsonl"))
+    )
 
 
 def examples() -> list[Example]:
@@ -71,7 +79,7 @@ def examples() -> list[Example]:
             found.append(
                 Example(
                     source=path.name,
-                    label=LABELS.index(row["category"]),
+                    label=LABELS.index(row.get("category", "none")),
                     features=frozenset(
                         _model.features(forms.english_blanked, forms.korean_spaced(row["text"]))
                     ),
