@@ -1,12 +1,5 @@
-"""English advice per subject for the offline generator: what a good mentor tells someone
-about that subject, shaped by what they want (the intent). Written for the subject in
-English, not translated; reviewed for being specific to its subject (``docs/answer-quality.md``).
-
-Per subject: the name an answer uses for it, its key points (also given to the model as
-guidance, ``core.prompts``), what to gather first (Riri), who to involve (Nana), and three
-steps per intent (``core.generation``). ``general`` has none: a message without a subject gets
-the intent's generic shape.
-"""
+"""English advice per subject (the parts of an :class:`~core.advice.Advice` are described
+there). Written for English speakers, not translated from the Korean (``_ko``)."""
 
 from __future__ import annotations
 
