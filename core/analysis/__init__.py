@@ -22,15 +22,17 @@ confident guess. Deterministic, offline and cheap: no network, nothing loaded pe
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from pathlib import Path
+from typing import Any, Generic, TypeVar
 
 from core.analysis import _model
 from core.analysis._lexicon import EN_INTENT, EN_TONE, KO_INTENT, KO_TONE
-from core.analysis._matcher import PhraseMatcher, forms_of
+from core.analysis._matcher import PhraseMatcher, Table, forms_of
 from core.analysis._rhythm import Rhythm, detect_language, measure, pace_of
 from core.analysis._subjects import EN_SUBJECT, KO_SUBJECT
 from core.errors import EmptyMessage
@@ -41,14 +43,26 @@ __all__ = ["Analysis", "Judgement", "Rhythm", "analyze", "normalize_text"]
 
 L = TypeVar("L", Tone, Intent, Subject)
 
-_MATCHER = PhraseMatcher(
-    {
-        "tone": (EN_TONE, KO_TONE),
-        "intent": (EN_INTENT, KO_INTENT),
-        "subject": (EN_SUBJECT, KO_SUBJECT),
-    },
-    late_bonus={"intent": 0.6},
-)
+TABLES: dict[str, tuple[Table, Table]] = {
+    "tone": (EN_TONE, KO_TONE),
+    "intent": (EN_INTENT, KO_INTENT),
+    "subject": (EN_SUBJECT, KO_SUBJECT),
+}
+CUE_INDEX_PATH = Path(__file__).with_name("cue_index.json")
+
+
+def _cue_index() -> dict[str, Any] | None:
+    """The matcher's passes as scripts/build_cue_index.py writes them from TABLES: read at a
+    cold start instead of built (thousands of cues); None when missing or unreadable."""
+    try:
+        index = json.loads(CUE_INDEX_PATH.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return index if isinstance(index, dict) else None
+
+
+# Built from TABLES when the index is missing or was made from other tables.
+_MATCHER = PhraseMatcher(TABLES, late_bonus={"intent": 0.6}, index=_cue_index())
 
 # When scores tie, the stronger signal wins: emotions a mentor must answer first, then the
 # cognitive registers, calm last. Intents tie towards the concrete request.

@@ -21,11 +21,12 @@ one. Nothing here compiles a pattern per cue, so building the matcher at a cold 
 from __future__ import annotations
 
 import re
+import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from itertools import pairwise
 from operator import add
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _NORMAL = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*\*?")  # a cue already in its English form
@@ -175,11 +176,20 @@ class PhraseMatcher:
         self,
         tables: Mapping[str, tuple[Table, Table]],
         late_bonus: Mapping[str, float] | None = None,
+        index: Mapping[str, Any] | None = None,
     ) -> None:
         """``tables``: kind -> (English table, compact table). ``late_bonus``: kind -> how much
         more a cue at the very end of the text weighs than one at the start (linear between):
-        people state the context first and ask last, so intent cues gain from position."""
+        people state the context first and ask last, so intent cues gain from position.
+
+        ``index``: these tables' passes as ``scripts/build_cue_index.py`` wrote them
+        (:func:`index_of`), read rather than built: for thousands of cues, building is most
+        of a cold start's analysis cost. An index made from other tables (a cue edited since)
+        is ignored and the passes are built: a stale index costs time, never a match."""
         self._late = dict(late_bonus or {})
+        if index is not None and index.get("digest") == digest(tables):
+            self._passes = _read_index(index)
+            return
         self._passes = [
             (kind, _english_pass(en_table), _compact_pass(compact_table))
             for kind, (en_table, compact_table) in tables.items()
@@ -240,6 +250,73 @@ def _english_pass(table: Table) -> _EnglishPass:
         keys=frozenset(by_key),
         stems=re.compile(pattern) if pattern else None,
     )
+
+
+def digest(tables: Mapping[str, tuple[Table, Table]]) -> str:
+    """What an index records of the tables it was made from: every kind, label, weight and
+    cue, in order."""
+    text = "\x1e".join(
+        f"{kind}\x1f{side}\x1f{label}\x1f{weight}\x1f{cues}"
+        for kind, pair in tables.items()
+        for side, table in enumerate(pair)
+        for label, rows in table.items()
+        for weight, cues in rows.items()
+    )
+    return f"{zlib.crc32(text.encode('utf-8')):08x}-{len(text)}"
+
+
+def index_of(tables: Mapping[str, tuple[Table, Table]]) -> dict[str, Any]:
+    """The passes of a matcher built from ``tables``, as JSON data (``cue_index.json``). Each
+    distinct set of label weights is written once and referred to by its number, so reading
+    it makes a few hundred small dicts rather than one per cue."""
+    matcher = PhraseMatcher(tables)
+    labels: dict[tuple[tuple[str, float], ...], int] = {}
+
+    def refs(table: dict[str, _Labels]) -> dict[str, int]:
+        return {
+            body: labels.setdefault(tuple((str(k), w) for k, w in weights.items()), len(labels))
+            for body, weights in table.items()
+        }
+
+    kinds = {
+        kind: [
+            refs(english.exact),
+            refs(english.prefixes),
+            english.by_key,
+            english.stems.pattern if english.stems is not None else None,
+            refs(compact.exact),
+            compact.by_head,
+            sorted(compact.singles),
+            compact.others,
+        ]
+        for kind, english, compact in matcher._passes
+    }
+    return {"digest": digest(tables), "labels": list(labels), "kinds": kinds}
+
+
+def _read_index(index: Mapping[str, Any]) -> list[tuple[str, _EnglishPass, _CompactPass]]:
+    labels: list[_Labels] = [dict(pairs) for pairs in index["labels"]]
+    passes = []
+    for kind, data in index["kinds"].items():
+        exact, prefixes, by_key, stems, compact, by_head, singles, others = data
+        prefix_labels = {body: labels[i] for body, i in prefixes.items()}
+        english = _EnglishPass(
+            exact={body: labels[i] for body, i in exact.items()},
+            prefixes=prefix_labels,
+            prefix_lengths=tuple(sorted({len(p) for p in prefix_labels}, reverse=True)),
+            by_key={key: tuple(map(tuple, needles)) for key, needles in by_key.items()},
+            keys=frozenset(by_key),
+            stems=re.compile(stems) if stems is not None else None,
+        )
+        compact_pass = _CompactPass(
+            exact={cue: labels[i] for cue, i in compact.items()},
+            by_head={head: tuple(cues) for head, cues in by_head.items()},
+            heads=frozenset(by_head),
+            singles=frozenset(singles),
+            others=tuple(others),
+        )
+        passes.append((kind, english, compact_pass))
+    return passes
 
 
 def _index_key(whole_words: list[str]) -> str:

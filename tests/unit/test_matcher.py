@@ -11,11 +11,14 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.analysis import _MATCHER, normalize_text
-from core.analysis._matcher import Forms, Match, forms_of
+from core.analysis import _MATCHER, CUE_INDEX_PATH, TABLES, normalize_text
+from core.analysis._matcher import Forms, Match, PhraseMatcher, digest, forms_of
+from core.taxonomy import Tone
+from tests.helpers import load_script
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 TEXTS = [
@@ -108,3 +111,33 @@ def test_glued_cues_match_as_a_plain_scan_would(parts: list[tuple[str, str]]) ->
     if text:
         forms = forms_of(text)
         assert _MATCHER.find(forms) == expected(forms)
+
+
+# -- the shipped index ----------------------------------------------------------------------
+
+
+def test_the_shipped_cue_index_is_what_the_tables_make(monkeypatch: pytest.MonkeyPatch) -> None:
+    index = load_script("build_cue_index", monkeypatch)
+    assert CUE_INDEX_PATH.read_text(encoding="utf-8") == index.render(), (
+        "core/analysis/cue_index.json is stale: run scripts/build_cue_index.py"
+    )
+    shipped = json.loads(CUE_INDEX_PATH.read_text(encoding="utf-8"))
+    assert shipped["digest"] == digest(TABLES)  # so the analyser reads it
+
+
+def test_a_matcher_read_from_the_index_finds_what_a_built_one_finds() -> None:
+    shipped = json.loads(CUE_INDEX_PATH.read_text(encoding="utf-8"))
+    read, built = PhraseMatcher(TABLES, index=shipped), PhraseMatcher(TABLES)
+    for text in TEXTS:
+        forms = forms_of(text)
+        assert read.find(forms) == built.find(forms), text
+        assert read.score(forms, {}) == built.score(forms, {}), text
+
+
+def test_an_index_made_from_other_tables_is_ignored() -> None:
+    shipped = json.loads(CUE_INDEX_PATH.read_text(encoding="utf-8"))
+    edited = {**TABLES, "tone": ({Tone.CALM: {1.0: "steady"}}, {})}
+    matcher = PhraseMatcher(edited, index=shipped)
+    assert [k for k, _, _ in matcher._passes] == list(edited)
+    assert matcher.find(forms_of("a steady week"))["tone"][0] == [(2, "steady")]
+    assert matcher.find(forms_of("ugh this again"))["tone"] == ([], [])
