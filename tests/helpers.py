@@ -4,10 +4,12 @@ Sentry show them, whether API keys accept a key, and a script of scripts/ loaded
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import hmac
 import importlib.util
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
@@ -16,9 +18,11 @@ from types import ModuleType
 
 import pytest
 
+from core.analysis import Analysis, analyze
 from core.api.security import ApiKeys
 from core.config import SETTINGS
 from core.errors import Unauthenticated
+from core.taxonomy import ResonanceKey, Subject
 
 ROOT = Path(__file__).resolve().parents[1]
 # The set-up installs the console script next to the interpreter running the tests.
@@ -106,3 +110,25 @@ def load_script(name: str, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
     monkeypatch.setitem(sys.modules, name, module)
     spec.loader.exec_module(module)
     return module
+
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def hangul_share(text: str) -> float:
+    """The share of the letters in ``text`` that are Hangul syllables."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(1 for ch in letters if HANGUL.match(ch)) / max(1, len(letters))
+
+
+def analysed_as(text: str, key: ResonanceKey, subject: Subject = Subject.GENERAL) -> Analysis:
+    """The real analysis of ``text``, with its tone, pace and intent replaced by ``key``'s and
+    its subject by ``subject`` (general: answers with the intent's generic shape)."""
+    base = analyze(text)
+    return dataclasses.replace(
+        base,
+        tone=dataclasses.replace(base.tone, primary=key.tone),
+        pace=key.pace,
+        intent=dataclasses.replace(base.intent, primary=key.intent),
+        subject=dataclasses.replace(base.subject, primary=subject),
+    )

@@ -30,7 +30,7 @@ import zlib
 from collections.abc import Sequence
 from typing import NamedTuple, TypeVar
 
-from core.advice import EN_ADVICE, KO_ADVICE, Advice
+from core.advice import Advice, advice_for
 from core.analysis import Analysis
 from core.generation._phrases_en import EN
 from core.generation._phrases_ko import KO
@@ -38,7 +38,7 @@ from core.generation._topic import topic_of
 from core.generation._types import Phrases
 from core.personas import PersonaName
 from core.prompts import Prompt
-from core.taxonomy import Intent, Subject, Tone
+from core.taxonomy import Intent, Tone
 from core.turns import Turn
 
 TOPIC_CHARS = {"ko": 40, "en": 60}  # Korean carries more per character
@@ -65,11 +65,10 @@ class _Compiled(NamedTuple):
     items: dict[tuple[bool, Intent], tuple[tuple[str, ...], ...]]
     lenses: dict[tuple[PersonaName, Intent], tuple[str, ...]]
     continuity: tuple[_Template, ...]
-    advice: dict[Subject, Advice]
     key_point: tuple[_Template, ...]
 
 
-def _compile(ph: Phrases, advice: dict[Subject, Advice]) -> _Compiled:
+def _compile(ph: Phrases) -> _Compiled:
     lua_opening = tuple(_split(t) for t in ph.lua_topic)
     urgent_head, urgent_tail = _split(ph.urgent)
     moves: dict[tuple[Tone, Intent], tuple[str, ...]] = {}
@@ -102,12 +101,11 @@ def _compile(ph: Phrases, advice: dict[Subject, Advice]) -> _Compiled:
         items=items,
         lenses=lenses,
         continuity=tuple(_split(t) for t in ph.continuity),
-        advice=advice,
         key_point=tuple(_split(t) for t in ph.key_point),
     )
 
 
-_KO, _EN = _compile(KO, KO_ADVICE), _compile(EN, EN_ADVICE)
+_KO, _EN = _compile(KO), _compile(EN)
 
 
 def _previous_topic(turns: Sequence[Turn], current: str) -> str:
@@ -156,7 +154,7 @@ class OfflineGenerator:
                 lines.append(head + q_open + previous + q_close + tail)
             else:
                 lines.append(_pick(ph.continuity_plain, h, 2))
-        advice = c.advice.get(analysis.subject.primary)  # None for general
+        advice = advice_for(analysis.subject.primary, lang)  # None for general
         if advice is not None and tone is Tone.URGENT:
             lines.append(_pick(ph.urgent_advised, h, 3))
         else:

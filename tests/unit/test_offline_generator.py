@@ -18,8 +18,9 @@ from core.generation import OfflineGenerator
 from core.generation._topic import topic_of
 from core.personas import PersonaName
 from core.routing import route
-from core.taxonomy import Intent, Pace, ResonanceKey, Subject, Tone
+from core.taxonomy import Intent, Pace, ResonanceKey, Tone
 from core.turns import Turn
+from tests.helpers import HANGUL, analysed_as, hangul_share
 
 DEV = Path(__file__).parent.parent / "data" / "analysis_dev.jsonl"
 ROWS = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line]
@@ -42,33 +43,19 @@ TURNS = (
     Turn("user", "We have a big demo with the client on Friday and nothing is ready yet."),
     Turn("mentor", "Let's plan backwards from Friday."),
 )
-HANGUL = re.compile(r"[\uac00-\ud7a3]")
 QUOTED = re.compile(r"“([^”]*)”")
 ALL = list(PersonaName)
 
 
-def at(text: str, key: ResonanceKey, subject: Subject = Subject.GENERAL) -> Analysis:
-    """The real analysis of ``text``, with its tone, pace and intent replaced by ``key``'s and
-    its subject by ``subject``: general by default, whose answers have the intent's generic
-    shape (the subjects' advice is tested in ``test_subject_advice.py``)."""
-    base = analyze(text)
-    return dataclasses.replace(
-        base,
-        tone=dataclasses.replace(base.tone, primary=key.tone),
-        pace=key.pace,
-        intent=dataclasses.replace(base.intent, primary=key.intent),
-        subject=dataclasses.replace(base.subject, primary=subject),
-    )
+def at(text: str, key: ResonanceKey) -> Analysis:
+    """General subject: these tests hold the intent's generic shape (the subjects' advice is
+    tested in ``test_subject_advice.py``)."""
+    return analysed_as(text, key)
 
 
 def answer(text: str, persona: PersonaName, tone: Tone, intent: Intent, **kw: object) -> str:
     key = ResonanceKey(tone, Pace.MEDIUM, intent)
     return OfflineGenerator().generate(persona, at(text, key), **kw)  # type: ignore[arg-type]
-
-
-def hangul_share(text: str) -> float:
-    letters = [ch for ch in text if ch.isalpha()]
-    return sum(1 for ch in letters if HANGUL.match(ch)) / max(1, len(letters))
 
 
 # --- language ------------------------------------------------------------------------------

@@ -4,7 +4,6 @@ key points. ``general`` keeps the intent's generic shape (``test_offline_generat
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 import pytest
@@ -14,7 +13,8 @@ from core.analysis import Analysis, analyze
 from core.generation import OfflineGenerator
 from core.personas import PersonaName
 from core.prompts import build_prompt
-from core.taxonomy import Intent, Pace, Subject, Tone, Topic
+from core.taxonomy import Intent, Pace, ResonanceKey, Subject, Tone, Topic
+from tests.helpers import HANGUL, analysed_as, hangul_share
 
 LIBRARIES = {"en": EN_ADVICE, "ko": KO_ADVICE}
 SUBJECTS = [s for s in Subject if s is not Subject.GENERAL]
@@ -22,7 +22,6 @@ TEXTS = {
     "en": "Could you help me think this through? I'd like a second opinion before I decide.",
     "ko": "이 문제를 어떻게 생각해야 할지 같이 봐 주실 수 있을까요? 결정 전에 의견이 궁금해요.",
 }
-HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # Steps of a debugging or release routine: never in an answer about a subject outside code
 # ("commit to a bootcamp", "log off" and a "research log" are not).
 TECHNICAL = {
@@ -36,19 +35,7 @@ TECHNICAL = {
 
 
 def at(lang: str, subject: Subject, tone: Tone, intent: Intent) -> Analysis:
-    base = analyze(TEXTS[lang])
-    return dataclasses.replace(
-        base,
-        tone=dataclasses.replace(base.tone, primary=tone),
-        pace=Pace.MEDIUM,
-        intent=dataclasses.replace(base.intent, primary=intent),
-        subject=dataclasses.replace(base.subject, primary=subject),
-    )
-
-
-def hangul_share(text: str) -> float:
-    letters = [ch for ch in text if ch.isalpha()]
-    return sum(1 for ch in letters if HANGUL.match(ch)) / max(1, len(letters))
+    return analysed_as(TEXTS[lang], ResonanceKey(tone, Pace.MEDIUM, intent), subject)
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
