@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from core.advice import advice_for
+from core.advice import advice_for, situation_of
 from core.analysis import Analysis
 from core.errors import InvalidInput, UnknownPersona
 from core.personas import PERSONAS, Persona, PersonaName
@@ -30,7 +30,8 @@ from core.turns import Turn
 
 # p3: safety instructions (crisis messages, sessions flagged earlier); p4: the caller's text fenced;
 # p5: the subject, with its key points as guidance
-PROMPT_VERSION = "p5"
+# p6: the situation within the subject, with its point
+PROMPT_VERSION = "p6"
 MODES = ("default", "summary_light")
 # The last 5 turns (messages, the user's and the mentor's; a session gives exactly these), each
 # cut to about 100 characters as the seed did.
@@ -171,6 +172,9 @@ def _build(
             f" The message is about {advice.name}: give advice about that, drawing on these "
             f"points where they fit: {' '.join(advice.points)}"
         )
+        situation = situation_of(analysis.subject.primary, analysis.language, analysis.text)
+        if situation is not None:
+            system += f" More precisely, it is about {situation.name}; there, {situation.point}"
     if context.mode == "summary_light":
         system += " Reply with 1-3 bullet points, at most 80 words in total."
     if context.care is not None:

@@ -30,7 +30,7 @@ import zlib
 from collections.abc import Sequence
 from typing import NamedTuple, TypeVar
 
-from core.advice import Advice, advice_for
+from core.advice import Advice, Situation, advice_for, situation_of
 from core.analysis import Analysis
 from core.generation._phrases_en import EN
 from core.generation._phrases_ko import KO
@@ -122,7 +122,7 @@ class OfflineGenerator:
     """Answers from phrase tables; deterministic, bilingual, no network, a few microseconds."""
 
     name = "offline"
-    model = "offline-v2"  # bump when templates change (cache keys include it); v2: subjects
+    model = "offline-v3"  # bump when templates change (cache keys include it); v3: situations
     uses_prompt = False  # answers from the analysis and turns, never from the prompt text
 
     def generate(
@@ -165,31 +165,40 @@ class OfflineGenerator:
             lines += (_pick(first, h, 5), _pick(second, h, 6), _pick(third, h, 7))
             lines.append(_pick(c.lenses[persona, intent], h, 8))
         else:
-            lines += _advised(c, persona, intent, advice, h)
+            situation = situation_of(analysis.subject.primary, lang, text)
+            lines += _advised(c, persona, intent, advice, h, situation=situation)
         lines.append(_pick(ph.closings[persona], h, 9) + " " + ph.signoff[persona])
         return "\n".join(lines)
 
 
 def _advised(
-    c: _Compiled, persona: PersonaName, intent: Intent, advice: Advice, h: int
+    c: _Compiled,
+    persona: PersonaName,
+    intent: Intent,
+    advice: Advice,
+    h: int,
+    *,
+    situation: Situation | None,
 ) -> list[str]:
-    """Slots 4 and 5 from the subject's advice, in the persona's structure."""
+    """Slots 4 and 5 from the subject's advice, in the persona's structure: the situation's
+    point and items when the message is in one of the subject's situations."""
     ph = c.phrases
+    point = situation.point if situation else _pick(advice.points, h, 6)
     lines: list[str] = []
     if persona is PersonaName.RIRI:  # evidence -> insight -> recommendation
         lines.append(_pick(ph.riri_evidence, h, 10) + _pick(advice.evidence, h, 5))
-        lines.append(_pick(ph.riri_insight, h, 8) + _pick(advice.points, h, 6))
+        lines.append(_pick(ph.riri_insight, h, 8) + point)
     elif persona is PersonaName.NANA:  # people -> process -> plan
         lines.append(_pick(ph.nana_people, h, 10) + _pick(advice.people, h, 5))
     else:
         head, tail = _pick(c.key_point, h, 10)
-        lines.append(head + advice.name + tail + _pick(advice.points, h, 6))
+        lines.append(head + (situation.name if situation else advice.name) + tail + point)
+    if situation is not None and intent is Intent.LEARNING:
+        lines.append(_pick(ph.explain_head, h, 11) + situation.explain)
     lines.append(_pick(ph.headers[intent], h, 4))
     numbered = persona is PersonaName.ELRO
-    lines += (
-        (f"{n}. " if numbered else ph.bullet) + step
-        for n, step in enumerate(advice.steps[intent], start=1)
-    )
+    steps = situation.items(intent) if situation else advice.steps[intent]
+    lines += ((f"{n}. " if numbered else ph.bullet) + step for n, step in enumerate(steps, start=1))
     if persona is not PersonaName.RIRI:  # her closing is the recommendation
         lines.append(_pick(c.lenses[persona, intent], h, 7))
     return lines

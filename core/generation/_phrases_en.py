@@ -167,4 +167,5 @@ EN = Phrases(
     nana_people=("People first: ", "Start with who's involved: "),
     urgent_advised=("Time is short, so do the first step below now and leave the rest for later.",
                     "Under pressure, one step at a time: the first one below, today."),
+    explain_head=("How it works: ", "The idea behind it: "),
 )  # fmt: skip

@@ -42,3 +42,4 @@ class Phrases(NamedTuple):
     riri_insight: tuple[str, ...]  # before a key point
     nana_people: tuple[str, ...]  # before who to involve
     urgent_advised: tuple[str, ...]  # the urgent move when the steps below are the subject's
+    explain_head: tuple[str, ...]  # before how a situation works, for someone learning it
