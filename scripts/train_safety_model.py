@@ -6,8 +6,9 @@ Reads tests/data/safety_dev*.jsonl and tests/data/safety_train*.jsonl; never the
 sets (safety_heldout*.jsonl), which only tests/unit/test_safety_accuracy.py reads.
 
 The model is a multinomial logistic regression (none, self_harm, harm_to_others, abuse) over
-the features of ``core.safety._model.features``, fitted by stochastic gradient descent with L2
-regularisation in a fixed order (so the same data always gives the same model). Its
+the features of ``core.safety._model.features``, fitted by full-batch Adam with L2
+regularisation for a fixed number of steps (``scripts/logistic.py``: the same data always gives
+the same model). Its
 threshold is chosen on out-of-fold predictions: each data file is predicted by a model
 trained on the other files (files have different authors, so this estimates how the model
 does on messages written by someone else), and the threshold is the most permissive one that
@@ -21,7 +22,6 @@ import argparse
 import json
 import math
 import os
-import random
 import sys
 from collections import Counter, defaultdict
 from concurrent.futures import ProcessPoolExecutor
@@ -32,15 +32,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # logistic.py, beside this file
+
+import logistic  # noqa: E402
+
 from core._rows import pack_rows  # noqa: E402
 from core.safety import _detect, _model  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 LABELS = _model.LABELS
-EPOCHS = 24
-RATE = 0.15
+STEPS = 300  # full-batch Adam steps (scripts/logistic.py)
+RATE = 0.1
 L2 = 2e-4
-SEED = 20261204
 KEEP = 0.05  # weights whose largest difference from the "none" column is smaller do little
 MIN_DOCUMENTS = 2  # a feature seen in one message only is that message, not a way of saying it
 
@@ -91,40 +94,17 @@ def examples() -> list[Example]:
     return found
 
 
-def _common(data: list[Example]) -> set[str]:
-    seen: Counter[str] = Counter()
-    for example in data:
-        seen.update(example.features)
-    return {f for f, n in seen.items() if n >= MIN_DOCUMENTS}
-
-
 def fit(data: list[Example]) -> tuple[list[float], dict[str, list[float]]]:
-    width = len(LABELS)
-    common = _common(data)
-    bias = [0.0] * width
-    weights: dict[str, list[float]] = defaultdict(lambda: [0.0] * width)
-    order = list(range(len(data)))
-    step = 0
-    for epoch in range(EPOCHS):
-        random.Random(SEED + epoch).shuffle(order)  # noqa: S311 - a training order, not a secret
-        for index in order:
-            example = data[index]
-            rows = [weights[f] for f in sorted(example.features & common)]
-            totals = list(bias)
-            for row in rows:
-                for k in range(width):
-                    totals[k] += row[k]
-            top = max(totals)
-            exps = [math.exp(t - top) for t in totals]
-            norm = sum(exps)
-            rate = RATE / (1 + step / len(data))
-            step += 1
-            for k in range(width):
-                grad = exps[k] / norm - (1.0 if k == example.label else 0.0)
-                bias[k] -= rate * grad
-                for row in rows:
-                    row[k] -= rate * (grad + L2 * row[k])
-    return bias, dict(weights)
+    """The regression's bias and each feature's weights (``scripts/logistic.py``)."""
+    fitted = logistic.fit(
+        [(e.features, e.label) for e in data],
+        len(LABELS),
+        l2=L2,
+        steps=STEPS,
+        rate=RATE,
+        min_documents=MIN_DOCUMENTS,
+    )
+    return fitted.bias, dict(zip(fitted.vocabulary, fitted.weights, strict=True))
 
 
 def p_none(
