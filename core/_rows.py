@@ -6,7 +6,7 @@ values in either of two forms:
 - :func:`pack_rows` / :func:`unpack_rows` (the safety check's logistic regression): every
   weight as a little-endian IEEE double, deflated (they are mostly zeros) and base64-encoded
   inside the model's JSON; read in C, about twice as fast as the same numbers written as JSON.
-- :func:`pack_sparse` / :class:`SparseRows` (the analyser's naive Bayes model, 85 % zeros):
+- :func:`pack_sparse` / :class:`SparseRows` (the analyser's linear model, mostly zeros):
   the features and only the weights that are not zero, in a binary file of its own, each
   weight stored once in a palette and referred to by a 2-byte code. Loading it is one split
   and a few ``array.frombytes``; a row is built the first time a message needs it, so a cold

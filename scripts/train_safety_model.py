@@ -11,8 +11,9 @@ regularisation for a fixed number of steps (``scripts/logistic.py``: the same da
 the same model). Its
 threshold is chosen on out-of-fold predictions: each data file is predicted by a model
 trained on the other files (files have different authors, so this estimates how the model
-does on messages written by someone else), and the threshold is the most permissive one that
-keeps the model's own false alarms on ``none`` messages at or below ``--max-false-alarms``.
+does on messages written by someone else; the files are dealt into ``FOLDS`` folds), and the
+threshold is the most permissive one that keeps the model's own false alarms on ``none``
+messages at or below ``--max-false-alarms``.
 Training lives here, not in core: the functions only load and apply the result.
 """
 
@@ -42,6 +43,7 @@ from core.safety import _detect, _model  # noqa: E402
 DATA = ROOT / "tests" / "data"
 LABELS = _model.LABELS
 STEPS = 300  # full-batch Adam steps (scripts/logistic.py)
+FOLDS = 12  # out-of-fold folds, each leaving out whole files (authors)
 RATE = 0.1
 L2 = 2e-4
 KEEP = 0.05  # weights whose largest difference from the "none" column is smaller do little
@@ -122,20 +124,23 @@ def p_none(
     return exps[0] / sum(exps), best
 
 
-def _fold(data: list[Example], source: str) -> list[tuple[Example, float, int]]:
-    """The predictions for one author's messages of a model trained on everyone else's."""
-    bias, weights = fit([e for e in data if e.source != source])
-    return [(e, *p_none(bias, weights, e.features)) for e in data if e.source == source]
+def _fold(data: list[Example], sources: frozenset[str]) -> list[tuple[Example, float, int]]:
+    """The predictions for some authors' messages of a model trained on everyone else's."""
+    bias, weights = fit([e for e in data if e.source not in sources])
+    return [(e, *p_none(bias, weights, e.features)) for e in data if e.source in sources]
 
 
 def out_of_fold(data: list[Example], jobs: int) -> list[tuple[Example, float, int]]:
-    """One fold per author (file), run ``jobs`` at a time; the same result for any ``jobs``."""
+    """``FOLDS`` folds of whole authors (files, dealt round-robin in name order), run ``jobs``
+    at a time; the same result for any ``jobs``. Every message is predicted by a model that
+    saw nothing its author wrote."""
     sources = sorted({e.source for e in data})
+    groups = [frozenset(sources[k::FOLDS]) for k in range(min(FOLDS, len(sources)))]
     if jobs <= 1:
-        folds = [_fold(data, source) for source in sources]
+        folds = [_fold(data, group) for group in groups]
     else:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            folds = list(pool.map(partial(_fold, data), sources))
+            folds = list(pool.map(partial(_fold, data), groups))
     return [prediction for fold in folds for prediction in fold]
 
 
@@ -186,7 +191,9 @@ def report(predictions: list[tuple[Example, float, int]], thresholds: dict[str, 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=_model.DATA_PATH)
-    parser.add_argument("--max-false-alarms", type=float, default=0.015)
+    # 1 %: with the analysis development sets (thousands of easy, clearly ordinary messages) in
+    # the pool, 1.5 % let twice as many hard negatives through out of fold for the same recall.
+    parser.add_argument("--max-false-alarms", type=float, default=0.01)
     parser.add_argument("--report", action="store_true", help="print out-of-fold results")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="folds at a time")
     args = parser.parse_args()

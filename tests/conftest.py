@@ -1,7 +1,9 @@
 """Fixtures shared by every test folder: a real Redis (see devtools/redis_server.py), a real
 Firestore emulator (see devtools/emulators.py), local servers speaking the REST protocols of
-Gemini and Secret Manager, which have no emulator (see devtools/fake_service.py), and each
-function built as a real functions-framework app (``load_function``).
+Gemini and Secret Manager, which have no emulator (see devtools/fake_service.py), each
+function built as a real functions-framework app (``load_function``), and the analysis model
+fitted once on the development sets (``analysis_training``: half a minute, shared by the tests
+that check the shipped model against it).
 
 A missing or broken redis-server or emulator is an error, never a skip: those tests must not go
 quietly green on a machine that cannot run them.
@@ -11,6 +13,8 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator
+from types import ModuleType
+from typing import Any
 
 import functions_framework
 import pytest
@@ -24,6 +28,18 @@ from devtools.fake_secret_manager import FakeSecretManager
 from devtools.processes import HOST, free_port
 from devtools.redis_server import RedisServer
 from tests.functions.function_apps import API_KEYS_SETTING, FUNCTIONS, USER_KEY, FunctionApp
+from tests.helpers import load_script
+
+
+@pytest.fixture(scope="session")
+def analysis_training() -> tuple[ModuleType, dict[str, Any], int]:
+    """``scripts/train_analysis_model.py`` as a module, and what it fits on the development
+    sets: each kind's model and how many examples they hold."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("ION_ANALYSIS_BOOTSTRAP", "0")  # the trainer's setdefault must not leak
+        trainer = load_script("train_analysis_model", monkeypatch)
+        models, examples = trainer.fit(trainer.DEFAULT_DATA)
+    return trainer, models, examples
 
 
 @pytest.fixture(scope="session")

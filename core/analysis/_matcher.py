@@ -177,16 +177,20 @@ class PhraseMatcher:
         tables: Mapping[str, tuple[Table, Table]],
         late_bonus: Mapping[str, float] | None = None,
         index: Mapping[str, Any] | None = None,
+        scale: Mapping[str, float] | None = None,
     ) -> None:
         """``tables``: kind -> (English table, compact table). ``late_bonus``: kind -> how much
         more a cue at the very end of the text weighs than one at the start (linear between):
         people state the context first and ask last, so intent cues gain from position.
+        ``scale``: kind -> a factor on all its weights (1 when not given), so one kind's
+        lexicon can be weighed against the learned model without rewriting its tables.
 
         ``index``: these tables' passes as ``scripts/build_cue_index.py`` wrote them
         (:func:`index_of`), read rather than built: for thousands of cues, building is most
         of a cold start's analysis cost. An index made from other tables (a cue edited since)
         is ignored and the passes are built: a stale index costs time, never a match."""
         self._late = dict(late_bonus or {})
+        self._scale = dict(scale or {})
         if index is not None and index.get("digest") == digest(tables):
             self._passes = _read_index(index)
             return
@@ -209,12 +213,13 @@ class PhraseMatcher:
         sizes = (len(forms.english) or 1, len(forms.compact) or 1)
         for kind, english_pass, compact_pass in self._passes:
             bonus = self._late.get(kind, 0.0)
+            base = self._scale.get(kind, 1.0)
             scores = totals.setdefault(kind, {})
             cues = found.setdefault(kind, [])
             passes: tuple[_CuePass, _CuePass] = (english_pass, compact_pass)
             for cue_pass, size in zip(passes, sizes, strict=True):
                 for start, cue in cue_pass.find(forms):
-                    factor = 1.0 + bonus * start / size
+                    factor = base * (1.0 + bonus * start / size)
                     for label, weight in cue_pass.labels(cue).items():
                         scores[label] = scores.get(label, 0.0) + weight * factor
                     cues.append(cue)

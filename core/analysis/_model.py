@@ -1,4 +1,4 @@
-"""A small naive Bayes model over words and Korean character pairs, trained at build time.
+"""A linear model over words and Korean character pairs, trained at build time.
 
 The lexicon knows the cues we wrote down; the model knows the ones the labelled messages taught
 it (how people in the data actually phrase worry, or ask for a plan). It is trained by
@@ -7,7 +7,7 @@ it (how people in the data actually phrase worry, or ask for a plan). It is trai
 ``core._rows``): deterministic, no network, and nothing to download at run time.
 
 A label's score is its prior plus, for each known feature in the message, the feature's
-log-likelihood under that label (0 where the trainer pruned it as indistinct), so a message
+weight for that label (0 where the trainer pruned it as indistinct), so a message
 costs two hash look-ups per feature and column sums done in C. A feature's row is built the
 first time a message has it, so loading costs about 1 ms rather than 7. This module only
 loads and applies the model.
@@ -47,16 +47,28 @@ class Scorer(NamedTuple):
     priors: tuple[float, ...]
     table: Mapping[str, Sequence[float]]  # feature -> its weight in every slot (0 if pruned)
     known: Collection[str]  # the features ``table`` has a row for (a SparseRows' ``known``)
+    evidence: int = 0  # known features for a full say (0: always a full say)
+    scale: Mapping[str, float] = {}
 
     def score(self, feature_set: Iterable[str]) -> dict[str, dict[str, float]]:
         """Per kind and label, the scaled log-probability up to a per-kind constant.
 
         The rows are summed column by column by ``zip`` and ``sum`` in C; adding a 0 where a
-        weight was pruned changes no total, so this equals summing only the stored weights."""
+        weight was pruned changes no total, so this equals summing only the stored weights.
+
+        A message with fewer than ``evidence`` known features has its scores scaled down in
+        proportion: the regression's priors and its weights for common words were fitted
+        together on whole messages, and on a message of two or three words ("Hmm.", "I have a
+        question.") they would speak with a confidence nothing in it supports. The lexicon's
+        cues and the baselines then decide."""
         rows: list[Sequence[float]] = [self.priors]
         rows += map(self.table.__getitem__, filter(self.known.__contains__, feature_set))
+        totals: Iterable[float] = map(sum, zip(*rows, strict=True))
+        if len(rows) <= self.evidence:
+            share = (len(rows) - 1) / self.evidence
+            totals = (total * share for total in totals)
         result: dict[str, dict[str, float]] = {}
-        for (kind, label), total in zip(self.slots, map(sum, zip(*rows, strict=True)), strict=True):
+        for (kind, label), total in zip(self.slots, totals, strict=True):
             scores = result.get(kind)
             if scores is None:
                 scores = result[kind] = {}
@@ -79,4 +91,6 @@ def load(path: Path = DATA_PATH) -> Scorer:
         return Scorer((), (), {}, ())
     slots = tuple((kind, label) for kind, label in data["slots"])
     table = SparseRows(packed, width=len(slots))
-    return Scorer(slots, tuple(data["priors"]), table, table.known)
+    return Scorer(
+        slots, tuple(data["priors"]), table, table.known, data.get("evidence", 0), data["scale"]
+    )

@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import pytest
 
 from core.analysis import _model, analyze
-from tests.helpers import load_script
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 FLOOR = 0.80
@@ -41,13 +42,13 @@ def test_accuracy_per_language_meets_floor(name: str) -> None:
 
 
 def test_shipped_model_is_reproducible_from_the_development_sets(
-    monkeypatch: pytest.MonkeyPatch,
+    analysis_training: tuple[ModuleType, dict[str, Any], int],
 ) -> None:
     """model.json and model.rows are exactly what training on the dev sets gives; it never saw
     the held-out."""
-    monkeypatch.setenv("ION_ANALYSIS_BOOTSTRAP", "0")  # the trainer's setdefault must not leak
-    trainer = load_script("train_analysis_model", monkeypatch)
-    built_model, built_rows = trainer.build(trainer.DEFAULT_DATA)
+    trainer, models, examples = analysis_training
+    names = [path.name for path in trainer.DEFAULT_DATA]
+    built_model, built_rows = trainer.render(models, names, examples)
     built = json.loads(built_model)
     shipped = json.loads(_model.DATA_PATH.read_text(encoding="utf-8"))
     assert built == shipped, "run: python scripts/train_analysis_model.py"

@@ -7,26 +7,23 @@ import json
 import struct
 from collections.abc import Mapping
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
 
 from core.analysis import _model, normalize_text
 from core.analysis._matcher import forms_of
-from tests.helpers import load_script
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 @pytest.fixture(scope="module")
-def trained() -> _model.Scorer:
+def trained(analysis_training: tuple[ModuleType, dict[str, Any], int]) -> _model.Scorer:
     """The trainer's own table (dense rows in a dict), fitted on the development sets."""
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        monkeypatch.setenv("ION_ANALYSIS_BOOTSTRAP", "0")  # the trainer's setdefault must not leak
-        trainer = load_script("train_analysis_model", monkeypatch)
-        models, _ = trainer.fit(trainer.DEFAULT_DATA)
-        scorer: _model.Scorer = trainer.combine(models, trainer.SCALE)
-        return scorer
+    trainer, models, _ = analysis_training
+    scorer: _model.Scorer = trainer.combine(models, trainer.SCALE)
+    return scorer
 
 
 def _bits(scores: Mapping[str, Mapping[str, float]]) -> dict[str, dict[str, str]]:
@@ -43,7 +40,7 @@ def test_load_builds_no_row_and_knows_every_feature(trained: _model.Scorer) -> N
 def test_every_shipped_row_is_the_trainers_bit_for_bit(trained: _model.Scorer) -> None:
     scorer = _model.load()
     width = len(scorer.slots)
-    assert width == 15
+    assert width == 9 + 6 + 27  # tone, intent and subject labels
     packed = struct.Struct(f"<{width}d")
     assert len(trained.table) > 10_000
     for feature, row in trained.table.items():
@@ -86,5 +83,5 @@ def test_rows_of_another_width_are_refused_at_load(tmp_path: Path) -> None:
     path = tmp_path / "model.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     _model.rows_path(path).write_bytes(_model.rows_path(_model.DATA_PATH).read_bytes())
-    with pytest.raises(ValueError, match="do not fit 16 slots"):
+    with pytest.raises(ValueError, match=f"do not fit {len(data['slots'])} slots"):
         _model.load(path)

@@ -141,3 +141,16 @@ def test_an_index_made_from_other_tables_is_ignored() -> None:
     assert [k for k, _, _ in matcher._passes] == list(edited)
     assert matcher.find(forms_of("a steady week"))["tone"][0] == [(2, "steady")]
     assert matcher.find(forms_of("ugh this again"))["tone"] == ([], [])
+
+
+def test_a_kinds_scale_multiplies_its_weights_and_no_others() -> None:
+    forms = forms_of("ugh this is so annoying, 너무 떨려요. Can you explain how it works?")
+    plain: dict[str, dict[str, float]] = {}
+    scaled: dict[str, dict[str, float]] = {}
+    PhraseMatcher(TABLES, late_bonus={"intent": 0.6}).score(forms, plain)
+    PhraseMatcher(TABLES, late_bonus={"intent": 0.6}, scale={"tone": 2.0}).score(forms, scaled)
+    assert plain["tone"]
+    assert plain["intent"]
+    for label, weight in plain["tone"].items():
+        assert scaled["tone"][label] == pytest.approx(2 * weight)
+    assert scaled["intent"] == plain["intent"]
