@@ -8,12 +8,11 @@ sets (safety_heldout*.jsonl), which only tests/unit/test_safety_accuracy.py read
 The model is a multinomial logistic regression (none, self_harm, harm_to_others, abuse) over
 the features of ``core.safety._model.features``, fitted by full-batch Adam with L2
 regularisation for a fixed number of steps (``scripts/logistic.py``: the same data always gives
-the same model). Its
-threshold is chosen on out-of-fold predictions: each data file is predicted by a model
-trained on the other files (files have different authors, so this estimates how the model
-does on messages written by someone else; the files are dealt into ``FOLDS`` folds), and the
-threshold is the most permissive one that keeps the model's own false alarms on ``none``
-messages at or below ``--max-false-alarms``.
+the same model). Its threshold is chosen on out-of-fold predictions: each data file is
+predicted by a model trained on the other files (files have different authors, so this
+estimates how the model does on messages written by someone else; the files are dealt into
+``FOLDS`` folds), and the threshold is the most permissive one that keeps the model's own false
+alarms on ``none`` messages at or below ``--max-false-alarms``.
 Training lives here, not in core: the functions only load and apply the result.
 """
 
@@ -32,7 +31,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # logistic.py, beside this file
 
 import logistic  # noqa: E402

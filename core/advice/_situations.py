@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -33,7 +33,7 @@ class Situation(NamedTuple):
 
     id: str
     name: str  # how an answer names it
-    cues: tuple[str, ...]  # prepared for matching (see _prepare)
+    cues: tuple[str, ...]  # in the form they are matched in (english_form, korean_form)
     point: str  # the one thing that matters most
     explain: str  # how it works: the idea a learner needs
     steps: tuple[str, ...]  # three moves, the recommended one first
@@ -109,18 +109,20 @@ def table(language: str) -> dict[Subject, tuple[Situation, ...]]:
     return {Subject(name): situations(Subject(name), language) for name in _entries(language)}
 
 
+@lru_cache(maxsize=64)
 def situation_of(subject: Subject, language: str, text: str) -> Situation | None:
     """The situation of ``subject`` that ``text`` speaks of most; None when it names none.
 
     Ties go to the situation named last: people set the scene first and ask last ("we had an
-    outage last week and I'm writing the postmortem")."""
+    outage last week and I'm writing the postmortem"). Remembered for the last few messages:
+    the prompt and the offline answer both ask about the same one."""
     found_in = situations(subject, language)
     if not found_in:
         return None
     form = korean_form(text) if language == "ko" else english_form(text)
     best, best_rank = None, (0, -1)
     for situation in found_in:
-        found = [form.rfind(cue) for cue in situation.cues if cue in form]
+        found = [at for at in map(form.rfind, situation.cues) if at >= 0]
         if found:
             rank = (len(found), max(found))
             if rank > best_rank:

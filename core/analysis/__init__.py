@@ -94,6 +94,8 @@ _SUBJECT_PRIORITY = (
     Subject.GENERAL,
 )  # fmt: skip
 _MODEL = _model.load()
+# Each kind's confidences are read at the scale its learned log-odds had before blending (_judge).
+_TEMPERATURE = {kind: _MODEL.scale.get(kind, 1.0) for kind in ("tone", "intent", "subject")}
 _CALM_BASELINE = 1.0  # a message with no emotional cue reads as calm
 _ADVICE_BASELINE = 0.8  # a message to a mentor with no other request is asking for advice
 _GENERAL_BASELINE = 0.5  # a message that names no subject is answered generally
@@ -165,16 +167,12 @@ def analyze(text: str) -> Analysis:
     return Analysis(
         text=clean,
         language=language,
-        tone=_judge(tone_scores, _TONE_PRIORITY, cues["tone"], _MODEL.scale.get("tone", 1.0)),
+        tone=_judge(tone_scores, _TONE_PRIORITY, cues["tone"], _TEMPERATURE["tone"]),
         pace=pace_of(rhythm, language),
         rhythm=rhythm,
-        intent=_judge(
-            intent_scores, _INTENT_PRIORITY, cues["intent"], _MODEL.scale.get("intent", 1.0)
-        ),
+        intent=_judge(intent_scores, _INTENT_PRIORITY, cues["intent"], _TEMPERATURE["intent"]),
         safety=safety,
-        subject=_judge(
-            subject_scores, _SUBJECT_PRIORITY, cues["subject"], _MODEL.scale.get("subject", 1.0)
-        ),
+        subject=_judge(subject_scores, _SUBJECT_PRIORITY, cues["subject"], _TEMPERATURE["subject"]),
     )
 
 

@@ -91,6 +91,4 @@ def load(path: Path = DATA_PATH) -> Scorer:
         return Scorer((), (), {}, ())
     slots = tuple((kind, label) for kind, label in data["slots"])
     table = SparseRows(packed, width=len(slots))
-    return Scorer(
-        slots, tuple(data["priors"]), table, table.known, data.get("evidence", 0), data["scale"]
-    )
+    return Scorer(slots, tuple(data["priors"]), table, table.known, data["evidence"], data["scale"])
