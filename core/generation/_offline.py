@@ -25,6 +25,7 @@ import; a call does one topic extraction, a dozen lookups and one join.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 import zlib
 from collections.abc import Sequence
@@ -32,6 +33,7 @@ from typing import NamedTuple, TypeVar
 
 from core.advice import Advice, Situation, advice_for, situation_of
 from core.analysis import Analysis
+from core.generation._own import horizon_in, options_in, thirds
 from core.generation._phrases_en import EN
 from core.generation._phrases_ko import KO
 from core.generation._topic import topic_of
@@ -66,6 +68,9 @@ class _Compiled(NamedTuple):
     lenses: dict[tuple[PersonaName, Intent], tuple[str, ...]]
     continuity: tuple[_Template, ...]
     key_point: tuple[_Template, ...]
+    options_line: tuple[_Template, ...]
+    horizon_header: tuple[_Template, ...]
+    plan_prefix: re.Pattern[str]
 
 
 def _compile(ph: Phrases) -> _Compiled:
@@ -102,6 +107,9 @@ def _compile(ph: Phrases) -> _Compiled:
         lenses=lenses,
         continuity=tuple(_split(t) for t in ph.continuity),
         key_point=tuple(_split(t) for t in ph.key_point),
+        options_line=tuple(_split(t) for t in ph.options_line),
+        horizon_header=tuple(_split(t) for t in ph.horizon_header),
+        plan_prefix=re.compile(ph.plan_prefix),
     )
 
 
@@ -122,7 +130,7 @@ class OfflineGenerator:
     """Answers from phrase tables; deterministic, bilingual, no network, a few microseconds."""
 
     name = "offline"
-    model = "offline-v3"  # bump when templates change (cache keys include it); v3: situations
+    model = "offline-v4"  # bump when templates change (cache keys include it); v4: own items
     uses_prompt = False  # answers from the analysis and turns, never from the prompt text
 
     def generate(
@@ -159,6 +167,10 @@ class OfflineGenerator:
             lines.append(_pick(ph.urgent_advised, h, 3))
         else:
             lines.append(_pick(c.tone_moves[tone, intent], h, 3))
+        options = options_in(text, lang)
+        if options:
+            head, tail = _pick(c.options_line, h, 12)
+            lines.append(head + _joined(ph, options) + tail)
         if advice is None:
             lines.append(_pick(ph.headers[intent], h, 4))
             first, second, third = c.items[persona is PersonaName.ELRO, intent]
@@ -166,7 +178,9 @@ class OfflineGenerator:
             lines.append(_pick(c.lenses[persona, intent], h, 8))
         else:
             situation = situation_of(analysis.subject.primary, lang, text)
-            lines += _advised(c, persona, intent, advice, h, situation=situation)
+            lines += _advised(
+                c, persona, intent, advice, h, situation=situation, text=text, options=options
+            )
         lines.append(_pick(ph.closings[persona], h, 9) + " " + ph.signoff[persona])
         return "\n".join(lines)
 
@@ -179,9 +193,15 @@ def _advised(
     h: int,
     *,
     situation: Situation | None,
+    text: str,
+    options: tuple[str, ...],
 ) -> list[str]:
     """Slots 4 and 5 from the subject's advice, in the persona's structure: the situation's
-    point and items when the message is in one of the subject's situations."""
+    point and items when the message is in one of the subject's situations.
+
+    The person's own items shape them: options to choose between turn advice into the
+    situation's criteria to weigh them by, and a plan for the time they have is cut into that
+    time's spans ("Days 1-3") rather than today / this week / later."""
     ph = c.phrases
     point = situation.point if situation else _pick(advice.points, h, 6)
     lines: list[str] = []
@@ -195,13 +215,42 @@ def _advised(
         lines.append(head + (situation.name if situation else advice.name) + tail + point)
     if situation is not None and intent is Intent.LEARNING:
         lines.append(_pick(ph.explain_head, h, 11) + situation.explain)
-    lines.append(_pick(ph.headers[intent], h, 4))
-    numbered = persona is PersonaName.ELRO
+    header = _pick(ph.headers[intent], h, 4)
     steps = situation.items(intent) if situation else advice.steps[intent]
+    if options and situation is not None and intent is Intent.SEEK_ADVICE:
+        header, steps = _pick(ph.options_header, h, 4), situation.checks
+    elif intent is Intent.PLANNING:
+        horizon = horizon_in(text, "ko" if ph is KO else "en")
+        spans = thirds(horizon) if horizon else ()
+        if horizon and spans:
+            head, tail = _pick(c.horizon_header, h, 4)
+            header = head + ph.duration[horizon.unit].format(n=horizon.length) + tail
+            steps = tuple(_spanned(c, step, span) for step, span in zip(steps, spans, strict=False))
+    lines.append(header)
+    numbered = persona is PersonaName.ELRO
     lines += ((f"{n}. " if numbered else ph.bullet) + step for n, step in enumerate(steps, start=1))
     if persona is not PersonaName.RIRI:  # her closing is the recommendation
         lines.append(_pick(c.lenses[persona, intent], h, 7))
     return lines
+
+
+def _joined(ph: Phrases, options: tuple[str, ...]) -> str:
+    """The options as the person wrote them, marked and joined ("Go and Kotlin")."""
+    mark_open, mark_close = ph.option_marks
+    marked = [mark_open + option + mark_close for option in options]
+    between, last = ph.option_joins
+    return between.join(marked[:-1]) + last + marked[-1]
+
+
+def _spanned(c: _Compiled, step: str, span: tuple[int, int, str]) -> str:
+    """A plan step under its span's label: "Today: do X" becomes "Days 1–3: do X"."""
+    first, last, unit = span
+    single, several = c.phrases.span[unit]
+    label = single.format(a=first) if first == last else several.format(a=first, b=last)
+    rest, cut = c.plan_prefix.subn("", step, count=1)
+    if cut and rest and c.phrases is EN:
+        rest = rest[0].upper() + rest[1:]
+    return label + ": " + rest
 
 
 def _pick(pool: tuple[_T, ...], h: int, slot: int) -> _T:

@@ -168,4 +168,19 @@ EN = Phrases(
     urgent_advised=("Time is short, so do the first step below now and leave the rest for later.",
                     "Under pressure, one step at a time: the first one below, today."),
     explain_head=("How it works: ", "The idea behind it: "),
+    option_marks=("", ""),
+    option_joins=(", ", " and "),
+    options_line=("You're weighing {x}: run each through the same points below, and the one that "
+                  "passes more of them is your answer.",
+                  "Put {x} side by side and hold each to the points below; note for each what it "
+                  "would cost you to undo."),
+    options_header=("What to weigh them on:", "Criteria to decide by:"),
+    horizon_header=("A plan for the {x} you have:", "Here's how I'd use your {x}:"),
+    duration={"hour": "{n} hours", "day": "{n} days", "week": "{n} weeks", "month": "{n} months",
+              "year": "{n} years"},
+    span={"hour": ("Hour {a}", "Hours {a}–{b}"), "day": ("Day {a}", "Days {a}–{b}"),
+          "week": ("Week {a}", "Weeks {a}–{b}"), "month": ("Month {a}", "Months {a}–{b}"),
+          "year": ("Year {a}", "Years {a}–{b}")},
+    plan_prefix=r"^(?:Today|Tonight|Tomorrow|This week|This month|Next week|Later|First|Next|Then"
+                r"|Before [^,:]{1,25}|After [^,:]{1,25}|The day before|On the day)[,:]\s+",
 )  # fmt: skip

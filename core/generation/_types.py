@@ -43,3 +43,12 @@ class Phrases(NamedTuple):
     nana_people: tuple[str, ...]  # before who to involve
     urgent_advised: tuple[str, ...]  # the urgent move when the steps below are the subject's
     explain_head: tuple[str, ...]  # before how a situation works, for someone learning it
+    # With the person's own items (core.generation._own):
+    option_marks: tuple[str, str]  # around each option
+    option_joins: tuple[str, str]  # between options, and before the last
+    options_line: tuple[str, ...]  # {x}: the options, joined; before the items
+    options_header: tuple[str, ...]  # seek_advice with options: criteria to weigh them by
+    horizon_header: tuple[str, ...]  # {x}: the time they have ("9 days"); a plan's header
+    duration: dict[str, str]  # unit -> "{n} days"
+    span: dict[str, tuple[str, str]]  # unit -> ("Day {a}", "Days {a}–{b}")
+    plan_prefix: str  # a regular expression: the time word an advice plan step starts with

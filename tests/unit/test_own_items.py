@@ -1,0 +1,160 @@
+"""The person's own items (``core.generation._own``): the options they weigh and the time they
+have, read from what they wrote, and the answer that works with them: "Go or Kotlin?" is
+answered about Go and Kotlin, and "the exam is in 9 days" gets a plan for nine days."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from core.advice import situation_of
+from core.generation import OfflineGenerator
+from core.generation._own import Horizon, horizon_in, options_in, thirds
+from core.personas import PersonaName
+from core.taxonomy import Intent, Pace, ResonanceKey, Subject, Tone
+from tests.helpers import analysed_as
+
+OPTIONS = [
+    ("en", "Should I learn Go or Kotlin for backend work?", ("Go", "Kotlin")),
+    ("en", "React vs Vue for a first side project?", ("React", "Vue")),
+    ("en", "Two seniors keep arguing about monorepo vs polyrepo.", ("monorepo", "polyrepo")),
+    (
+        "en",
+        "We're deciding between row-level security and schema-per-tenant for our Postgres setup.",
+        ("row-level security", "schema-per-tenant"),
+    ),
+    ("en", "Torn between the startup and the bank offer, help", ("startup", "bank offer")),
+    ("en", "Would you take the offer or wait?", ("the offer", "wait")),
+    ("ko", "백엔드 3년 차인데 Go랑 Kotlin 중에 뭘 배울까요?", ("Go", "Kotlin")),
+    ("ko", "대학원 진학이랑 취업 사이에서 고민이에요", ("진학", "취업")),
+    ("ko", "SQLD와 ADsP 중 하나를 먼저 준비하려 합니다.", ("SQLD", "ADsP")),
+    ("ko", "팀에서 탭 vs 스페이스 논쟁이 3일째예요", ("탭", "스페이스")),
+]
+NO_OPTIONS = [
+    ("en", "I got my first job offer but the salary is lower than I hoped. Should I negotiate?"),
+    ("en", "I run a team split between Austin and Bangalore."),  # a place, not a choice
+    ("en", "Is it now or never?"),
+    ("en", "My last projects were all abandoned between week 3 and week 6."),
+    ("ko", "다음 달에 발표가 있는데 너무 떨려요"),
+    ("ko", "이 정도면 괜찮은 건지 아니면 제가 예민한 건지 모르겠어요"),
+]
+HORIZONS = [
+    ("en", "AWS exam in 9 days and I'm at 62% on practice tests.", Horizon(9, "day")),
+    ("en", "I have 3 years of experience and my exam is in two weeks.", Horizon(2, "week")),
+    ("en", "Over the next six months I want to move into data.", Horizon(6, "month")),
+    ("en", "Three weeks left before the defence.", Horizon(3, "week")),
+    ("en", "I need a 7-month plan for the promotion.", Horizon(7, "month")),
+    ("ko", "시험이 9일 남았는데 네트워크 파트가 약해요", Horizon(9, "day")),
+    ("ko", "3주 뒤에 박사 디펜스 발표가 있어요", Horizon(3, "week")),
+    ("ko", "앞으로 두 달 동안 포트폴리오를 만들고 싶어요", Horizon(2, "month")),
+    ("ko", "D-14인데 공부 계획 좀 짜주세요", Horizon(14, "day")),
+]
+NO_HORIZONS = [
+    ("en", "I have been a pharmacist for 8 years."),
+    ("en", "We had a 40-minute outage 2 days ago."),
+    ("en", "I study 10 hours a week."),
+    ("ko", "3월 9일에 발표가 있어요"),
+    ("ko", "1년 동안 돌린 실험이 베이스라인을 못 이겨요"),
+    ("ko", "5년 차 개발자예요"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), OPTIONS)
+def test_options_are_read_as_written(lang: str, text: str, expected: tuple[str, ...]) -> None:
+    assert options_in(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), NO_OPTIONS)
+def test_a_message_that_weighs_nothing_has_no_options(lang: str, text: str) -> None:
+    assert options_in(text, lang) == ()
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), HORIZONS)
+def test_the_time_ahead_is_read(lang: str, text: str, expected: Horizon) -> None:
+    assert horizon_in(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), NO_HORIZONS)
+def test_time_behind_ages_dates_and_rates_are_not_a_horizon(lang: str, text: str) -> None:
+    assert horizon_in(text, lang) is None
+
+
+@pytest.mark.parametrize("unit", ["hour", "day", "week", "month", "year"])
+@pytest.mark.parametrize("count", range(1, 40))
+def test_a_horizon_is_cut_into_three_spans_that_cover_it(count: int, unit: str) -> None:
+    spans = thirds(Horizon(count, unit))
+    if not spans:
+        assert unit in ("hour", "day")
+        assert count < 3
+        return
+    assert len(spans) == 3
+    assert spans[0][0] == 1
+    assert all(first <= last for first, last, _ in spans)
+    assert [s[0] for s in spans[1:]] == [s[1] + 1 for s in spans[:-1]]  # no gap, no overlap
+    (_, end, span_unit) = spans[-1]
+    assert len({u for _, _, u in spans}) == 1
+    per = {("month", "year"): 12, ("week", "month"): 4, ("day", "week"): 7}
+    assert end == (count if span_unit == unit else count * per[span_unit, unit])
+
+
+def answer(lang: str, text: str, subject: Subject, intent: Intent, persona: PersonaName) -> str:
+    analysis = analysed_as(text, ResonanceKey(Tone.CALM, Pace.MEDIUM, intent), subject)
+    return OfflineGenerator().generate(persona, analysis)
+
+
+PLAN = {
+    "en": ("My AWS certification exam is in 9 days. Can you plan my study?", "Days 1–3: "),
+    "ko": ("자격증 시험이 9일 남았어요. 공부 계획 좀 짜 주세요", "1~3일차: "),
+}
+CHOICE = {
+    "en": ("Should I learn Go or Kotlin as my next language?", ("Go", "Kotlin")),
+    "ko": ("다음 언어로 Go랑 Kotlin 중에 뭘 배울지 고민이에요", ("‘Go’", "‘Kotlin’")),
+}
+
+
+@pytest.mark.parametrize("persona", list(PersonaName))
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_plan_is_cut_to_the_time_the_person_has(lang: str, persona: PersonaName) -> None:
+    text, first_label = PLAN[lang]
+    reply = answer(lang, text, Subject.EXAMS, Intent.PLANNING, persona)
+    items = [line for line in reply.splitlines() if re.match(r"^(\d\. |• )", line)]
+    labels = [re.sub(r"^(\d\. |• )", "", line).split(": ")[0] + ": " for line in items]
+    assert labels[0] == first_label, reply
+    assert len(labels) == 3, reply
+    assert len(set(labels)) == 3, reply
+    assert ("9 days" if lang == "en" else "9일") in reply
+    # The situation's own plan, under the new labels: its steps are all there.
+    situation = situation_of(Subject.EXAMS, lang, text)
+    plan = situation.plan if situation else ()
+    for step in plan:
+        assert step.split(": ", 1)[1][1:] in reply, (step, reply)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_without_a_horizon_the_plan_keeps_its_own_times(lang: str) -> None:
+    text = (
+        "Can you help me plan my study for the exam?"
+        if lang == "en"
+        else "시험 공부 계획 좀 짜 주세요"
+    )
+    reply = answer(lang, text, Subject.EXAMS, Intent.PLANNING, PersonaName.ELRO)
+    assert ("1. Today" if lang == "en" else "1. 오늘") in reply, reply
+
+
+@pytest.mark.parametrize("persona", list(PersonaName))
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_choice_is_answered_about_its_options(lang: str, persona: PersonaName) -> None:
+    text, named = CHOICE[lang]
+    reply = answer(lang, text, Subject.LEARNING_TECH, Intent.SEEK_ADVICE, persona)
+    assert all(option in reply for option in named), reply
+    situation = situation_of(Subject.LEARNING_TECH, lang, text)
+    if situation is not None:  # the criteria to weigh them by, not a list of moves
+        assert all(check in reply for check in situation.checks), reply
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_general_message_that_weighs_options_names_them(lang: str) -> None:
+    text = "Pizza or ramen tonight?" if lang == "en" else "저녁은 피자랑 라면 중에 뭐가 좋을까요"
+    reply = answer(lang, text, Subject.GENERAL, Intent.SEEK_ADVICE, PersonaName.LUA)
+    assert ("Pizza" if lang == "en" else "‘피자’") in reply, reply
