@@ -4,7 +4,8 @@ than how to prepare), so the advice can answer the question that was asked.
 
 Each subject has a few situations per language (``situations_en.json``, ``situations_ko.json``),
 each with the cues people use when they are in it and its own advice for every intent's shape.
-A message's situation is the one whose cues it has most of (ties: the one named last); none
+A message's situation is the one whose cues it has most of (ties: the one named last, then the
+longer cue); none
 when it has none, and the answer keeps the subject's advice.
 
 Matching is plain string work on one subject's few dozen cues: English words are compared by a
@@ -18,14 +19,19 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
+from itertools import pairwise
+from operator import add
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from core.taxonomy import Intent, Subject
 
 _DIR = Path(__file__).parent
+MODEL_DIR = _DIR / "situation_model"
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
+_NOT_HANGUL = re.compile(r"[^가-힣]+")
 
 
 class Situation(NamedTuple):
@@ -109,22 +115,109 @@ def table(language: str) -> dict[Subject, tuple[Situation, ...]]:
     return {Subject(name): situations(Subject(name), language) for name in _entries(language)}
 
 
+class _Model(NamedTuple):
+    """One subject's situation model: a label's score is its prior plus the weights of the
+    features present, plus ``cue_weight`` for each of its cues the text has
+    (``scripts/train_situation_model.py``)."""
+
+    labels: tuple[str, ...]  # the subject's situation ids, then "none"
+    priors: tuple[float, ...]
+    weights: dict[str, tuple[tuple[int, float], ...]]  # feature -> (label index, weight)
+    cue_weight: float
+
+    def best(self, features: Iterable[str], hits: Mapping[str, tuple[int, int, int]]) -> str:
+        totals = list(self.priors)
+        for feature in features:
+            for index, weight in self.weights.get(feature, ()):
+                totals[index] += weight
+        for index, label in enumerate(self.labels):
+            if label in hits:
+                totals[index] += self.cue_weight * hits[label][0]
+        return self.labels[max(range(len(totals)), key=totals.__getitem__)]
+
+
+@cache
+def _model(subject: Subject) -> _Model | None:
+    """The subject's situation model, read on first use (a few dozen KB); None without one."""
+    path = MODEL_DIR / f"{subject.value}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    weights = {f: tuple((i, w) for i, w in entries) for f, entries in data["weights"].items()}
+    return _Model(tuple(data["labels"]), tuple(data["priors"]), weights, data["cue_weight"])
+
+
+@cache
+def _cue_index(subject: Subject, language: str) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The subject's cues filed under a key every text that has them has: an English cue under
+    its first word, a Korean one under its first two characters. A text then looks up only
+    the cues whose key it has, not the ~150 of its subject."""
+    filed: dict[str, list[tuple[str, str]]] = {}
+    for situation in situations(subject, language):
+        for cue in situation.cues:
+            filed.setdefault(_key(cue, language), []).append((situation.id, cue))
+    return {key: tuple(cues) for key, cues in filed.items()}
+
+
+def _key(cue: str, language: str) -> str:
+    return cue[:2] if language == "ko" else cue.split(maxsplit=1)[0]
+
+
+def cue_hits(subject: Subject, language: str, text: str) -> dict[str, tuple[int, int, int]]:
+    """Per situation whose cues ``text`` has: (how many, where the last one ends, its length)."""
+    index = _cue_index(subject, language)
+    if language == "ko":
+        form = korean_form(text)
+        keys = set(map(add, form, form[1:])) | set(form)
+    else:
+        form = english_form(text)
+        keys = set(form.split())
+    found: dict[str, list[tuple[int, int]]] = {}
+    for key in index.keys() & keys:
+        for situation_id, cue in index[key]:
+            at = form.rfind(cue)
+            if at >= 0:
+                found.setdefault(situation_id, []).append((at + len(cue), len(cue)))
+    return {sid: (len(ends), *max(ends)) for sid, ends in found.items()}
+
+
+def features(language: str, text: str, hits: Mapping[str, tuple[int, int, int]]) -> set[str]:
+    """What the situation model reads: English words (stemmed) and word pairs, Korean pairs of
+    adjacent Hangul syllables, and which situations' cues the text has (once, and twice or more).
+    The trainer reads the same function."""
+    words = english_form(text).split()
+    found = {"w:" + w for w in words}
+    found.update("b:" + a + " " + b for a, b in pairwise(words))
+    if language == "ko":
+        hangul = _NOT_HANGUL.sub("", text)
+        found.update("k:" + hangul[i : i + 2] for i in range(len(hangul) - 1))
+    for situation_id, (count, _, _) in hits.items():
+        found.add("c:" + situation_id)
+        if count > 1:
+            found.add("cc:" + situation_id)
+    return found
+
+
 @lru_cache(maxsize=64)
 def situation_of(subject: Subject, language: str, text: str) -> Situation | None:
-    """The situation of ``subject`` that ``text`` speaks of most; None when it names none.
+    """The situation of ``subject`` that ``text`` is in; None when it is in none of them.
 
-    Ties go to the situation named last: people set the scene first and ask last ("we had an
-    outage last week and I'm writing the postmortem"). Remembered for the last few messages:
-    the prompt and the offline answer both ask about the same one."""
+    The subject's situation model decides, from the text and which situations' cues it has;
+    it was trained on development messages labelled with their situation. Without a model the
+    cues decide alone: the situation whose cues the text has most of, ties to the one named
+    last (people set the scene first and ask last: "we had an outage last week and I'm writing
+    the postmortem"), then to the longer cue ("just got promoted" over "promoted").
+    Remembered for the last few messages: the prompt and the offline answer both ask."""
     found_in = situations(subject, language)
     if not found_in:
         return None
-    form = korean_form(text) if language == "ko" else english_form(text)
-    best, best_rank = None, (0, -1)
-    for situation in found_in:
-        found = [at for at in map(form.rfind, situation.cues) if at >= 0]
-        if found:
-            rank = (len(found), max(found))
-            if rank > best_rank:
-                best, best_rank = situation, rank
-    return best
+    hits = cue_hits(subject, language, text)
+    model = _model(subject)
+    if model is not None:
+        chosen = model.best(features(language, text, hits), hits)
+        return next((s for s in found_in if s.id == chosen), None)
+    if not hits:
+        return None
+    best = max(hits, key=hits.__getitem__)
+    return next(s for s in found_in if s.id == best)

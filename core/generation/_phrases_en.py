@@ -181,6 +181,6 @@ EN = Phrases(
     span={"hour": ("Hour {a}", "Hours {a}–{b}"), "day": ("Day {a}", "Days {a}–{b}"),
           "week": ("Week {a}", "Weeks {a}–{b}"), "month": ("Month {a}", "Months {a}–{b}"),
           "year": ("Year {a}", "Years {a}–{b}")},
-    plan_prefix=r"^(?:Today|Tonight|Tomorrow|This week|This month|Next week|Later|First|Next|Then"
-                r"|Before [^,:]{1,25}|After [^,:]{1,25}|The day before|On the day)[,:]\s+",
+    plan_prefix=r"^(?:Today|Tonight|Tomorrow|This|Next|Later|Over|In|Every|Before|After|Until|At"
+                r"|An hour|The day|By|Within|Once|First|Then)\b[^,:.]{0,28}[,:]\s+|^[^,:.]{1,14}:\s+",
 )  # fmt: skip

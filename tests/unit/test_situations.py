@@ -4,10 +4,12 @@ is not "how do I prepare"."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from core.advice import Situation, situation_of
-from core.advice._situations import english_form, korean_form, table
+from core.advice._situations import _entries, cue_hits, english_form, korean_form, table
 from core.analysis import Analysis
 from core.generation import OfflineGenerator
 from core.personas import PersonaName
@@ -24,6 +26,7 @@ LANGS = ("en", "ko")
 TECHNICAL_WORK = {
     (Subject.JOB_SEARCH, "portfolio"),
     (Subject.ONBOARDING, "big_codebase"),
+    (Subject.ONBOARDING, "first_task"),  # a first ticket goes through review and deploy
     (Subject.CAREER_CHANGE, "into_dev"),
     (Subject.THESIS, "experiments"),
     (Subject.EXAMS, "which_cert"),  # a cloud certificate beside a small deployed project
@@ -78,40 +81,51 @@ def test_no_cue_belongs_to_two_situations_of_a_subject(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_each_situation_is_found_by_its_own_cues(lang: str) -> None:
-    # A cue alone selects its situation unless a longer cue of another situation contains it
-    # (then the other has as many hits): most of each situation's cues must select it.
-    for subject, found in table(lang).items():
-        for s in found:
-            own = sum(situation_of(subject, lang, cue) == s for cue in s.cues)
-            assert own >= 0.8 * len(s.cues), (subject, s.id, own, len(s.cues))
+def test_each_cue_finds_its_situation(lang: str) -> None:
+    # A cue as written is found for its situation; it ranks first unless a longer cue of
+    # another situation contains it (then the other has as many hits): most of each one's cues.
+    for subject_name, entries in _entries(lang).items():
+        subject = Subject(subject_name)
+        for entry in entries:
+            hits = [cue_hits(subject, lang, cue) for cue in entry["cues"]]
+            assert all(entry["id"] in h for h in hits), (subject, entry["id"])
+            first = sum(max(h, key=h.__getitem__) == entry["id"] for h in hits)
+            assert first >= 0.8 * len(hits), (subject, entry["id"], first, len(hits))
 
 
 def test_matching_ignores_case_inflection_and_korean_spacing() -> None:
     assert english_form("Rejected AGAIN, after 3 rejections!") == " reject again after 3 rejection "
     assert korean_form("재발 방지 대책") == "재발방지대책"
-    deployment = table("en")[Subject.DEPLOYMENT]
-    postmortem = next(s for s in deployment if "postmortem" in " ".join(s.cues))
-    found = situation_of(Subject.DEPLOYMENT, "en", "Writing our POSTMORTEMS takes forever.")
-    assert found == postmortem
+    assert "postmortem" in cue_hits(Subject.DEPLOYMENT, "en", "Writing our POSTMORTEMS takes ages")
+    assert "postmortem" in cue_hits(Subject.DEPLOYMENT, "ko", "재발 방지 대책을 쓰고 있어요")
 
 
-def test_a_message_without_a_situation_keeps_the_subjects_advice() -> None:
-    for lang in LANGS:
-        for subject in SUBJECTS:
-            assert situation_of(subject, lang, TEXTS[lang]) is None, (lang, subject)
+def test_a_subject_without_situations_has_none() -> None:
     assert situation_of(Subject.GENERAL, "en", "postmortem timeline") is None
+    assert situation_of(Subject.GENERAL, "ko", "포스트모템 타임라인") is None
+
+
+@pytest.fixture
+def chosen(monkeypatch: pytest.MonkeyPatch) -> Callable[[Situation], None]:
+    """Make the answer be about a given situation, whatever the model would choose: these
+    tests hold how every situation's advice is given (the choice is tested on labelled
+    messages in ``test_situation_model.py``)."""
+
+    def choose(situation: Situation) -> None:
+        monkeypatch.setattr("core.generation._offline.situation_of", lambda *_: situation)
+
+    return choose
 
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("subject", SUBJECTS)
 def test_the_answer_gives_the_situations_advice_in_the_personas_structure(
-    lang: str, subject: Subject
+    lang: str, subject: Subject, chosen: Callable[[Situation], None]
 ) -> None:
     generator = OfflineGenerator()
     for situation in table(lang)[subject]:
         text = with_cue(lang, situation)
-        assert situation_of(subject, lang, text) == situation
+        chosen(situation)
         for intent in Intent:
             items = situation.items(intent)
             for persona in PersonaName:
@@ -139,7 +153,9 @@ def test_the_answer_gives_the_situations_advice_in_the_personas_structure(
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_no_situation_outside_code_carries_technical_advice(lang: str) -> None:
+def test_no_situation_outside_code_carries_technical_advice(
+    lang: str, chosen: Callable[[Situation], None]
+) -> None:
     generator = OfflineGenerator()
     outside_code = [
         s for s in SUBJECTS if s.topic is not Topic.CODE and s is not Subject.LEARNING_TECH
@@ -149,6 +165,7 @@ def test_no_situation_outside_code_carries_technical_advice(lang: str) -> None:
             if (subject, situation.id) in TECHNICAL_WORK:
                 continue
             text = with_cue(lang, situation)
+            chosen(situation)
             for tone in (Tone.CALM, Tone.URGENT):
                 for intent in Intent:
                     for persona in PersonaName:
@@ -166,6 +183,6 @@ def test_the_model_is_told_the_situation() -> None:
     assert situation.name in prompt.system
     assert situation.point in prompt.system
     plain = build_prompt(
-        PersonaName.RIRI, at("en", Subject.DEPLOYMENT, TEXTS["en"], Tone.CALM, Intent.LEARNING)
+        PersonaName.RIRI, at("en", Subject.GENERAL, TEXTS["en"], Tone.CALM, Intent.LEARNING)
     )
     assert "More precisely" not in plain.system

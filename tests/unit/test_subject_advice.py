@@ -17,6 +17,15 @@ from core.taxonomy import Intent, Pace, ResonanceKey, Subject, Tone, Topic
 from tests.helpers import HANGUL, analysed_as, hangul_share
 
 LIBRARIES = {"en": EN_ADVICE, "ko": KO_ADVICE}
+
+
+@pytest.fixture
+def no_situation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The answer as it is when the subject's situation model finds none of its situations:
+    the subject's own advice (situations are tested in ``test_situations.py``)."""
+    monkeypatch.setattr("core.generation._offline.situation_of", lambda *_: None)
+
+
 SUBJECTS = [s for s in Subject if s is not Subject.GENERAL]
 TEXTS = {
     "en": "Could you help me think this through? I'd like a second opinion before I decide.",
@@ -67,6 +76,7 @@ def test_general_has_no_advice_and_every_other_subject_a_topic() -> None:
     assert {s.topic for s in SUBJECTS} == set(Topic)
 
 
+@pytest.mark.usefixtures("no_situation")
 @pytest.mark.parametrize("lang", ["en", "ko"])
 @pytest.mark.parametrize("subject", SUBJECTS)
 def test_the_answer_gives_the_subjects_steps_in_the_personas_structure(
@@ -102,7 +112,9 @@ def test_the_answer_gives_the_subjects_steps_in_the_personas_structure(
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_no_answer_about_a_non_technical_subject_carries_technical_advice(lang: str) -> None:
+def test_no_answer_about_a_non_technical_subject_carries_technical_advice(
+    lang: str, no_situation: None
+) -> None:
     outside_code = [
         s for s in SUBJECTS if s.topic is not Topic.CODE and s is not Subject.LEARNING_TECH
     ]
