@@ -108,10 +108,8 @@ class Model(NamedTuple):
         and English have thresholds of their own: their features differ (character pairs
         and triples against words), and so do their false alarms at a given probability."""
         present = [(f, self.weights[f]) for f in feature_set if f in self.weights]
-        totals = list(self.bias)
-        for _, row in present:
-            for i, w in enumerate(row):
-                totals[i] += w
+        # Column sums in C, adding in the same order as a loop over ``present`` would.
+        totals = list(map(sum, zip(self.bias, *(row for _, row in present), strict=True)))
         top = max(totals)
         exps = [math.exp(t - top) for t in totals]
         p_none = exps[0] / sum(exps)

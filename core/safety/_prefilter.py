@@ -22,7 +22,7 @@ import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache, lru_cache
-from itertools import pairwise
+from operator import add
 from pathlib import Path
 from typing import Any
 
@@ -69,10 +69,8 @@ Grams = tuple[str, frozenset[str]]
 
 
 def _grams(bounded_text: str) -> Grams:
-    grams = frozenset(bounded_text).union(
-        map("".join, pairwise(bounded_text)),
-        map("".join, zip(bounded_text, bounded_text[1:], bounded_text[2:], strict=False)),
-    )
+    pairs = list(map(add, bounded_text, bounded_text[1:]))
+    grams = frozenset(bounded_text).union(pairs, map(add, pairs, bounded_text[2:]))
     return bounded_text, grams
 
 

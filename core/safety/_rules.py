@@ -120,9 +120,49 @@ def _inside_word(text: str, index: int) -> bool:
     return 0 < index < len(text) - 1 and text[index - 1].isalpha() and text[index + 1].isalpha()
 
 
+# What reads as a space: whitespace, a quoting mark, an apostrophe (kept inside a word).
+_SPACE_LIKE = re.compile(r"[\s'" + re.escape("".join(sorted(_QUOTES))) + "]")
+
+
 def english_form(text: str) -> Form:
     """Lower case, regular apostrophes, contractions and spellings, runs of whitespace as
-    one space."""
+    one space.
+
+    Done a word at a time: the text between two space-like characters is lower-cased whole
+    and its positions are a range. Text whose lower case depends on more than the character
+    (a final sigma) or changes its length ("İ") goes a character at a time."""
+    translated = text.translate(_APOSTROPHES)
+    if "Σ" in translated:
+        return _english_form_by_character(text)
+    out: list[str] = []
+    origin: list[int] = []
+    start, previous_space = 0, True
+    for match in _SPACE_LIKE.finditer(translated):
+        at = match.start()
+        if translated[at] == "'" and _inside_word(text, at):
+            continue
+        if at > start:
+            word = translated[start:at].lower()
+            if len(word) != at - start:
+                return _english_form_by_character(text)
+            out.append(word)
+            origin.extend(range(start, at))
+            previous_space = False
+        if not previous_space:
+            out.append(" ")
+            origin.append(at)
+            previous_space = True
+        start = at + 1
+    if start < len(translated):
+        word = translated[start:].lower()
+        if len(word) != len(translated) - start:
+            return _english_form_by_character(text)
+        out.append(word)
+        origin.extend(range(start, len(translated)))
+    return _regular(out, origin)
+
+
+def _english_form_by_character(text: str) -> Form:
     out: list[str] = []
     origin: list[int] = []
     previous_space = True
@@ -137,6 +177,11 @@ def english_form(text: str) -> Form:
         lowered = char.lower()  # may be longer than one character ("İ")
         out.append(lowered)
         origin.extend([index] * len(lowered))
+    return _regular(out, origin)
+
+
+def _regular(out: list[str], origin: list[int]) -> Form:
+    """The text with contractions and misspellings written the regular way."""
     flat = "".join(out)
     if not _BARE.search(flat):
         return Form(flat, tuple(origin))
@@ -162,7 +207,35 @@ def english_form(text: str) -> Form:
 
 def compact_form(text: str) -> Form:
     """Every whitespace character removed, and a lone digit or mark between two Hangul
-    syllables; Latin letters lower-cased."""
+    syllables; Latin letters lower-cased.
+
+    Done a run at a time (the text between two removed characters is lower-cased whole, its
+    positions a range), as ``english_form`` is; by character when lower case would depend on
+    more than the character or change its length."""
+    if "Σ" in text:
+        return _compact_form_by_character(text)
+    out: list[str] = []
+    origin: list[int] = []
+    start = 0
+    for match in _DROPPED.finditer(text):
+        at = match.start()
+        if at > start:
+            run = text[start:at].lower()
+            if len(run) != at - start:
+                return _compact_form_by_character(text)
+            out.append(run)
+            origin.extend(range(start, at))
+        start = at + 1
+    if start < len(text):
+        run = text[start:].lower()
+        if len(run) != len(text) - start:
+            return _compact_form_by_character(text)
+        out.append(run)
+        origin.extend(range(start, len(text)))
+    return Form("".join(out), tuple(origin))
+
+
+def _compact_form_by_character(text: str) -> Form:
     out: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
@@ -176,6 +249,10 @@ def compact_form(text: str) -> Form:
 
 # A digit or mark typed between two syllables to get past a word filter ("자1살", "죽.고").
 _FILLERS = frozenset("0123456789.,*_-~^/|'\"`+=")
+# What compact_form drops: whitespace, and a filler with a Hangul syllable on each side.
+_DROPPED = re.compile(
+    r"\s|(?<=[\uac00-\ud7a3])[" + re.escape("".join(sorted(_FILLERS))) + r"](?=[\uac00-\ud7a3])"
+)
 
 
 def _is_hangul(char: str) -> bool:
