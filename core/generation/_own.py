@@ -57,7 +57,7 @@ _COUNT_KO = r"(\d{1,3}|" + "|".join(_NUMBERS_KO) + r")"
 # and not a date ("3월 9일").
 _HORIZON_KO = re.compile(
     r"(?<![월\d])" + _COUNT_KO + r"\s?(시간|주일|개월|일|주|달|년)\s?"
-    r"(?:남|안에|안으로|내에|내로|뒤에|뒤면|뒤가|후에|후면|후가|밖에\s?안\s?남)"
+    r"(?:남|안에|안으로|내에|내로|뒤|후(?!기)|밖에\s?안\s?남)"
     r"|앞으로\s?" + _COUNT_KO + r"\s?(시간|주일|개월|일|주|달|년)"
     r"|[Dd]-(\d{1,3})(?!\d)",
 )
@@ -223,15 +223,19 @@ def _horizon_ko(text: str) -> Horizon | None:
 _SMALLER = {"year": ("month", 12), "month": ("week", 4), "week": ("day", 7)}
 
 
-def thirds(horizon: Horizon) -> tuple[tuple[int, int, str], ...]:
-    """The horizon cut into three spans in order, each (first, last, unit): 9 days are days
-    1-3, 4-6 and 7-9; two weeks are days 1-5, 6-10 and 11-14. () when it is too short to cut
-    (a day or less, two hours)."""
+def spans(horizon: Horizon, parts: int = 3) -> tuple[tuple[int, int, str], ...]:
+    """The horizon cut into ``parts`` spans in order, each (first, last, unit): 9 days in
+    three are days 1-3, 4-6 and 7-9; two weeks are days 1-5, 6-10 and 11-14. () when it is
+    too short to cut (a day or less, two hours)."""
     count, unit = horizon
-    while count < 3 and unit in _SMALLER:
+    while count < parts and unit in _SMALLER:
         unit, per = _SMALLER[unit]
         count *= per
-    if count < 3:
+    if count < parts:
         return ()
-    first_end, second_end = -(-count // 3), -(-2 * count // 3)
-    return ((1, first_end, unit), (first_end + 1, second_end, unit), (second_end + 1, count, unit))
+    ends = [-(-count * k // parts) for k in range(1, parts + 1)]
+    return tuple(zip([1, *(end + 1 for end in ends[:-1])], ends, [unit] * parts, strict=True))
+
+
+def thirds(horizon: Horizon) -> tuple[tuple[int, int, str], ...]:
+    return spans(horizon, 3)

@@ -176,6 +176,8 @@ EN = Phrases(
                   "would cost you to undo."),
     options_header=("What to weigh them on:", "Criteria to decide by:"),
     horizon_header=("A plan for the {x} you have:", "Here's how I'd use your {x}:"),
+    after_step=r"^(?:after (?:the|it|you|your|each|this)|afterwards|once it(?:'s| is) over|next time)\b",
+    afterwards="Afterwards: ",
     duration={"hour": "{n} hours", "day": "{n} days", "week": "{n} weeks", "month": "{n} months",
               "year": "{n} years"},
     span={"hour": ("Hour {a}", "Hours {a}–{b}"), "day": ("Day {a}", "Days {a}–{b}"),

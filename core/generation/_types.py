@@ -52,3 +52,5 @@ class Phrases(NamedTuple):
     duration: dict[str, str]  # unit -> "{n} days"
     span: dict[str, tuple[str, str]]  # unit -> ("Day {a}", "Days {a}–{b}")
     plan_prefix: str  # a regular expression: the time word an advice plan step starts with
+    after_step: str  # a regular expression: a plan step (its time word cut) for after the event
+    afterwards: str  # the label of such a step under a horizon

@@ -9,6 +9,7 @@ import re
 import pytest
 
 from core.advice import situation_of
+from core.advice._situations import table
 from core.generation import OfflineGenerator
 from core.generation._own import Horizon, horizon_in, options_in, thirds
 from core.personas import PersonaName
@@ -158,3 +159,29 @@ def test_a_general_message_that_weighs_options_names_them(lang: str) -> None:
     text = "Pizza or ramen tonight?" if lang == "en" else "저녁은 피자랑 라면 중에 뭐가 좋을까요"
     reply = answer(lang, text, Subject.GENERAL, Intent.SEEK_ADVICE, PersonaName.LUA)
     assert ("Pizza" if lang == "en" else "‘피자’") in reply, reply
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_step_for_after_the_deadline_comes_after_the_time_they_have(
+    lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    situation = table(lang)[Subject.PROCRASTINATION][0]
+    after = (
+        "Later: after the deadline, note how far off your estimates were."
+        if lang == "en"
+        else "나중에: 마감 후에 예상과 실제가 얼마나 달랐는지 적어 봐요."
+    )
+    planned = situation._replace(plan=(*situation.plan[:2], after))
+    monkeypatch.setattr("core.generation._offline.situation_of", lambda *_: planned)
+    text = (
+        "Essay due in 60 hours and nothing written. Lay out the next 60 hours for me."
+        if lang == "en"
+        else "에세이 마감이 60시간 뒤인데 하나도 못 썼어요. 계획 좀 짜 주세요"
+    )
+    reply = answer(lang, text, Subject.PROCRASTINATION, Intent.PLANNING, PersonaName.ELRO)
+    items = [line[3:] for line in reply.splitlines() if line[:3] in ("1. ", "2. ", "3. ")]
+    labels = {
+        "en": ("Hours 1–30: ", "Hours 31–60: ", "Afterwards: After the deadline"),
+        "ko": ("1~30시간째: ", "31~60시간째: ", "끝난 뒤: 마감 후에"),
+    }[lang]
+    assert all(item.startswith(label) for item, label in zip(items, labels, strict=True)), reply

@@ -143,18 +143,21 @@ def test_the_generic_shape_would_have_carried_technical_advice() -> None:
 def test_the_examples_from_the_issue_get_advice_about_their_subject() -> None:
     cases = {
         "I got my first job offer but the salary is lower than I hoped. Should I negotiate?": (
-            Subject.JOB_OFFER,
+            (Subject.JOB_OFFER,),
             ("negotiat", "counter", "number"),
         ),
+        # The issue calls this one "debugging steps for a thesis": getting started on a thesis
+        # is about the thesis as much as about putting it off, and either subject's advice
+        # answers it; what must not happen is the generic shape.
         "I keep procrastinating on my thesis and I feel guilty. How do I get started?": (
-            Subject.PROCRASTINATION,
+            (Subject.PROCRASTINATION, Subject.THESIS),
             ("start", "step"),
         ),
-        "다음 달에 발표가 있는데 너무 떨려요": (Subject.PRESENTATION, ("발표", "리허설")),
+        "다음 달에 발표가 있는데 너무 떨려요": ((Subject.PRESENTATION,), ("발표", "리허설")),
     }
-    for text, (subject, words) in cases.items():
+    for text, (subjects, words) in cases.items():
         analysis = analyze(text)
-        assert analysis.subject.primary is subject, (text, analysis.subject)
+        assert analysis.subject.primary in subjects, (text, analysis.subject)
         for persona in PersonaName:
             reply = OfflineGenerator().generate(persona, analysis).lower()
             assert any(word in reply for word in words), reply
