@@ -33,7 +33,7 @@ from typing import NamedTuple, TypeVar
 
 from core.advice import Advice, Situation, advice_for, situation_of
 from core.analysis import Analysis
-from core.generation._own import horizon_in, options_in, spans
+from core.generation._own import asks_why, horizon_in, options_in, spans
 from core.generation._phrases_en import EN
 from core.generation._phrases_ko import KO
 from core.generation._topic import topic_of
@@ -132,7 +132,7 @@ class OfflineGenerator:
     """Answers from phrase tables; deterministic, bilingual, no network, a few microseconds."""
 
     name = "offline"
-    model = "offline-v5"  # bump when answers change (cache keys include it); v5: situation model
+    model = "offline-v6"  # bump when answers change (cache keys include it); v6: why-questions
     uses_prompt = False  # answers from the analysis and turns, never from the prompt text
 
     def generate(
@@ -201,6 +201,9 @@ def _advised(
     """Slots 4 and 5 from the subject's advice, in the persona's structure: the situation's
     point and items when the message is in one of the subject's situations.
 
+    Someone asking why or how a thing works ("what drives burnout?", "왜 그런 걸까요?") hears how
+    the situation works whatever else they want, as a learner does.
+
     The person's own items shape them: options to choose between turn advice into the
     situation's criteria to weigh them by, and a plan for the time they have is cut into that
     time's spans ("Days 1-3") rather than today / this week / later."""
@@ -215,14 +218,15 @@ def _advised(
     else:
         head, tail = _pick(c.key_point, h, 10)
         lines.append(head + (situation.name if situation else advice.name) + tail + point)
-    if situation is not None and intent is Intent.LEARNING:
+    lang = "ko" if ph is KO else "en"
+    if situation is not None and (intent is Intent.LEARNING or asks_why(text, lang)):
         lines.append(_pick(ph.explain_head, h, 11) + situation.explain)
     header = _pick(ph.headers[intent], h, 4)
     steps = situation.items(intent) if situation else advice.steps[intent]
     if options and situation is not None and intent is Intent.SEEK_ADVICE:
         header, steps = _pick(ph.options_header, h, 4), situation.checks
     elif intent is Intent.PLANNING:
-        horizon = horizon_in(text, "ko" if ph is KO else "en")
+        horizon = horizon_in(text, lang)
         # A last step for after the deadline ("After the deadline, note how far off...") is
         # not put inside the time they have: the time is cut in two, and it comes afterwards.
         after = bool(steps) and c.after_step.match(c.plan_prefix.sub("", steps[-1], count=1))

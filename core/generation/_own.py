@@ -141,6 +141,24 @@ _RUN_ON_EN = (" for ", " in ", " on ", " with ", " as ", " when ", " since ", " 
               " given ", " if ")  # fmt: skip
 
 
+# A question about why or how something works, or whether it is usual: the person wants to
+# understand, whatever else they ask for.
+_WHY_EN = re.compile(
+    r"\b(?:why|how come|what (?:drives|causes|makes|keeps|explains)|is (?:it|this|that) normal|"
+    r"is (?:it|this|that) common|do (?:other|most) (?:people|developers|engineers)|"
+    r"what(?:'s| is) (?:the|behind)|how (?:does|do) (?:it|this|that|they) work)\b",
+    re.IGNORECASE,
+)
+_WHY_KO = re.compile(
+    r"왜|이유가|이유는|원인이|원인은|어떻게 돌아가|어떤 원리|정상인가|정상인지|다들 그런|원래 그런"
+)
+
+
+def asks_why(text: str, language: str) -> bool:
+    """Whether ``text`` asks why or how something works, or whether it is usual."""
+    return (_WHY_KO if language == "ko" else _WHY_EN).search(text) is not None
+
+
 def options_in(text: str, language: str) -> tuple[str, ...]:
     """The two or three options ``text`` weighs, as written; () when it weighs none."""
     if language == "ko":

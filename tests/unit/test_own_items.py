@@ -11,7 +11,7 @@ import pytest
 from core.advice import situation_of
 from core.advice._situations import table
 from core.generation import OfflineGenerator
-from core.generation._own import Horizon, horizon_in, options_in, thirds
+from core.generation._own import Horizon, asks_why, horizon_in, options_in, thirds
 from core.personas import PersonaName
 from core.taxonomy import Intent, Pace, ResonanceKey, Subject, Tone
 from tests.helpers import analysed_as
@@ -185,3 +185,40 @@ def test_a_step_for_after_the_deadline_comes_after_the_time_they_have(
         "ko": ("1~30시간째: ", "31~60시간째: ", "끝난 뒤: 마감 후에"),
     }[lang]
     assert all(item.startswith(label) for item, label in zip(items, labels, strict=True)), reply
+
+
+WHY = [
+    ("en", "What drives burnout in teams like ours, and what should we ask our manager for?"),
+    ("en", "Why do I start nothing when I have more tasks?"),
+    ("en", "Is it normal to still feel like a fraud after ten years?"),
+    ("ko", "할 일이 많을수록 왜 아무것도 시작을 못 할까요?"),
+    ("ko", "10년 넘게 개발하는 사람들은 다들 그런 감정을 느끼나요, 원래 그런 건가요?"),
+]
+NOT_WHY = [
+    ("en", "Can you give me a plan for the next two weeks?"),
+    ("en", "Should I take the offer or wait?"),
+    ("ko", "다음 주 발표 준비 계획 좀 짜 주세요"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), WHY)
+def test_a_why_question_hears_how_the_situation_works(
+    lang: str, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert asks_why(text, lang)
+    situation = table(lang)[Subject.BURNOUT][0]
+    monkeypatch.setattr("core.generation._offline.situation_of", lambda *_: situation)
+    for intent in (Intent.SEEK_ADVICE, Intent.REFLECTION, Intent.PLANNING):
+        reply = answer(lang, text, Subject.BURNOUT, intent, PersonaName.LUA)
+        assert situation.explain in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_WHY)
+def test_a_request_without_why_keeps_to_its_shape(
+    lang: str, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert not asks_why(text, lang)
+    situation = table(lang)[Subject.BURNOUT][0]
+    monkeypatch.setattr("core.generation._offline.situation_of", lambda *_: situation)
+    reply = answer(lang, text, Subject.BURNOUT, Intent.SEEK_ADVICE, PersonaName.LUA)
+    assert situation.explain not in reply, reply
