@@ -43,6 +43,7 @@ from core.prompts import Prompt
 from core.taxonomy import Intent, Tone
 from core.turns import Turn
 
+_DECIDING = frozenset({Intent.SEEK_ADVICE, Intent.VALIDATION, Intent.PLANNING})
 TOPIC_CHARS = {"ko": 40, "en": 60}  # Korean carries more per character
 PREVIOUS_TOPIC_CHARS = 40  # so topic + previous topic never echo more than ~110 characters
 
@@ -132,7 +133,7 @@ class OfflineGenerator:
     """Answers from phrase tables; deterministic, bilingual, no network, a few microseconds."""
 
     name = "offline"
-    model = "offline-v6"  # bump when answers change (cache keys include it); v6: why-questions
+    model = "offline-v7"  # bump when answers change (cache keys include it); v7: options when deciding
     uses_prompt = False  # answers from the analysis and turns, never from the prompt text
 
     def generate(
@@ -169,7 +170,9 @@ class OfflineGenerator:
             lines.append(_pick(ph.urgent_advised, h, 3))
         else:
             lines.append(_pick(c.tone_moves[tone, intent], h, 3))
-        options = options_in(text, lang)
+        # Options are weighed when the person is deciding (advice, a check of their choice, a
+        # plan that starts with one): "UTC vs Europe/Madrid" in a bug report is no choice.
+        options = options_in(text, lang) if intent in _DECIDING else ()
         if options:
             head, tail = _pick(c.options_line, h, 12)
             lines.append(head + _joined(ph, options) + tail)

@@ -222,3 +222,12 @@ def test_a_request_without_why_keeps_to_its_shape(
     monkeypatch.setattr("core.generation._offline.situation_of", lambda *_: situation)
     reply = answer(lang, text, Subject.BURNOUT, Intent.SEEK_ADVICE, PersonaName.LUA)
     assert situation.explain not in reply, reply
+
+
+@pytest.mark.parametrize("intent", [Intent.PROBLEM_SOLVING, Intent.LEARNING, Intent.REFLECTION])
+def test_options_are_weighed_only_when_the_person_is_deciding(intent: Intent) -> None:
+    text = "The scheduler shows UTC vs Europe/Madrid for the same job. Why?"
+    assert options_in(text, "en")  # read as options, but not weighed: no decision is asked
+    reply = answer("en", text, Subject.DEBUGGING, intent, PersonaName.ELRO)
+    assert "weighing" not in reply.lower(), reply
+    assert "side by side" not in reply.lower(), reply
