@@ -3,8 +3,8 @@
 Which situation of a subject a message is in (a postmortem to write, not an outage to stop) is
 learned from development messages that a reader labelled with their situation
 (``tests/data/situation_labels.jsonl``), plus each situation's own advice text as one more
-example of it. The model reads what ``core.advice._situations.features`` gives: the words,
-word pairs and Korean syllable pairs of the message, and which situations' cues it has, so it
+example of it. The model reads what ``core.advice._situations.features`` gives: the words and
+Korean syllable pairs of the message, and which situations' cues it has, so it
 learns how far to trust each cue rather than counting them. One multinomial logistic
 regression per subject (``scripts/logistic.py``) over its situations and "none", both languages
 together: their words differ, and the cue features they share teach each other.
@@ -81,7 +81,9 @@ def _example(row: dict[str, str]) -> set[str]:
 
 def fit(rows: list[tuple[dict[str, str], str]]) -> dict[str, dict[str, object]]:
     """Per subject: its labels, priors and pruned weights, as shipped."""
-    evaluation = {json.loads(line)["id"] for line in EVAL.read_text().splitlines() if line}
+    evaluation = {
+        json.loads(line)["id"] for line in EVAL.read_text(encoding="utf-8").splitlines() if line
+    }
     if any(row["id"] in evaluation for row, _ in rows):
         raise SystemExit("refusing to train on the evaluation labels")
     by_subject: dict[str, list[tuple[set[str], str]]] = defaultdict(list)

@@ -2,17 +2,19 @@
 about (a postmortem to write rather than an outage to stop; how interviewers score rather
 than how to prepare), so the advice can answer the question that was asked.
 
-Each subject has a few situations per language (``situations_en.json``, ``situations_ko.json``),
+Each subject has ten situations per language (``situations_en.json``, ``situations_ko.json``),
 each with the cues people use when they are in it and its own advice for every intent's shape.
-A message's situation is the one whose cues it has most of (ties: the one named last, then the
-longer cue); none
-when it has none, and the answer keeps the subject's advice.
+A message's situation is chosen by the subject's situation model (``situation_model/``, trained
+by ``scripts/train_situation_model.py`` on labelled development messages): a linear score over
+the message's words, Korean syllable pairs and which situations' cues it has, plus a fixed
+weight per cue found. It may choose none, and the answer keeps the subject's advice. Without a
+model the cues decide alone (most cues, ties to the one named last, then the longer cue).
 
-Matching is plain string work on one subject's few dozen cues: English words are compared by a
-crude stem (so "rejected" finds "rejection"'s stem "reject"), and Korean cues as substrings with
-spaces ignored ("재발 방지" finds "재발방지"). A language's table is read on first use and a
-subject's cues prepared on first use, so a cold start pays for neither until a message needs
-them, and then only for its own subject.
+Cues are found by plain string work: English words are compared by a crude stem (so "rejected"
+finds "rejection"'s stem "reject"), Korean cues as substrings with spaces ignored ("재발 방지"
+finds "재발방지"), and each cue is looked for only when the text has its first word or
+character. A language's table, a subject's cues and its model are read on first use, so a cold
+start pays for none of them until a message needs them, and then only for its own subject.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import json
 import re
 from collections.abc import Mapping, Set
 from functools import cache, lru_cache
+from math import fsum
 from operator import add
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -130,10 +133,12 @@ class _Model(NamedTuple):
     cue_weight: float
 
     def best(self, features: Set[str], hits: Mapping[str, tuple[int, int, int]]) -> str:
-        """The label with the highest score; the rows are summed column by column in C."""
+        """The label with the highest score. The rows are summed column by column in C, each
+        sum exact (``fsum``): a set's order differs between processes, and a rounded sum's
+        last bit with it, which would let a near tie go either way."""
         rows = self.rows
         found = [self.priors, *map(rows.__getitem__, rows.keys() & features)]
-        totals: list[float] = list(map(sum, zip(*found, strict=True)))
+        totals: list[float] = list(map(fsum, zip(*found, strict=True)))
         for index, label in enumerate(self.labels):
             if label in hits:
                 totals[index] += self.cue_weight * hits[label][0]
@@ -235,5 +240,5 @@ def situation_of(subject: Subject, language: str, text: str) -> Situation | None
         return next((s for s in found_in if s.id == chosen), None)
     if not hits:
         return None
-    best = max(hits, key=hits.__getitem__)
+    best = max(sorted(hits), key=hits.__getitem__)
     return next(s for s in found_in if s.id == best)

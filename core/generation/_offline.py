@@ -43,7 +43,8 @@ from core.prompts import Prompt
 from core.taxonomy import Intent, Tone
 from core.turns import Turn
 
-_DECIDING = frozenset({Intent.SEEK_ADVICE, Intent.VALIDATION, Intent.PLANNING})
+# Intents whose answer, with options, gives the situation's criteria to weigh them by.
+_DECIDING = frozenset({Intent.SEEK_ADVICE, Intent.VALIDATION})
 TOPIC_CHARS = {"ko": 40, "en": 60}  # Korean carries more per character
 PREVIOUS_TOPIC_CHARS = 40  # so topic + previous topic never echo more than ~110 characters
 
@@ -133,7 +134,8 @@ class OfflineGenerator:
     """Answers from phrase tables; deterministic, bilingual, no network, a few microseconds."""
 
     name = "offline"
-    model = "offline-v7"  # bump when answers change (cache keys include it); v7: options when deciding
+    # Bump when answers change: cache keys include it. v8: the review's fixes to own items.
+    model = "offline-v8"
     uses_prompt = False  # answers from the analysis and turns, never from the prompt text
 
     def generate(
@@ -170,11 +172,13 @@ class OfflineGenerator:
             lines.append(_pick(ph.urgent_advised, h, 3))
         else:
             lines.append(_pick(c.tone_moves[tone, intent], h, 3))
-        # Options are weighed when the person is deciding (advice, a check of their choice, a
-        # plan that starts with one): "UTC vs Europe/Madrid" in a bug report is no choice.
+        # Options are weighed when the person is deciding (advice, or a check of their choice)
+        # and the situation's criteria follow: "UTC vs Europe/Madrid" in a bug report is no
+        # choice, and a generic list is no way to weigh one.
         options = options_in(text, lang) if intent in _DECIDING else ()
-        if options:
-            head, tail = _pick(c.options_line, h, 12)
+        situation = situation_of(analysis.subject.primary, lang, text) if advice else None
+        if options and situation is not None:  # the line promises the criteria below
+            head, tail = _pick(c.options_line, h, 2)
             lines.append(head + _joined(ph, options) + tail)
         if advice is None:
             lines.append(_pick(ph.headers[intent], h, 4))
@@ -182,7 +186,6 @@ class OfflineGenerator:
             lines += (_pick(first, h, 5), _pick(second, h, 6), _pick(third, h, 7))
             lines.append(_pick(c.lenses[persona, intent], h, 8))
         else:
-            situation = situation_of(analysis.subject.primary, lang, text)
             lines += _advised(
                 c, persona, intent, advice, h, situation=situation, text=text, options=options
             )
@@ -223,7 +226,7 @@ def _advised(
         lines.append(head + (situation.name if situation else advice.name) + tail + point)
     lang = "ko" if ph is KO else "en"
     if situation is not None and (intent is Intent.LEARNING or asks_why(text, lang)):
-        lines.append(_pick(ph.explain_head, h, 11) + situation.explain)
+        lines.append(_pick(ph.explain_head, h, 3) + situation.explain)
     header = _pick(ph.headers[intent], h, 4)
     steps = situation.items(intent) if situation else advice.steps[intent]
     if options and situation is not None and intent is Intent.SEEK_ADVICE:
@@ -236,7 +239,10 @@ def _advised(
         cut = spans(horizon, len(steps) - 1 if after else len(steps)) if horizon else ()
         if horizon and cut:
             head, tail = _pick(c.horizon_header, h, 4)
-            header = head + ph.duration[horizon.unit].format(n=horizon.length) + tail
+            singular, plural = ph.duration[horizon.unit]
+            header = (
+                head + (singular if horizon.length == 1 else plural).format(n=horizon.length) + tail
+            )
             timed = tuple(_spanned(c, step, span) for step, span in zip(steps, cut, strict=False))
             if after:
                 last = c.plan_prefix.sub("", steps[-1], count=1)

@@ -46,20 +46,20 @@ _HORIZON_EN = re.compile(
     + _COUNT_EN
     + r"[\s-]"
     + _UNIT_EN
-    + r"\b(?!\s+(?:ago|of|old|a\b|per\b|each|every))"
+    + r"\b(?!\s+(?:ago|of|old|a\b|per\b|each|every|into|in\b|experience|as\b|at\b))"
     r"|\b" + _COUNT_EN + r"[\s-]" + _UNIT_EN + r"\s+(?:left|away|to go|until|before|from now)"
     r"|\b" + _COUNT_EN + r"-(hour|day|week|month|year)\s+(?:plan|window|runway|deadline|"
     r"timeline|schedule|roadmap|sprint|countdown|break|gap)",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,  # ASCII: "ſix" and "SİX" must not match "six" (no number for them)
 )
 _COUNT_KO = r"(\d{1,3}|" + "|".join(_NUMBERS_KO) + r")"
 # "9일 남았", "3주 안에", "두 달 뒤", "앞으로 6개월", "D-9". Not the past ("1년 동안 돌린 실험")
 # and not a date ("3월 9일").
 _HORIZON_KO = re.compile(
-    r"(?<![월\d])" + _COUNT_KO + r"\s?(시간|주일|개월|일|주|달|년)\s?"
-    r"(?:남|안에|안으로|내에|내로|뒤|후(?!기)|밖에\s?안\s?남)"
+    r"(?<![월\d])(?<!월 )" + _COUNT_KO + r"\s?(시간|주일|개월|일|주|달|년)\s?"
+    r"(?:남(?!짓)|안에|안으로|내에|내로|뒤|후(?!기)|밖에\s?안\s?남)"
     r"|앞으로\s?" + _COUNT_KO + r"\s?(시간|주일|개월|일|주|달|년)"
-    r"|[Dd]-(\d{1,3})(?!\d)",
+    r"|(?<![A-Za-z])[Dd]-(\d{1,3})(?!\d)",
 )
 
 # Options. English: "between A and B", "A vs B", "should I A or B", "A or B?" in a question.
@@ -93,7 +93,7 @@ _OPTIONS_KO = (
     ),
 )
 # "A vs B": each side is the words next to "vs" up to a function word or a break, at most three.
-_VERSUS = re.compile(r"\s(?:vs\.?|VS|versus)\s")
+_VERSUS = re.compile(r"\s(?:vs\.?|versus)\s", re.IGNORECASE)
 _VS_WORD = re.compile(r"[^\s,.;:!?()]+|[,.;:!?()]")
 _VS_STOP = frozenset({
     "about", "on", "between", "with", "the", "whether", "is", "are", "was", "were", "to", "of",
@@ -123,8 +123,13 @@ _NOT_OPTION = frozenset({
     "now", "then", "here", "there", "this", "that", "it", "not", "no", "yes", "later", "today",
     "tomorrow", "me", "you", "him", "her", "them", "나", "너", "저", "지금", "나중"
 })  # fmt: skip
+# An "or" that joins two questions ("could I be burned out or am I just lazy?"), not options.
+_QUESTION_STARTS = ("am i ", "is it ", "is that ", "are we ", "do i ", "did i ", "be ", "was i ")
 _OPTION_GATE_EN = (" or ", " vs", " versus ", "between ")
-_OPTION_GATE_KO = ("중", "사이", "vs", "VS")
+_OPTION_GATE_KO = ("중", "사이", "vs")  # looked for in the lower-cased text
+_CHOICE_KO = re.compile(
+    r"고민|고르|골라|골라야|뭘|뭐가|어느|어떤 게|어떤 걸|선택|나을|낫|할지|하나를|하나만"
+)
 # Leading words that belong to the question, not to the first option.
 _LEAD_EN = re.compile(
     r"^(?:(?:and|but|so|then|just|still|i|we|it|to|should|would|could|can|do|is|are|"
@@ -146,11 +151,13 @@ _RUN_ON_EN = (" for ", " in ", " on ", " with ", " as ", " when ", " since ", " 
 _WHY_EN = re.compile(
     r"\b(?:why|how come|what (?:drives|causes|makes|keeps|explains)|is (?:it|this|that) normal|"
     r"is (?:it|this|that) common|do (?:other|most) (?:people|developers|engineers)|"
-    r"what(?:'s| is) (?:the|behind)|how (?:does|do) (?:it|this|that|they) work)\b",
-    re.IGNORECASE,
+    r"what(?:'s| is) (?:behind|the (?:difference|reason|point|logic|idea|psychology))|"
+    r"how (?:does|do) (?:it|this|that|they) work)\b",
+    re.IGNORECASE | re.ASCII,
 )
 _WHY_KO = re.compile(
-    r"왜|이유가|이유는|원인이|원인은|어떻게 돌아가|어떤 원리|정상인가|정상인지|다들 그런|원래 그런"
+    r"왜(?!냐)|무슨 이유|이유가 뭐|이유는 뭐|이유가 뭘|원인이 뭐|원인은 뭐|어떻게 돌아가|어떤 원리|"
+    r"정상인가|정상인지|다들 그런|원래 그런"
 )
 
 
@@ -160,7 +167,7 @@ def asks_why(text: str, language: str) -> bool:
 
 
 def options_in(text: str, language: str) -> tuple[str, ...]:
-    """The two or three options ``text`` weighs, as written; () when it weighs none."""
+    """The two options ``text`` weighs, as written; () when it weighs none."""
     if language == "ko":
         return _options(text, _OPTION_GATE_KO, _OPTIONS_KO, ko=True)
     return _options(text, _OPTION_GATE_EN, _OPTIONS_EN, ko=False)
@@ -173,15 +180,18 @@ def horizon_in(text: str, language: str) -> Horizon | None:
 
 def _options(text: str, gates: tuple[str, ...], patterns: tuple[re.Pattern[str], ...], *,
              ko: bool) -> tuple[str, ...]:  # fmt: skip
-    if not any(gate in text for gate in gates):
+    lowered = text.lower()
+    if not any(gate in lowered for gate in gates):
         return ()
     versus = _VERSUS.search(text)
     if versus is not None:
         left = _VS_WORD.findall(text[: versus.start()].rsplit(",", 1)[-1])
         right = _VS_WORD.findall(text[versus.end() :])
         pair = (_side(reversed(left), ko, backwards=True), _side(right, ko))
-        if all(pair) and pair[0] != pair[1]:
+        if _acceptable(pair):
             return pair
+    if ko and not _CHOICE_KO.search(text):
+        return ()  # "동료랑 회의 중에" is "during a meeting with a colleague", not a choice
     for pattern in patterns:
         match = pattern.search(text)
         if match is None:
@@ -189,11 +199,22 @@ def _options(text: str, gates: tuple[str, ...], patterns: tuple[re.Pattern[str],
         found = tuple(_clean(part, ko=ko) for part in match.groups())
         if not ko:
             found = _same_shape(found)
-        if _NOT_OPTION.intersection(map(str.lower, found)):
-            continue
-        if all(1 < len(part) <= OPTION_CHARS for part in found) and len(set(found)) == len(found):
+        if _acceptable(found):
             return found
     return ()
+
+
+def _acceptable(options: tuple[str, ...]) -> bool:
+    """Options worth naming: each a few words with a letter in it, none a filler word or the
+    start of a yes/no question ("am I just lazy"), and no two the same."""
+    lowered = [option.lower() for option in options]
+    return (
+        all(1 < len(option) <= OPTION_CHARS for option in options)
+        and all(any(char.isalpha() for char in option) for option in options)
+        and not _NOT_OPTION.intersection(lowered)
+        and not any(option.startswith(_QUESTION_STARTS) for option in lowered)
+        and len(set(lowered)) == len(lowered)
+    )
 
 
 def _same_shape(options: tuple[str, ...]) -> tuple[str, ...]:
@@ -214,14 +235,15 @@ def _clean(option: str, *, ko: bool) -> str:
 
 
 def _horizon_en(text: str) -> Horizon | None:
-    if not any(unit in text for unit in ("hour", "day", "week", "month", "year")):
+    lowered = text.lower()
+    if not any(unit in lowered for unit in ("hour", "day", "week", "month", "year")):
         return None
     match = _HORIZON_EN.search(text)
     if match is None:
         return None
     groups = [g for g in match.groups() if g]
     count_text, unit = groups[0].lower(), groups[1].lower()
-    count = int(count_text) if count_text.isdigit() else _NUMBERS_EN[count_text]
+    count = int(count_text) if count_text.isdigit() else _NUMBERS_EN.get(count_text, 0)
     return Horizon(count, unit) if count > 0 else None
 
 
@@ -234,7 +256,7 @@ def _horizon_ko(text: str) -> Horizon | None:
         count, unit = int(groups[0]), "day"
     else:
         count_text, unit = groups[0], _UNITS_KO[groups[1]]
-        count = int(count_text) if count_text.isdigit() else _NUMBERS_KO[count_text]
+        count = int(count_text) if count_text.isdigit() else _NUMBERS_KO.get(count_text, 0)
     return Horizon(count, unit) if count > 0 else None
 
 
@@ -246,6 +268,8 @@ def spans(horizon: Horizon, parts: int = 3) -> tuple[tuple[int, int, str], ...]:
     three are days 1-3, 4-6 and 7-9; two weeks are days 1-5, 6-10 and 11-14. () when it is
     too short to cut (a day or less, two hours)."""
     count, unit = horizon
+    if parts < 1:
+        return ()
     while count < parts and unit in _SMALLER:
         unit, per = _SMALLER[unit]
         count *= per
@@ -253,7 +277,3 @@ def spans(horizon: Horizon, parts: int = 3) -> tuple[tuple[int, int, str], ...]:
         return ()
     ends = [-(-count * k // parts) for k in range(1, parts + 1)]
     return tuple(zip([1, *(end + 1 for end in ends[:-1])], ends, [unit] * parts, strict=True))
-
-
-def thirds(horizon: Horizon) -> tuple[tuple[int, int, str], ...]:
-    return spans(horizon, 3)

@@ -178,11 +178,12 @@ EN = Phrases(
     horizon_header=("A plan for the {x} you have:", "Here's how I'd use your {x}:"),
     after_step=r"^(?:after (?:the|it|you|your|each|this)|afterwards|once it(?:'s| is) over|next time)\b",
     afterwards="Afterwards: ",
-    duration={"hour": "{n} hours", "day": "{n} days", "week": "{n} weeks", "month": "{n} months",
-              "year": "{n} years"},
+    duration={"hour": ("{n} hour", "{n} hours"), "day": ("{n} day", "{n} days"),
+              "week": ("{n} week", "{n} weeks"), "month": ("{n} month", "{n} months"),
+              "year": ("{n} year", "{n} years")},
     span={"hour": ("Hour {a}", "Hours {a}–{b}"), "day": ("Day {a}", "Days {a}–{b}"),
           "week": ("Week {a}", "Weeks {a}–{b}"), "month": ("Month {a}", "Months {a}–{b}"),
           "year": ("Year {a}", "Years {a}–{b}")},
     plan_prefix=r"^(?:Today|Tonight|Tomorrow|This|Next|Later|Over|In|Every|Before|After|Until|At"
-                r"|An hour|The day|By|Within|Once|First|Then)\b[^,:.]{0,28}[,:]\s+|^[^,:.]{1,14}:\s+",
+                r"|An hour|The day|By|Within|Once|First|Then)\b[^,:.]{0,28}[,:]\s+|^[^,:.]{1,20}:\s+",
 )  # fmt: skip

@@ -49,7 +49,7 @@ class Phrases(NamedTuple):
     options_line: tuple[str, ...]  # {x}: the options, joined; before the items
     options_header: tuple[str, ...]  # seek_advice with options: criteria to weigh them by
     horizon_header: tuple[str, ...]  # {x}: the time they have ("9 days"); a plan's header
-    duration: dict[str, str]  # unit -> "{n} days"
+    duration: dict[str, tuple[str, str]]  # unit -> ("{n} day", "{n} days")
     span: dict[str, tuple[str, str]]  # unit -> ("Day {a}", "Days {a}–{b}")
     plan_prefix: str  # a regular expression: the time word an advice plan step starts with
     after_step: str  # a regular expression: a plan step (its time word cut) for after the event
