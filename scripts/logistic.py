@@ -10,8 +10,9 @@ it costs two passes over the non-zeros (a second or two for ten thousand message
 
 from __future__ import annotations
 
+import statistics
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -76,3 +77,16 @@ def fit(
                 / (np.sqrt(seconds[k] / (1 - 0.999**step)) + 1e-8)
             )
     return Fitted(vocabulary, bias.tolist(), weights.tolist())
+
+
+def sparse_row(dense: Iterable[float], prune: float) -> tuple[tuple[int, float], ...]:
+    """A feature's weights shifted by their median (adding the same to every label changes no
+    decision), keeping only those at least ``prune`` from it, rounded: how both trainers store
+    a fitted row."""
+    values = list(dense)
+    shift = statistics.median(values)
+    return tuple(
+        (index, round(value - shift, 4))
+        for index, value in enumerate(values)
+        if abs(value - shift) >= prune
+    )

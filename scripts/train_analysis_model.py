@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -60,18 +59,6 @@ class Linear:
     weights: dict[str, tuple[tuple[int, float], ...]]  # feature -> (label index, weight)
 
 
-def _sparse(dense: Iterable[float], prune: float) -> tuple[tuple[int, float], ...]:
-    """A feature's weights shifted by their median (adding the same to every label changes no
-    decision), keeping only those at least ``prune`` from it, rounded."""
-    values = list(dense)
-    shift = statistics.median(values)
-    return tuple(
-        (index, round(value - shift, 4))
-        for index, value in enumerate(values)
-        if abs(value - shift) >= prune
-    )
-
-
 def train(
     examples: Sequence[tuple[frozenset[str], str]],
     labels: Iterable[str],
@@ -93,7 +80,7 @@ def train(
     )
     weights = {}
     for feature, row in zip(fitted.vocabulary, fitted.weights, strict=True):
-        entries = _sparse(row, prune)
+        entries = logistic.sparse_row(row, prune)
         if entries:
             weights[feature] = entries
     top = max(fitted.bias)

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -108,10 +107,7 @@ def fit(rows: list[tuple[dict[str, str], str]]) -> dict[str, dict[str, object]]:
         )
         weights = {}
         for feature, per_label in zip(fitted.vocabulary, fitted.weights, strict=True):
-            shift = statistics.median(per_label)
-            kept = [
-                [i, round(w - shift, 4)] for i, w in enumerate(per_label) if abs(w - shift) >= PRUNE
-            ]
+            kept = logistic.sparse_row(per_label, PRUNE)
             if kept:
                 weights[feature] = kept
         top = max(fitted.bias)
