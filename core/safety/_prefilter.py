@@ -114,7 +114,7 @@ class Index:
     pairs and triples are looked in. A bucket is read (``_entries``) the first time a text has
     its piece."""
 
-    __slots__ = ("_always", "_buckets", "_count", "_last", "_levels", "_unneeded")
+    __slots__ = ("_always", "_buckets", "_count", "_keys", "_last", "_levels", "_unneeded")
 
     def __init__(
         self, count: int, always: int = 0, needs: int = 0, buckets: dict[str, Any] | None = None
@@ -124,6 +124,9 @@ class Index:
         self._unneeded = ~needs  # a clause not needed holds
         self._levels = range(count, needs.bit_length(), count or 1)  # clauses past the first
         self._buckets: dict[str, Any] = buckets if buckets is not None else {}
+        # The pieces as a frozenset too: two frozensets intersect by walking the smaller one,
+        # a dict's keys and a frozenset by walking the frozenset (the text's ~400 pieces).
+        self._keys = frozenset(self._buckets)
         self._last = ("", self._allowed(always))  # the last text asked about, and its answer
 
     @classmethod
@@ -143,7 +146,7 @@ class Index:
         bounded_text, pieces = grams
         mask = self._always
         buckets = self._buckets
-        for piece in buckets.keys() & pieces:
+        for piece in self._keys & pieces:
             entries = buckets[piece]
             if entries.__class__ is str:
                 entries = buckets[piece] = _entries(entries)
