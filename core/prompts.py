@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from core.advice import advice_for, situation_of
+from core.advice import Situation, advice_for, situation_of
 from core.analysis import Analysis
 from core.errors import InvalidInput, UnknownPersona
 from core.personas import PERSONAS, Persona, PersonaName
@@ -172,7 +172,7 @@ def _build(
             f" The message is about {advice.name}: give advice about that, drawing on these "
             f"points where they fit: {' '.join(advice.points)}"
         )
-        situation = situation_of(analysis.subject.primary, analysis.language, analysis.text)
+        situation = situation_in(analysis)
         if situation is not None:
             system += f" More precisely, it is about {situation.name}; there, {situation.point}"
     if context.mode == "summary_light":
@@ -230,6 +230,19 @@ class PromptFactory:
 default_factory = PromptFactory()
 for _name, _structure in _STRUCTURE.items():
     default_factory.register(_name, persona_builder(_structure))
+
+
+def situation_in(analysis: Analysis) -> Situation | None:
+    """The situation of the analysed message's subject that it is in, read with the tone and
+    intent the analyser found (the situation model learned from them); None when in none.
+    The prompt and the offline answer both ask, so model and fallback agree on it."""
+    return situation_of(
+        analysis.subject.primary,
+        analysis.language,
+        analysis.text,
+        analysis.tone.primary.value,
+        analysis.intent.primary.value,
+    )
 
 
 def build_prompt(

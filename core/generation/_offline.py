@@ -31,7 +31,7 @@ import zlib
 from collections.abc import Sequence
 from typing import NamedTuple, TypeVar
 
-from core.advice import Advice, Situation, advice_for, situation_of
+from core.advice import Advice, Situation, advice_for
 from core.analysis import Analysis
 from core.generation._own import asks_why, horizon_in, options_in, spans
 from core.generation._phrases_en import EN
@@ -39,7 +39,7 @@ from core.generation._phrases_ko import KO
 from core.generation._topic import topic_of
 from core.generation._types import Phrases
 from core.personas import PersonaName
-from core.prompts import Prompt
+from core.prompts import Prompt, situation_in
 from core.taxonomy import Intent, Tone
 from core.turns import Turn
 
@@ -134,8 +134,8 @@ class OfflineGenerator:
     """Answers from phrase tables; deterministic, bilingual, no network, a few microseconds."""
 
     name = "offline"
-    # Bump when answers change: cache keys include it. v8: the review's fixes to own items.
-    model = "offline-v8"
+    # Bump when answers change: cache keys include it. v9: situations' own people and evidence.
+    model = "offline-v9"
     uses_prompt = False  # answers from the analysis and turns, never from the prompt text
 
     def generate(
@@ -176,7 +176,7 @@ class OfflineGenerator:
         # and the situation's criteria follow: "UTC vs Europe/Madrid" in a bug report is no
         # choice, and a generic list is no way to weigh one.
         options = options_in(text, lang) if intent in _DECIDING else ()
-        situation = situation_of(analysis.subject.primary, lang, text) if advice else None
+        situation = situation_in(analysis) if advice else None
         if options and situation is not None:  # the line promises the criteria below
             head, tail = _pick(c.options_line, h, 2)
             lines.append(head + _joined(ph, options) + tail)
@@ -216,11 +216,15 @@ def _advised(
     ph = c.phrases
     point = situation.point if situation else _pick(advice.points, h, 6)
     lines: list[str] = []
+    # What to gather and whom to involve are the situation's own when it is known: the
+    # subject's lines belong to one stage or side of it (attending a meetup, not organising one).
     if persona is PersonaName.RIRI:  # evidence -> insight -> recommendation
-        lines.append(_pick(ph.riri_evidence, h, 10) + _pick(advice.evidence, h, 5))
+        evidence = situation.evidence if situation else _pick(advice.evidence, h, 5)
+        lines.append(_pick(ph.riri_evidence, h, 10) + evidence)
         lines.append(_pick(ph.riri_insight, h, 8) + point)
     elif persona is PersonaName.NANA:  # people -> process -> plan
-        lines.append(_pick(ph.nana_people, h, 10) + _pick(advice.people, h, 5))
+        people = situation.people if situation else _pick(advice.people, h, 5)
+        lines.append(_pick(ph.nana_people, h, 10) + people)
     else:
         head, tail = _pick(c.key_point, h, 10)
         lines.append(head + (situation.name if situation else advice.name) + tail + point)

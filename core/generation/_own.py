@@ -152,12 +152,16 @@ _WHY_EN = re.compile(
     r"\b(?:why|how come|what (?:drives|causes|makes|keeps|explains)|is (?:it|this|that) normal|"
     r"is (?:it|this|that) common|do (?:other|most) (?:people|developers|engineers)|"
     r"what(?:'s| is) (?:behind|the (?:difference|reason|point|logic|idea|psychology))|"
-    r"how (?:does|do) (?:it|this|that|they) work)\b",
+    r"how (?:does|do) (?:it|this|that|they) work|"
+    r"what (?:does|do) (?:the )?(?:research|studies|science|data) "
+    r"(?:actually |really )?(?:say|show)|"
+    r"(?:is|are) there (?:any )?(?:research|studies|data)|research (?:on|into|about))\b",
     re.IGNORECASE | re.ASCII,
 )
 _WHY_KO = re.compile(
     r"왜(?!냐)|무슨 이유|이유가 뭐|이유는 뭐|이유가 뭘|원인이 뭐|원인은 뭐|어떻게 돌아가|어떤 원리|"
-    r"정상인가|정상인지|다들 그런|원래 그런"
+    r"정상인가|정상인지|다들 그런|원래 그런|"
+    r"연구(?:가|로|에서|에선|는|들은|\s?결과)|논문(?:이|에서|은)"
 )
 
 

@@ -8,13 +8,13 @@ import re
 
 import pytest
 
-from core.advice import situation_of
 from core.advice._situations import table
 from core.generation import OfflineGenerator
 from core.generation._own import Horizon, asks_why, horizon_in, options_in, spans
 from core.generation._phrases_en import EN
 from core.generation._phrases_ko import KO
 from core.personas import PersonaName
+from core.prompts import situation_in
 from core.taxonomy import Intent, Pace, ResonanceKey, Subject, Tone
 from tests.helpers import analysed_as
 
@@ -136,7 +136,10 @@ def test_a_plan_is_cut_to_the_time_the_person_has(lang: str, persona: PersonaNam
     assert len(set(labels)) == 3, reply
     assert ("9 days" if lang == "en" else "9일") in reply
     # The situation's own plan, under the new labels: its steps are all there.
-    situation = situation_of(Subject.EXAMS, lang, text)
+    analysis = analysed_as(
+        text, ResonanceKey(Tone.CALM, Pace.MEDIUM, Intent.PLANNING), Subject.EXAMS
+    )
+    situation = situation_in(analysis)
     assert situation is not None
     for step in situation.plan:
         assert step.split(": ", 1)[1][1:] in reply, (step, reply)
@@ -159,7 +162,8 @@ def test_a_choice_is_answered_about_its_options(lang: str, persona: PersonaName)
     text, named = CHOICE[lang]
     reply = answer(lang, text, Subject.LEARNING_TECH, Intent.SEEK_ADVICE, persona)
     assert all(option in reply for option in named), reply
-    situation = situation_of(Subject.LEARNING_TECH, lang, text)
+    key = ResonanceKey(Tone.CALM, Pace.MEDIUM, Intent.SEEK_ADVICE)
+    situation = situation_in(analysed_as(text, key, Subject.LEARNING_TECH))
     assert situation is not None
     assert all(check in reply for check in situation.checks), reply  # criteria, not moves
 
@@ -189,7 +193,7 @@ def test_a_step_for_after_the_deadline_comes_after_the_time_they_have(
         else "나중에: 마감 후에 예상과 실제가 얼마나 달랐는지 적어 봐요."
     )
     planned = situation._replace(plan=(*situation.plan[:2], after))
-    monkeypatch.setattr("core.generation._offline.situation_of", lambda *_: planned)
+    monkeypatch.setattr("core.generation._offline.situation_in", lambda *_: planned)
     text = (
         "Essay due in 60 hours and nothing written. Lay out the next 60 hours for me."
         if lang == "en"
@@ -210,11 +214,17 @@ WHY = [
     ("en", "Is it normal to still feel like a fraud after ten years?"),
     ("ko", "할 일이 많을수록 왜 아무것도 시작을 못 할까요?"),
     ("ko", "10년 넘게 개발하는 사람들은 다들 그런 감정을 느끼나요, 원래 그런 건가요?"),
+    ("en", "What does the research actually say about where imposter feelings come from?"),
+    ("en", "Is there any research on whether pomodoro beats long blocks?"),
+    ("ko", "가면증후군이 어디서 오는지 연구 결과가 있나요?"),
+    ("ko", "번아웃에 대해 연구에서는 뭐라고 하나요?"),
 ]
 NOT_WHY = [
     ("en", "Can you give me a plan for the next two weeks?"),
     ("en", "Should I take the offer or wait?"),
     ("ko", "다음 주 발표 준비 계획 좀 짜 주세요"),
+    ("en", "I'm a research engineer and my project slipped two weeks. What should I do?"),
+    ("ko", "연구실 선배랑 사이가 안 좋아요. 어떻게 해야 할까요?"),
 ]
 
 
@@ -224,7 +234,7 @@ def test_a_why_question_hears_how_the_situation_works(
 ) -> None:
     assert asks_why(text, lang)
     situation = table(lang)[Subject.BURNOUT][0]
-    monkeypatch.setattr("core.generation._offline.situation_of", lambda *_: situation)
+    monkeypatch.setattr("core.generation._offline.situation_in", lambda *_: situation)
     for intent in (Intent.SEEK_ADVICE, Intent.REFLECTION, Intent.PLANNING):
         reply = answer(lang, text, Subject.BURNOUT, intent, PersonaName.LUA)
         assert situation.explain in reply, reply
@@ -236,7 +246,7 @@ def test_a_request_without_why_keeps_to_its_shape(
 ) -> None:
     assert not asks_why(text, lang)
     situation = table(lang)[Subject.BURNOUT][0]
-    monkeypatch.setattr("core.generation._offline.situation_of", lambda *_: situation)
+    monkeypatch.setattr("core.generation._offline.situation_in", lambda *_: situation)
     reply = answer(lang, text, Subject.BURNOUT, Intent.SEEK_ADVICE, PersonaName.LUA)
     assert situation.explain not in reply, reply
 

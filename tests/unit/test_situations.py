@@ -12,8 +12,9 @@ from core.advice import Situation, situation_of
 from core.advice._situations import _entries, cue_hits, english_form, korean_form, table
 from core.analysis import Analysis
 from core.generation import OfflineGenerator
+from core.generation._own import asks_why
 from core.personas import PersonaName
-from core.prompts import build_prompt
+from core.prompts import build_prompt, situation_in
 from core.taxonomy import Intent, Pace, ResonanceKey, Subject, Tone, Topic
 from tests.helpers import HANGUL, analysed_as, hangul_share
 from tests.unit.test_subject_advice import TECHNICAL, TEXTS
@@ -55,7 +56,8 @@ def test_every_subject_has_complete_situations(lang: str) -> None:
             assert len(s.steps) == len(s.checks) == len(s.plan) == 3, (subject, s.id)
             assert len(s.questions) == 2, (subject, s.id)
             assert all(q.rstrip().endswith("?") for q in s.questions), (subject, s.id)
-            for text in (s.point, s.explain, *s.steps, *s.checks, *s.plan, *s.questions):
+            texts = (s.point, s.explain, s.people, s.evidence, *s.steps, *s.checks, *s.plan)
+            for text in (*texts, *s.questions):
                 assert text == text.strip(), (subject, s.id, text)
                 assert text[-1] in ".?!요다", (subject, s.id, text)
                 assert not set(text) & set("{}\n"), (subject, s.id, text)
@@ -112,7 +114,7 @@ def chosen(monkeypatch: pytest.MonkeyPatch) -> Callable[[Situation], None]:
     messages in ``test_situation_model.py``)."""
 
     def choose(situation: Situation) -> None:
-        monkeypatch.setattr("core.generation._offline.situation_of", lambda *_: situation)
+        monkeypatch.setattr("core.generation._offline.situation_in", lambda *_: situation)
 
     return choose
 
@@ -139,7 +141,13 @@ def test_the_answer_gives_the_situations_advice_in_the_personas_structure(
                 first = next(i for i, ln in enumerate(lines) if ln.endswith(items[0]))
                 # how it works, before the items, only for someone learning
                 explained = [i for i, ln in enumerate(lines) if ln.endswith(situation.explain)]
-                assert explained == ([first - 2] if intent is Intent.LEARNING else []), reply
+                # (or for a why-question: a situation's cue may be one, "연구 결과")
+                learns = intent is Intent.LEARNING or asks_why(text, lang)
+                assert explained == ([first - 2] if learns else []), reply
+                # Riri's evidence and Nana's people are the situation's own, first of all
+                own = {PersonaName.RIRI: situation.evidence, PersonaName.NANA: situation.people}
+                if persona in own:
+                    assert lines[2].endswith(own[persona]), reply  # after opening and tone
                 if persona is not PersonaName.NANA:  # she starts from people instead
                     point = next(i for i, ln in enumerate(lines) if ln.endswith(situation.point))
                     assert point < first, reply
@@ -177,7 +185,7 @@ def test_no_situation_outside_code_carries_technical_advice(
 def test_the_model_is_told_the_situation() -> None:
     text = "We had a 40-minute outage last week and I'm writing the postmortem. What goes in it?"
     analysis = at("en", Subject.DEPLOYMENT, text, Tone.CALM, Intent.LEARNING)
-    situation = situation_of(Subject.DEPLOYMENT, "en", text)
+    situation = situation_in(analysis)
     assert situation is not None
     prompt = build_prompt(PersonaName.RIRI, analysis)
     assert situation.name in prompt.system

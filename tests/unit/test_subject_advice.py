@@ -23,7 +23,7 @@ LIBRARIES = {"en": EN_ADVICE, "ko": KO_ADVICE}
 def no_situation(monkeypatch: pytest.MonkeyPatch) -> None:
     """The answer as it is when the subject's situation model finds none of its situations:
     the subject's own advice (situations are tested in ``test_situations.py``)."""
-    monkeypatch.setattr("core.generation._offline.situation_of", lambda *_: None)
+    monkeypatch.setattr("core.generation._offline.situation_in", lambda *_: None)
 
 
 SUBJECTS = [s for s in Subject if s is not Subject.GENERAL]
