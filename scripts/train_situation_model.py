@@ -9,6 +9,10 @@ learns how far to trust each cue rather than counting them. One multinomial logi
 regression per subject (``scripts/logistic.py``) over its situations and "none", both languages
 together: their words differ, and the cue features they share teach each other.
 
+The model also reads the tone and intent the analyser finds in a message (stages and sides of
+a situation share their words, not their tone and intent): train the analysis model first
+(``scripts/train_analysis_model.py``), then this one, since its inputs change with it.
+
 ``tests/data/situation_eval.jsonl`` (labelled the same way, by another reader) is never trained
 on: ``--eval`` reports accuracy on it against the cues alone. ``--check`` fails when the shipped
 model is not what this script makes from the data.
@@ -24,6 +28,7 @@ import argparse
 import json
 import sys
 from collections import defaultdict
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,6 +44,7 @@ from core.advice._situations import (  # noqa: E402
     situation_of,
     situations,
 )
+from core.analysis import analyze  # noqa: E402
 from core.taxonomy import Subject  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
@@ -73,9 +79,20 @@ def _labelled(path: Path) -> list[tuple[dict[str, str], str]]:
     return rows
 
 
-def _example(row: dict[str, str]) -> set[str]:
+@cache
+def _read(text: str) -> tuple[str, str]:
+    """The tone and intent the analyser reads in ``text``: what the model is given at run time
+    (never the labels, which it will not have)."""
+    analysis = analyze(text)
+    return analysis.tone.primary.value, analysis.intent.primary.value
+
+
+def _example(row: dict[str, str], *, read: bool = True) -> set[str]:
+    """A labelled message's features; ``read=False`` for a situation's own advice text, which
+    is no message and has no tone or intent to read."""
     subject, lang, text = Subject(row["subject"]), row["lang"], row["text"]
-    return features(lang, text, cue_hits(subject, lang, text))
+    tone, intent = _read(text) if read else ("", "")
+    return features(lang, text, cue_hits(subject, lang, text), tone, intent)
 
 
 def fit(rows: list[tuple[dict[str, str], str]]) -> dict[str, dict[str, object]]:
@@ -95,7 +112,8 @@ def fit(rows: list[tuple[dict[str, str], str]]) -> dict[str, dict[str, object]]:
         for lang in ("en", "ko"):  # each situation's own words, as one more example of it
             for s in situations(Subject(subject), lang):
                 own = " ".join((s.name, s.point, s.explain, *s.steps, *s.checks, *s.plan))
-                examples.append((_example({"subject": subject, "lang": lang, "text": own}), s.id))
+                own_row = {"subject": subject, "lang": lang, "text": own}
+                examples.append((_example(own_row, read=False), s.id))
         index = {label: i for i, label in enumerate(labels)}
         fitted = logistic.fit(
             [(f, index[label]) for f, label in examples],
@@ -134,7 +152,7 @@ def evaluate() -> None:
             subject, text = Subject(row["subject"]), row["text"]
             hits = cue_hits(subject, lang, text)
             cues += (max(hits, key=hits.__getitem__) if hits else NONE) == label
-            found = situation_of(subject, lang, text)
+            found = situation_of(subject, lang, text, *_read(text))
             model += (found.id if found else NONE) == label
         n = len(mine)
         print(f"{lang}: {n} messages, cues alone {cues / n:.3f}, model {model / n:.3f}")
