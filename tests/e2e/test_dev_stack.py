@@ -80,6 +80,12 @@ def launch(tmp_path: Path, offset: int, **extra_env: str) -> RunningStack:
     env |= {"ION_DEV_DATA_DIR": str(tmp_path / ".dev" / "data")}
     env |= extra_env
     log = tmp_path / f"devstack-{time.monotonic_ns()}.log"
+    # Ctrl-C reaches the stack as from a terminal. A shell starts a background job (`make test &`
+    # in a script) with SIGINT ignored, an ignored signal stays ignored across exec, and Python
+    # then installs no handler of its own: the SIGINT these tests send would go nowhere. The
+    # stack inherits the default once this process has a handler.
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     with log.open("wb") as out:
         process = subprocess.Popen(
             [sys.executable, "scripts/devstack.py"],
