@@ -151,3 +151,57 @@ class SparseRows(dict[str, tuple[float, ...]]):
             row[column] = self._palette[code]
         built = self[feature] = tuple(row)
         return built
+
+
+# Integer rows. The trainers store weights to four decimals, so at this scale every weight is
+# an integer, and a message's totals are exact integer sums: the same whatever order its
+# features come in (a set's order differs between processes, and a rounded float sum's last bit
+# with it). A row is one integer holding every label's weight in a 64-bit field of its own, so a
+# message's rows are added by ``sum`` in C, one addition per feature for all labels at once.
+FIXED = 10_000
+# Added to each field so that every one is positive: adding rows adds field by field, with no
+# carry or borrow across fields, for up to 2**31 rows.
+_BIAS = 1 << 32
+
+
+def int_row(row: Sequence[float]) -> int:
+    """A row as one integer: weight i, times ``FIXED`` and biased, in bits 64i to 64i+63."""
+    fields = [round(weight * FIXED) + _BIAS for weight in row]
+    return int.from_bytes(struct.pack(f"<{len(fields)}Q", *fields), "little")
+
+
+class IntRows(dict[str, int]):
+    """Feature -> its integer row, made from ``table``'s row the first time it is asked for."""
+
+    __slots__ = ("_table",)
+
+    def __init__(self, table: Mapping[str, Sequence[float]]) -> None:
+        super().__init__()
+        self._table = table
+
+    def __missing__(self, feature: str) -> int:
+        packed = self[feature] = int_row(self._table[feature])
+        return packed
+
+
+class Summed:
+    """Priors plus a message's integer rows, read back per label."""
+
+    __slots__ = ("_fields", "_prior")
+
+    def __init__(self, priors: Sequence[float]) -> None:
+        self._prior = int_row(priors)
+        self._fields = struct.Struct(f"<{len(priors)}Q")
+
+    def fixed(self, rows: Sequence[int]) -> list[int]:
+        """Each label's total in units of ``1 / FIXED``: exact."""
+        total = sum(rows, self._prior)
+        offset = (len(rows) + 1) * _BIAS
+        return [
+            value - offset
+            for value in self._fields.unpack(total.to_bytes(self._fields.size, "little"))
+        ]
+
+    def floats(self, rows: Sequence[int]) -> list[float]:
+        """Each label's total, the nearest float to the exact sum."""
+        return [value / FIXED for value in self.fixed(rows)]

@@ -23,11 +23,11 @@ import json
 import re
 from collections.abc import Mapping, Set
 from functools import cache, lru_cache
-from math import fsum
 from operator import add
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from core._rows import FIXED, Summed, int_row
 from core.taxonomy import Intent, Subject
 
 _DIR = Path(__file__).parent
@@ -132,17 +132,16 @@ class _Model(NamedTuple):
     (``scripts/train_situation_model.py``)."""
 
     labels: tuple[str, ...]  # the subject's situation ids, then "none"
-    priors: tuple[float, ...]
-    rows: dict[str, tuple[float, ...]]  # feature -> its weight for every label (0 if pruned)
-    cue_weight: float
+    summed: Summed  # the priors, and how a message's rows are added to them
+    rows: dict[str, int]  # feature -> its weight for every label, as one integer row
+    cue_weight: int  # in units of 1 / FIXED, as the totals are
 
     def best(self, features: Set[str], hits: Mapping[str, tuple[int, int, int]]) -> str:
-        """The label with the highest score. The rows are summed column by column in C, each
-        sum exact (``fsum``): a set's order differs between processes, and a rounded sum's
+        """The label with the highest score. The rows are integers (``core._rows``), so each
+        total is exact: a set's order differs between processes, and a rounded float sum's
         last bit with it, which would let a near tie go either way."""
         rows = self.rows
-        found = [self.priors, *map(rows.__getitem__, rows.keys() & features)]
-        totals: list[float] = list(map(fsum, zip(*found, strict=True)))
+        totals = self.summed.fixed(list(map(rows.__getitem__, rows.keys() & features)))
         for index, label in enumerate(self.labels):
             if label in hits:
                 totals[index] += self.cue_weight * hits[label][0]
@@ -163,8 +162,9 @@ def _model(subject: Subject) -> _Model | None:
         row: list[float] = [0.0] * width
         for index, weight in entries:
             row[index] = weight
-        rows[feature] = tuple(row)
-    return _Model(tuple(data["labels"]), tuple(data["priors"]), rows, data["cue_weight"])
+        rows[feature] = int_row(row)
+    cue_weight = round(data["cue_weight"] * FIXED)
+    return _Model(tuple(data["labels"]), Summed(data["priors"]), rows, cue_weight)
 
 
 @cache

@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import json
 import os
-import struct
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core._rows import SparseRows, pack_sparse
+from core._rows import IntRows, SparseRows, Summed, pack_sparse
 from core.analysis._matcher import Forms
 
 __all__ = ["DATA_PATH", "Scorer", "SparseRows", "features", "load", "pack_sparse", "rows_path"]
@@ -44,34 +43,6 @@ def features(forms: Forms) -> frozenset[str]:
     return forms.words | forms.word_pairs | forms.pairs
 
 
-# Weights are stored to four decimals (the trainer rounds them), so at this scale they are
-# integers, and a message's scores are exact integer sums: the same in any order of its features.
-FIXED = 10_000
-# Added to each weight so that every 64-bit field of a packed row is positive: adding packed
-# rows adds field by field, with no carry or borrow across fields, for up to 2**31 rows.
-_BIAS = 1 << 32
-
-
-def _packed(row: Sequence[float]) -> int:
-    """A row as one integer: weight i, scaled to an integer and biased, in bits 64i to 64i+63."""
-    fields = [round(weight * FIXED) + _BIAS for weight in row]
-    return int.from_bytes(struct.pack(f"<{len(fields)}Q", *fields), "little")
-
-
-class _PackedRows(dict[str, int]):
-    """Feature -> its packed row, made from ``table`` the first time a message has it."""
-
-    __slots__ = ("_table",)
-
-    def __init__(self, table: Mapping[str, Sequence[float]]) -> None:
-        super().__init__()
-        self._table = table
-
-    def __missing__(self, feature: str) -> int:
-        packed = self[feature] = _packed(self._table[feature])
-        return packed
-
-
 @dataclass(frozen=True, slots=True)
 class Scorer:
     """Several kinds' models folded into one table, each scaled by its blend weight, so a
@@ -83,22 +54,20 @@ class Scorer:
     known: Collection[str]  # the features ``table`` has a row for (a SparseRows' ``known``)
     evidence: int = 0  # known features for a full say (0: always a full say)
     scale: Mapping[str, float] = field(default_factory=dict)
-    _rows: _PackedRows = field(init=False, repr=False, compare=False)
-    _prior: int = field(init=False, repr=False, compare=False)
-    _unpack: struct.Struct = field(init=False, repr=False, compare=False)
+    _rows: IntRows = field(init=False, repr=False, compare=False)
+    _sum: Summed = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_rows", _PackedRows(self.table))
-        object.__setattr__(self, "_prior", _packed(self.priors))
-        object.__setattr__(self, "_unpack", struct.Struct(f"<{len(self.slots)}Q"))
+        object.__setattr__(self, "_rows", IntRows(self.table))
+        object.__setattr__(self, "_sum", Summed(self.priors))
 
     def score(self, feature_set: Iterable[str]) -> dict[str, dict[str, float]]:
         """Per kind and label, the scaled log-probability up to a per-kind constant.
 
-        Each known feature's row is one integer (``_packed``): a message's rows are added by
-        ``sum`` in C, one addition per feature for every slot at once, and the total is read
-        back field by field. The sums are exact, so a message scores the same whatever order
-        its features come in.
+        Each known feature's row is one integer (``core._rows.IntRows``): a message's rows are
+        added by ``sum`` in C, one addition per feature for every slot at once, and the total
+        is read back field by field. The sums are exact, so a message scores the same whatever
+        order its features come in.
 
         A message with fewer than ``evidence`` known features has its scores scaled down in
         proportion: the regression's priors and its weights for common words were fitted
@@ -108,10 +77,7 @@ class Scorer:
         if not self.slots:
             return {}
         rows = list(map(self._rows.__getitem__, filter(self.known.__contains__, feature_set)))
-        total = sum(rows, self._prior)
-        offset = (len(rows) + 1) * _BIAS
-        fields = self._unpack.unpack(total.to_bytes(self._unpack.size, "little"))
-        totals: Iterable[float] = ((value - offset) / FIXED for value in fields)
+        totals: Iterable[float] = self._sum.floats(rows)
         if len(rows) < self.evidence:
             share = len(rows) / self.evidence
             totals = (total * share for total in totals)

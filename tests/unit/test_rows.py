@@ -1,15 +1,18 @@
 """The sparse weight file (``core._rows``): the weights come back bit for bit, rows are built
-only when asked for, and a file that does not fit is refused at load."""
+only when asked for, and a file that does not fit is refused at load. Integer rows sum
+exactly, whatever the order."""
 
 from __future__ import annotations
 
 import math
+import random
 import struct
 from collections.abc import Sequence
+from fractions import Fraction
 
 import pytest
 
-from core._rows import SparseRows, pack_sparse
+from core._rows import FIXED, IntRows, SparseRows, Summed, int_row, pack_sparse
 
 WIDTH = 4
 TABLE: dict[str, list[float]] = {
@@ -118,3 +121,30 @@ def test_a_damaged_file_is_refused_at_load(damage: object) -> None:
 def test_a_file_of_another_width_is_refused_at_load() -> None:
     with pytest.raises(ValueError, match="do not fit 5 slots"):
         SparseRows(pack_sparse(TABLE, WIDTH), WIDTH + 1)
+
+
+def test_integer_rows_sum_exactly_in_any_order() -> None:
+    rng = random.Random(7)  # noqa: S311 - test weights, not a secret
+    width = 11
+    rows = [[round(rng.uniform(-30, 30), 4) for _ in range(width)] for _ in range(200)]
+    priors = [round(rng.uniform(-5, 0), 4) for _ in range(width)]
+    summed = Summed(priors)
+    packed = [int_row(row) for row in rows]
+    exact = [
+        round(sum(Fraction(str(row[i])) for row in [priors, *rows]) * FIXED) for i in range(width)
+    ]
+    assert summed.fixed(packed) == exact
+    rng.shuffle(packed)
+    assert summed.fixed(packed) == exact  # the order of the features changes nothing
+    assert summed.floats(packed) == [value / FIXED for value in exact]
+    assert summed.fixed([]) == [round(p * FIXED) for p in priors]  # the priors alone
+
+
+def test_integer_rows_are_made_on_first_use() -> None:
+    table = {"a": (0.5, -0.25), "b": (0.0, 1.0)}
+    rows = IntRows(table)
+    assert len(rows) == 0
+    assert Summed((0.0, 0.0)).floats([rows["a"], rows["b"]]) == [0.5, 0.75]
+    assert set(rows) == {"a", "b"}
+    with pytest.raises(KeyError):
+        rows["c"]
