@@ -70,7 +70,8 @@ Grams = tuple[str, frozenset[str]]
 
 def _grams(bounded_text: str) -> Grams:
     pairs = list(map(add, bounded_text, bounded_text[1:]))
-    grams = frozenset(bounded_text).union(pairs, map(add, pairs, bounded_text[2:]))
+    # "" too: it is in every text, as a string of every length up to three is if it is here.
+    grams = frozenset(bounded_text).union(pairs, map(add, pairs, bounded_text[2:]), ("",))
     return bounded_text, grams
 
 
@@ -89,17 +90,28 @@ def _positions(positions: Iterable[int]) -> int:
     return mask
 
 
-def _entries(encoded: str) -> list[tuple[str, int]]:
+Entry = tuple[str, int, str]
+
+
+def _entry(string: str, mask: int) -> Entry:
+    """(string, mask, probe): the probe is a piece every text with the string has, so a text
+    without it is passed over with one set look-up instead of a search. A string of up to three
+    characters is its own probe (the text has it exactly when the text's pieces do); a longer
+    one's is its last three characters."""
+    return string, mask, string if len(string) <= 3 else string[-3:]
+
+
+def _entries(encoded: str) -> list[Entry]:
     """A table's bucket, "string`bits`string`bits...", each ``bits`` the positions of the
-    clauses the string belongs to ("3,415"), as (string, mask) pairs."""
+    clauses the string belongs to ("3,415"), as (string, mask, probe)."""
     fields = encoded.split(SEP)
     try:
         return [
-            (fields[i], _positions(map(int, fields[i + 1].split(","))))
+            _entry(fields[i], _positions(map(int, fields[i + 1].split(","))))
             for i in range(0, len(fields), 2)
         ]
     except (IndexError, ValueError):  # a hand-edited file: every pattern runs
-        return [("", -1)]
+        return [_entry("", -1)]
 
 
 class Index:
@@ -150,8 +162,8 @@ class Index:
             entries = buckets[piece]
             if entries.__class__ is str:
                 entries = buckets[piece] = _entries(entries)
-            for string, bits in entries:
-                if string in bounded_text:
+            for string, bits, probe in entries:
+                if probe in pieces and (probe is string or string in bounded_text):
                     mask |= bits
         return self._allowed(mask)
 
