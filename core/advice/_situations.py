@@ -2,7 +2,7 @@
 about (a postmortem to write rather than an outage to stop; how interviewers score rather
 than how to prepare), so the advice can answer the question that was asked.
 
-Each subject has ten situations per language, thirteen for exams and learning technology
+Each subject has ten to thirteen situations per language
 (``situations_en.json``, ``situations_ko.json``), each with the cues people use when they are
 in it and its own advice for every intent's shape.
 A message's situation is chosen by the subject's situation model (``situation_model/``, trained
