@@ -28,7 +28,7 @@ import sys
 import zlib
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import pairwise
 
 _HEADER = struct.Struct("<4s5I")
@@ -171,16 +171,17 @@ def int_row(row: Sequence[float]) -> int:
 
 
 class IntRows(dict[str, int]):
-    """Feature -> its integer row, made from ``table``'s row the first time it is asked for."""
+    """Feature -> its integer row, made from ``row(feature)`` the first time it is asked for:
+    a cold start packs only the rows its messages use."""
 
-    __slots__ = ("_table",)
+    __slots__ = ("_row",)
 
-    def __init__(self, table: Mapping[str, Sequence[float]]) -> None:
+    def __init__(self, row: Callable[[str], Sequence[float]]) -> None:
         super().__init__()
-        self._table = table
+        self._row = row
 
     def __missing__(self, feature: str) -> int:
-        packed = self[feature] = int_row(self._table[feature])
+        packed = self[feature] = int_row(self._row(feature))
         return packed
 
 

@@ -28,7 +28,7 @@ from operator import add
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from core._rows import FIXED, Summed, int_row
+from core._rows import FIXED, IntRows, Summed
 from core.taxonomy import Intent, Subject
 
 _DIR = Path(__file__).parent
@@ -134,15 +134,16 @@ class _Model(NamedTuple):
 
     labels: tuple[str, ...]  # the subject's situation ids, then "none"
     summed: Summed  # the priors, and how a message's rows are added to them
-    rows: dict[str, int]  # feature -> its weight for every label, as one integer row
+    weights: dict[str, list[list[float]]]  # feature -> [label index, weight] as stored
+    rows: IntRows  # feature -> its weight for every label as one integer, made on first use
     cue_weight: int  # in units of 1 / FIXED, as the totals are
 
     def best(self, features: Set[str], hits: Mapping[str, tuple[int, int, int]]) -> str:
         """The label with the highest score. The rows are integers (``core._rows``), so each
         total is exact: a set's order differs between processes, and a rounded float sum's
         last bit with it, which would let a near tie go either way."""
-        rows = self.rows
-        totals = self.summed.fixed(list(map(rows.__getitem__, rows.keys() & features)))
+        known = self.weights.keys() & features
+        totals = self.summed.fixed(list(map(self.rows.__getitem__, known)))
         for index, label in enumerate(self.labels):
             if label in hits:
                 totals[index] += self.cue_weight * hits[label][0]
@@ -151,21 +152,26 @@ class _Model(NamedTuple):
 
 @cache
 def _model(subject: Subject) -> _Model | None:
-    """The subject's situation model, read on first use (~1 ms); None without one."""
+    """The subject's situation model, read on first use (~1 ms); None without one. A feature's
+    row is packed the first time a message has it."""
     path = MODEL_DIR / f"{subject.value}.json"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
     width = len(data["labels"])
-    rows = {}
-    for feature, entries in data["weights"].items():
-        row: list[float] = [0.0] * width
-        for index, weight in entries:
-            row[index] = weight
-        rows[feature] = int_row(row)
+    weights: dict[str, list[list[float]]] = data["weights"]
+
+    def dense(feature: str) -> list[float]:
+        row = [0.0] * width
+        for index, weight in weights[feature]:
+            row[int(index)] = weight
+        return row
+
     cue_weight = round(data["cue_weight"] * FIXED)
-    return _Model(tuple(data["labels"]), Summed(data["priors"]), rows, cue_weight)
+    return _Model(
+        tuple(data["labels"]), Summed(data["priors"]), weights, IntRows(dense), cue_weight
+    )
 
 
 @cache

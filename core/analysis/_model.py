@@ -58,7 +58,7 @@ class Scorer:
     _sum: Summed = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_rows", IntRows(self.table))
+        object.__setattr__(self, "_rows", IntRows(self.table.__getitem__))
         object.__setattr__(self, "_sum", Summed(self.priors))
 
     def score(self, feature_set: Iterable[str]) -> dict[str, dict[str, float]]:

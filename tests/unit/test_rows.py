@@ -142,7 +142,7 @@ def test_integer_rows_sum_exactly_in_any_order() -> None:
 
 def test_integer_rows_are_made_on_first_use() -> None:
     table = {"a": (0.5, -0.25), "b": (0.0, 1.0)}
-    rows = IntRows(table)
+    rows = IntRows(table.__getitem__)
     assert len(rows) == 0
     assert Summed((0.0, 0.0)).floats([rows["a"], rows["b"]]) == [0.5, 0.75]
     assert set(rows) == {"a", "b"}
