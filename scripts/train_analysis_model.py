@@ -26,7 +26,14 @@ import logistic
 
 from core.analysis import normalize_text
 from core.analysis._matcher import forms_of
-from core.analysis._model import DATA_PATH, Scorer, features, pack_sparse, rows_path
+from core.analysis._model import (
+    DATA_PATH,
+    Scorer,
+    ask_features,
+    pack_sparse,
+    rows_path,
+    shared_features,
+)
 from core.taxonomy import Intent, Subject, Tone
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -144,14 +151,14 @@ def fit(paths: list[Path]) -> tuple[dict[str, Linear], int]:
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
-    examples = []
+    examples = []  # what every kind reads, and what only intent reads, per message
     for row in rows:
-        text = normalize_text(row["text"])
-        examples.append((features(forms_of(text)), row))
+        forms = forms_of(normalize_text(row["text"]))
+        examples.append((shared_features(forms), ask_features(forms), row))
     models = {
-        "tone": train([(f, r["tone"]) for f, r in examples], Tone.values()),
-        "intent": train([(f, r["intent"]) for f, r in examples], Intent.values()),
-        "subject": train([(f, r["subject"]) for f, r in examples], Subject.values()),
+        "tone": train([(f, r["tone"]) for f, _, r in examples], Tone.values()),
+        "intent": train([(f | ask, r["intent"]) for f, ask, r in examples], Intent.values()),
+        "subject": train([(f, r["subject"]) for f, _, r in examples], Subject.values()),
     }
     return models, len(rows)
 

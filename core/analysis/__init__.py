@@ -156,7 +156,7 @@ def analyze(text: str) -> Analysis:
     rhythm = measure(clean, language, forms)
     # The learned model's log-odds first (every label present), then the lexicon's cues,
     # the shape of the text and the baselines on top.
-    scores = _MODEL.score(_model.features(forms))
+    scores = _MODEL.score(_model.shared_features(forms), _model.ask_features(forms))
     cues = _MATCHER.score(forms, scores)
     tone_scores, intent_scores = scores["tone"], scores["intent"]
     _add_shape_signals(clean, rhythm, tone_scores, intent_scores)

@@ -31,6 +31,7 @@ from typing import Any, NamedTuple, Protocol
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _NORMAL = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*\*?")  # a cue already in its English form
 _ASCII_RUN = re.compile(r"[\x00-\x7f]+")
+_SENTENCE_END = re.compile(r"(?<=[.?!\n])")  # a split after each, keeping it
 
 Scores = dict[str, dict[str, float]]  # kind -> label -> summed weight
 Match = tuple[int, str]  # (position in its form, the matched text)
@@ -56,6 +57,19 @@ class Forms(NamedTuple):
     compact: str  # see compact_form
     pairs: frozenset[str]  # adjacent pairs of the non-ASCII characters of ``compact``
     chars: frozenset[str]  # the non-ASCII characters of ``compact``
+    asked: tuple[str, ...]  # the sentences that say what the person wants (asked_in)
+    text: str  # what the forms were made from
+
+
+def asked_in(text: str) -> tuple[str, ...]:
+    """The sentences that carry the request: the last two with a question mark, and the last
+    sentence ("... I have two offers. Which should I take?"; "... 어떻게 시작하면 좋을지
+    알려주세요."). The scene set before them says little of what is wanted."""
+    sentences = [s for s in map(str.strip, _SENTENCE_END.split(text)) if s]
+    asked = [s for s in sentences if "?" in s][-2:]
+    if sentences and (not asked or asked[-1] is not sentences[-1]):
+        asked.append(sentences[-1])
+    return tuple(asked)
 
 
 def forms_of(text: str) -> Forms:
@@ -71,6 +85,8 @@ def forms_of(text: str) -> Forms:
         compact=compact,
         pairs=frozenset(map(add, wide, wide[1:])),
         chars=frozenset(wide),
+        asked=asked_in(text),
+        text=text,
     )
 
 

@@ -134,8 +134,9 @@ class OfflineGenerator:
     """Answers from phrase tables; deterministic, bilingual, no network, a few microseconds."""
 
     name = "offline"
-    # Bump when answers change: cache keys include it. v9: situations' own people and evidence.
-    model = "offline-v9"
+    # Bump when answers change: cache keys include it. v9: situations' own people and evidence;
+    # v10: intent also read from the sentences that ask.
+    model = "offline-v10"
     uses_prompt = False  # answers from the analysis and turns, never from the prompt text
 
     def generate(

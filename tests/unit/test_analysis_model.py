@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from core.analysis import _model, normalize_text
-from core.analysis._matcher import forms_of
+from core.analysis._matcher import asked_in, forms_of
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -58,8 +58,9 @@ def test_scores_equal_a_plain_table_on_every_labelled_message(trained: _model.Sc
     ]
     assert len(texts) > 8000
     for text in texts:
-        found = _model.features(forms_of(normalize_text(text)))
-        assert _bits(scorer.score(found)) == _bits(trained.score(found)), text
+        forms = forms_of(normalize_text(text))
+        found, asked = _model.shared_features(forms), _model.ask_features(forms)
+        assert _bits(scorer.score(found, asked)) == _bits(trained.score(found, asked)), text
     assert scorer.score({"no-such-feature"}) == trained.score(())  # the priors alone
 
 
@@ -85,3 +86,47 @@ def test_rows_of_another_width_are_refused_at_load(tmp_path: Path) -> None:
     _model.rows_path(path).write_bytes(_model.rows_path(_model.DATA_PATH).read_bytes())
     with pytest.raises(ValueError, match=f"do not fit {len(data['slots'])} slots"):
         _model.load(path)
+
+
+def test_the_request_is_read_from_the_sentences_that_ask() -> None:
+    scene = "We had an outage last week. The deploy went out at 5pm."
+    assert asked_in(scene + " What goes into a good postmortem?") == (
+        "What goes into a good postmortem?",
+    )
+    # the last two questions, and a last sentence that asks without a question mark
+    text = "Is it me? Or them? Why now? I keep thinking about it. Tell me what to do."
+    assert asked_in(text) == ("Or them?", "Why now?", "Tell me what to do.")
+    assert asked_in("발표가 다음 주예요. 어떻게 준비하면 좋을지 알려주세요") == (
+        "어떻게 준비하면 좋을지 알려주세요",
+    )
+    assert asked_in("one line without an end") == ("one line without an end",)
+    assert asked_in("") == ()
+
+
+def test_only_intent_reads_the_asking_sentences(trained: _model.Scorer) -> None:
+    forms = forms_of("We had an outage last week. What goes into a good postmortem?")
+    asked = _model.ask_features(forms)
+    assert "q:postmortem" in asked
+    assert "q:good postmortem" in asked
+    assert "q:outage" not in asked  # the scene's words are not the request
+    assert all(f.startswith("q:") for f in asked)
+    # a one-sentence message asks with all of it
+    whole = forms_of("how does git bisect pick commits")
+    assert _model.ask_features(whole) == {"q:" + f for f in _model.shared_features(whole)}
+    slots = trained.slots
+    rows = [row for feature, row in trained.table.items() if feature.startswith("q:")]
+    assert len(rows) > 1000
+    for row in rows:  # weights for intent's slots only
+        assert all(w == 0 for (kind, _), w in zip(slots, row, strict=True) if kind != "intent")
+
+
+def test_the_asking_sentences_do_not_count_as_more_evidence() -> None:
+    """A short message's scores are scaled down by how few of its features the model knows;
+    its asking sentences repeat its own features and must not add to that count."""
+    table = {"hmm": [1.0, 0.0], "q:hmm": [2.0, 0.0], "q:so": [0.5, 0.0]}
+    scorer = _model.Scorer((("intent", "a"), ("intent", "b")), (0.0, 0.0), table, table, evidence=4)
+    # one known feature of four: a quarter of (1 + 2 + 0.5)
+    assert scorer.score({"hmm"}, {"q:hmm", "q:so"}) == {"intent": {"a": 0.875, "b": 0.0}}
+    assert scorer.score({"hmm"}) == {"intent": {"a": 0.25, "b": 0.0}}
+    forms = forms_of("Hmm.")
+    assert _model.ask_features(forms) == {"q:hmm"}
