@@ -30,7 +30,7 @@ from typing import Any, NamedTuple, Protocol
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _NORMAL = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*\*?")  # a cue already in its English form
-_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
+ASCII_RUN = re.compile(r"[\x00-\x7f]+")
 _SENTENCE_END = re.compile(r"(?<=[.?!\n])")  # a split after each, keeping it
 
 Scores = dict[str, dict[str, float]]  # kind -> label -> summed weight
@@ -75,7 +75,7 @@ def asked_in(text: str) -> tuple[str, ...]:
 def forms_of(text: str) -> Forms:
     english, compact = english_form(text), compact_form(text)
     # Hangul, jamo and emoji in order, ASCII runs dropped ("" for an ASCII text).
-    wide = _ASCII_RUN.sub("", compact)
+    wide = ASCII_RUN.sub("", compact)
     words = english.split()
     return Forms(
         english=english,
