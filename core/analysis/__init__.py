@@ -8,8 +8,9 @@
   text (sentences, words, punctuation, laughter, crying, emoji, ALL CAPS, ellipses), from which
   **pace** follows by fixed thresholds (``_rhythm``);
 - **tone** and **intent**, each scored per label by adding up: the learned model's log-odds over
-  words and Korean character pairs (``_model``, trained offline from the labelled development
-  sets and shipped as ``model.json``), the weights of the Korean and English cues found by the
+  words, word pairs and Korean character pairs (intent also over those of the sentences that
+  ask; ``_model``, trained offline from the labelled development sets and shipped as
+  ``model.json``), the weights of the Korean and English cues found by the
   phrase matcher (``_matcher`` over the tables in ``_lexicon``; intent cues weigh more the later
   they come), signals from the shape of the text (laughter, numbers with units, code) and a
   baseline (calm; asking for advice).

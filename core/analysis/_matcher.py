@@ -31,7 +31,10 @@ from typing import Any, NamedTuple, Protocol
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _NORMAL = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*\*?")  # a cue already in its English form
 ASCII_RUN = re.compile(r"[\x00-\x7f]+")
-_SENTENCE_END = re.compile(r"(?<=[.?!\n])")  # a split after each, keeping it
+# Sentences end at a newline, and at a run of ends ("...", "?!") before a space, so "v3.5" and
+# "example.com" stay whole; full-width ends ("？", "。") need no space after them.
+_SENTENCE_END = re.compile(r"(?<=[.?!…。？！])(?=\s)|\n|(?<=[。？！])(?![.?!…。？！])")
+_WORD_CHAR = re.compile(r"\w")  # a "sentence" without one (":)", a closing quote) is none
 
 Scores = dict[str, dict[str, float]]  # kind -> label -> summed weight
 Match = tuple[int, str]  # (position in its form, the matched text)
@@ -65,8 +68,8 @@ def asked_in(text: str) -> tuple[str, ...]:
     """The sentences that carry the request: the last two with a question mark, and the last
     sentence ("... I have two offers. Which should I take?"; "... 어떻게 시작하면 좋을지
     알려주세요."). The scene set before them says little of what is wanted."""
-    sentences = [s for s in map(str.strip, _SENTENCE_END.split(text)) if s]
-    asked = [s for s in sentences if "?" in s][-2:]
+    sentences = [s for s in map(str.strip, _SENTENCE_END.split(text)) if _WORD_CHAR.search(s)]
+    asked = [s for s in sentences if "?" in s or "？" in s][-2:]
     if sentences and (not asked or asked[-1] is not sentences[-1]):
         asked.append(sentences[-1])
     return tuple(asked)

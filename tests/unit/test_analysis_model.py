@@ -101,6 +101,14 @@ def test_the_request_is_read_from_the_sentences_that_ask() -> None:
     )
     assert asked_in("one line without an end") == ("one line without an end",)
     assert asked_in("") == ()
+    # a run of ends stays with its sentence, and what has no word is no sentence
+    assert asked_in("Is it A? Or B?? Hmm...") == ("Is it A?", "Or B??", "Hmm...")
+    assert asked_in("So. I don't know what to do...") == ("I don't know what to do...",)
+    assert asked_in("Any tips? :)") == ("Any tips?",)
+    assert asked_in("정말요？왜요！ 그럼 뭐부터 해요?!") == ("정말요？", "그럼 뭐부터 해요?!")
+    # a full stop inside a word ends nothing
+    assert asked_in("We moved to v3.5 and example.com broke. Why?") == ("Why?",)
+    assert asked_in("first line\nsecond line") == ("second line",)
 
 
 def test_only_intent_reads_the_asking_sentences(trained: _model.Scorer) -> None:
@@ -110,9 +118,17 @@ def test_only_intent_reads_the_asking_sentences(trained: _model.Scorer) -> None:
     assert "q:good postmortem" in asked
     assert "q:outage" not in asked  # the scene's words are not the request
     assert all(f.startswith("q:") for f in asked)
-    # a one-sentence message asks with all of it
-    whole = forms_of("how does git bisect pick commits")
-    assert _model.ask_features(whole) == {"q:" + f for f in _model.shared_features(whole)}
+    # a one-sentence message asks with all of it, and its short cut gives what the long way
+    # does (a trailing space keeps the text from being its own asking sentence)
+    for text in ("how does git bisect pick commits", "시험 공부 어떻게 시작해요"):
+        whole = forms_of(text)
+        assert whole.asked == (text,)
+        assert _model.ask_features(whole) == {"q:" + f for f in _model.shared_features(whole)}
+        assert _model.ask_features(forms_of(text + " ")) == _model.ask_features(whole)
+    korean = _model.ask_features(forms_of("다음 주에 발표가 있어요. 어떻게 준비할까요?"))
+    assert "q:준비" in korean
+    assert "q:발표" not in korean
+    assert "q:요어" not in korean  # no pair across the sentences
     slots = trained.slots
     rows = [row for feature, row in trained.table.items() if feature.startswith("q:")]
     assert len(rows) > 1000
