@@ -65,7 +65,7 @@ def ask_features(forms: Forms) -> frozenset[str]:
     sentence: 0.900 and 0.934; the first and last words of every sentence: 0.888 and 0.927;
     sentences split after every end mark, so "..." made three: 0.896 and 0.942.)"""
     if len(forms.asked) == 1 and forms.asked[0] == forms.text:  # one sentence: the whole text
-        found = forms.words | forms.word_pairs | forms.pairs
+        found = shared_features(forms)
     else:
         found = frozenset().union(*map(_sentence_features, forms.asked))
     return frozenset(["q:" + feature for feature in found])
