@@ -54,6 +54,7 @@ _BASE = (
     "redis",
     "google-cloud-secret-manager",
     "sentry-sdk[flask]",
+    "swagger-ui-py",  # the assets of GET /v2/docs (core/api/docs.py)
 )
 _NO_ANSWERS = "writes no answers: only process and bulk_worker build the pipeline's generator"
 _NO_PUBLISH = "publishes nothing: only bulk's POST /v2/bulk publishes items"

@@ -228,6 +228,23 @@ def _headers(request_id: str, extra: Mapping[str, str] | None) -> list[tuple[str
     return list({**_SECURITY_HEADERS, **(extra or {}), REQUEST_ID_HEADER: request_id}.items())
 
 
+def page_response(
+    body: bytes,
+    content_type: str,
+    request_id: str,
+    *,
+    policy: str,
+    cache_control: str,
+    extra: Mapping[str, str] | None = None,
+) -> flask.Response:
+    """A page or one of its assets (``core.api.docs``), not JSON: the security headers with the
+    page's own content-security policy and caching, ``extra`` over them."""
+    headers = {"Content-Security-Policy": policy, "Cache-Control": cache_control, **(extra or {})}
+    return flask.Response(
+        body, status=200, headers=_headers(request_id, headers), content_type=content_type
+    )
+
+
 def error_response(error: IonError, request_id: str) -> flask.Response:
     envelope = ErrorEnvelope(
         error=ErrorBody(code=error.code, message=error.message, field=error.field),
@@ -266,7 +283,14 @@ class Call:
         return self.principal
 
 
-Handler = Callable[[Call], BaseModel]
+class Page(BaseModel):
+    """The response model of a page route (``core.api.docs``): its handler answers a
+    :func:`page_response` (HTML, a script, a style sheet), not JSON. A page is for people, not an
+    operation of the API, so the OpenAPI document leaves it out."""
+
+
+# A JSON route's handler answers its response model; a page route's, a page_response.
+Handler = Callable[[Call], BaseModel | flask.Response]
 
 
 class Access(StrEnum):
@@ -294,6 +318,10 @@ class Route:
     # resource has that name), so a malformed one is not found rather than invalid.
     path: type[BaseModel] | None = None
     max_body: int = MAX_BODY_BYTES  # the largest body it reads; a larger one is a 413
+
+    @property
+    def is_page(self) -> bool:
+        return self.response is Page
 
 
 class Guard(NamedTuple):
@@ -412,7 +440,9 @@ class Router:
             elif origin:
                 cors = self.guard.cors.headers_for(origin)
             body = route.handler(Call(request, request_id, params, principal))
-            return json_response(body, request_id, route.status, headers=cors)
+            if not isinstance(body, flask.Response):
+                return json_response(body, request_id, route.status, headers=cors)
+            response = body  # a page, with its own headers
         except IonError as error:
             request_log.note(error_code=error.code)
             response = error_response(error, request_id)
@@ -423,7 +453,10 @@ class Router:
             response = error_response(internal, request_id)
         if origin and not cors:
             cors = self._cors_quietly(origin)
+        vary = response.headers.get("Vary")
         response.headers.update(cors)
+        if vary and "Vary" in cors:  # an asset varies on Accept-Encoding too
+            response.headers["Vary"] = f"{vary}, {cors['Vary']}"
         return response
 
     @staticmethod

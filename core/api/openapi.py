@@ -1,7 +1,8 @@
 """OpenAPI 3.1 documents built from a function's routes and their pydantic models.
 
 The document is derived from the same :class:`Route` table the router dispatches on, so an
-endpoint cannot exist without being documented. Each function serves its document at
+endpoint cannot exist without being documented (the docs page and its assets, which are for
+people and answer no JSON, are left out). Each function serves its document at
 ``GET /v2/openapi.json``; a copy is kept in the function's folder and a test fails when the
 two differ (``python scripts/openapi.py --write`` refreshes the copies).
 
@@ -23,6 +24,7 @@ import werkzeug.exceptions
 from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
+from core.api import docs
 from core.api.http import (
     HEALTH,
     REQUEST_ID_HEADER,
@@ -145,6 +147,7 @@ def _links(path: str, route: Route, routes: Mapping[tuple[str, str], Route]) -> 
 def document(
     title: str, description: str, routes: Mapping[tuple[str, str], Route]
 ) -> dict[str, Any]:
+    routes = {key: route for key, route in routes.items() if not route.is_page}
     models: set[type[BaseModel]] = {ErrorEnvelope}
     for route in routes.values():
         models.add(route.response)
@@ -226,7 +229,8 @@ def service_router(
     routes: Mapping[tuple[str, str], Route],
     guard: Callable[[], Guard],
 ) -> Router:
-    """A function's router: its routes plus ``GET /healthz`` and ``GET /v2/openapi.json``.
+    """A function's router: its routes plus ``GET /healthz``, ``GET /v2/openapi.json`` and
+    Swagger UI for that document at ``GET /v2/docs`` (``core.api.docs``).
 
     Built while functions-framework loads the function's source, it also becomes the handler of
     the app's ``NotFound``: paths the framework's URL map routes nowhere (see
@@ -240,6 +244,7 @@ def service_router(
     table[("GET", "/v2/openapi.json")] = Route(
         lambda _: built(), "this function's OpenAPI 3.1 document", OpenApiOut, access=Access.PUBLIC
     )
+    table |= docs.routes(title)
     router = Router(table, guard)
     functions_framework.errorhandler(werkzeug.exceptions.NotFound)(router.unrouted)
     return router
