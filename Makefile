@@ -12,7 +12,7 @@ CHECKOV_STAMP := $(CHECKOV_VENV)/.installed
 TERRAFORM ?= terraform
 
 .PHONY: help setup dev test lint typecheck unit bench load fmt clean redis-server-installed \
-	emulators-installed infra-check terraform-installed bundles
+	emulators-installed infra-check terraform-installed bundles chromium-installed screenshots
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -45,22 +45,16 @@ typecheck: $(STAMP) ## mypy, strict on core, devtools and the scripts (devstack,
 	$(BIN)/mypy
 
 # The integration tests start their own redis-server on a free loopback port (devtools/redis_server.py),
-# so only the binary is needed: no service is started here and nothing relies on one. Checked on
-# every run rather than stamped, so a removed package is noticed. CI runs as root on Debian.
+# so only the binary is needed: no service is started here and nothing relies on one.
 redis-server-installed: ## Install Debian's redis-server if it is not on PATH (tests need a real one)
-	@command -v redis-server >/dev/null 2>&1 && exit 0; \
-	if [ "$$(id -u)" -eq 0 ]; then sudo=; \
-	elif command -v sudo >/dev/null 2>&1; then sudo=sudo; \
-	else echo "make: redis-server is not on PATH and installing it needs root or sudo;" \
-		"install the Debian package redis-server" >&2; exit 1; fi; \
-	echo "make: redis-server is not on PATH; installing it with apt-get"; \
-	{ $$sudo apt-get update -qq && \
-	  $$sudo env DEBIAN_FRONTEND=noninteractive \
-		apt-get install -y -qq --no-install-recommends redis-server; } || \
-	{ echo "make: apt-get could not install redis-server; the Redis integration tests" \
-		"need a real redis-server on PATH" >&2; exit 1; }; \
-	command -v redis-server >/dev/null 2>&1 || \
-	{ echo "make: redis-server was installed but is still not on PATH" >&2; exit 1; }
+	@scripts/ensure_packages.sh "the Redis integration tests need a real redis-server on PATH" \
+		redis-server:redis-server
+
+# The browser test (tests/e2e/test_browser.py) drives Debian's chromium through its matching
+# chromedriver; a browser build cannot be downloaded here. The CJK fonts render the Korean.
+chromium-installed: ## Install Debian's chromium, chromium-driver and fonts-noto-cjk if missing
+	@scripts/ensure_packages.sh "the browser test drives the system chromium" \
+		chromium:chromium chromium-driver:chromedriver fonts-noto-cjk
 
 # The Firestore and Pub/Sub emulators are Java servers that gcloud starts (devtools/emulators.py);
 # the integration, function and e2e tests and make dev need them, and a missing one is a test
@@ -112,10 +106,15 @@ infra-check: $(STAMP) $(CHECKOV_STAMP) terraform-installed ## terraform fmt -che
 bundles: $(STAMP) ## Build each function's deployable folder and content-hashed zip in build/bundles
 	$(BIN)/python scripts/build_bundles.py
 
-test: lint typecheck infra-check redis-server-installed emulators-installed ## Set up and run the whole test suite (lint, types, infra, tests)
+test: lint typecheck infra-check redis-server-installed emulators-installed chromium-installed ## Set up and run the whole test suite (lint, types, infra, tests)
 	@# A fixed hash seed: schemathesis draws its fuzzing cases in set order, and the same cases
 	@# every run make docs/reliability.md (rewritten by the suite) the same when nothing changed.
 	PYTHONHASHSEED=0 $(BIN)/pytest
+
+# The README's two screenshots (the console with an answer, and /v2/docs after a call), taken by
+# the browser test against a stack of its own.
+screenshots: $(STAMP) redis-server-installed emulators-installed chromium-installed ## Refresh docs/screenshots/ with the browser test
+	ION_SCREENSHOT_DIR=docs/screenshots $(BIN)/pytest -q tests/e2e/test_browser.py
 
 bench: $(STAMP) redis-server-installed emulators-installed ## Benchmarks (core, cache, HTTP, cold start, bulk) and the report in benchmarks/results/
 	@# Every benchmark runs and reports; the target fails if any missed its floor.

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from core.api.security import hash_key
+from devtools.console import ConsoleServer
 from devtools.emulators import PROJECT, FirestoreEmulator, PubSubEmulator
 from devtools.functions import FunctionProcess, FunctionSpec, wait_until_ready
 from devtools.processes import child_groups, end_stray_group, free_port, port_is_free
@@ -35,6 +36,7 @@ PORTS = {
     "recommend": 8082,
     "bulk": 8083,
     "bulk_worker": 8084,
+    "console": 8080,
 }
 # (entry point, folder, signature type): as infra/terraform deploys them.
 FUNCTIONS = (
@@ -84,6 +86,7 @@ class Stack:
         self.groups: dict[str, int] = {}  # name -> process group, for the state file
         self.urls: dict[str, str] = {}  # function -> base URL
         self.backing: dict[str, str] = {}  # emulator or Redis -> address
+        self.console_url = ""
 
     def port(self, name: str) -> int:
         return PORTS[name] + self.options.port_offset
@@ -105,6 +108,8 @@ class Stack:
             "PUBSUB_EMULATOR_HOST": pubsub.host,
             "GOOGLE_CLOUD_PROJECT": PROJECT,
             "ION_API_KEYS": f"{KEY_ID}:{hash_key(self.options.api_key)}:admin",
+            # The console calls the functions from the browser: its origins, in dev only.
+            "CORS_ALLOWED_ORIGINS": ",".join(ConsoleServer.origins(self.port("console"))),
             "PYTHONUNBUFFERED": "1",  # logs appear as they are written, not when a buffer fills
         }
         self._functions(env)
@@ -112,6 +117,7 @@ class Stack:
         pubsub.create_topic(TOPIC)
         pubsub.create_push_subscription(SUBSCRIPTION, TOPIC, worker)
         self._say(f"Pub/Sub topic {TOPIC} pushes to {worker} (subscription {SUBSCRIPTION})")
+        self._console()
         self._write_state(firestore.host, pubsub.host, redis_url)
         self._say(f"ready in {time.monotonic() - began:.1f}s")
 
@@ -201,10 +207,22 @@ class Stack:
         wait_until_ready(started, READY_TIMEOUT_S)
         self._say(f"functions ready ({time.monotonic() - began:.1f}s)")
 
+    def _console(self) -> None:
+        calls = {name: url for name, url in self.urls.items() if name != "bulk_worker"}
+        console = ConsoleServer(
+            self.port("console"), self.options.root / "console", calls, self.options.api_key
+        )
+        self._closers.push(console)
+        console.start()
+        self._services["console"] = console
+        self.console_url = console.url
+        self._say(f"mentor console on {console.url}")
+
     def _write_state(self, firestore: str, pubsub: str, redis_url: str) -> None:
         state: dict[str, Any] = {
             "pid": os.getpid(),
             "urls": self.urls,
+            "console_url": self.console_url,
             "api_key": self.options.api_key,
             "firestore_emulator_host": firestore,
             "pubsub_emulator_host": pubsub,
