@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import sys
 from collections.abc import Sequence
 
 from core.cli import analyze, ask, bulk, cache
 from core.cli._common import EXIT_BAD_INPUT
 from core.errors import ConfigError, IonError
+
+EXIT_READER_GONE = 128 + 13  # as a shell reports a process that SIGPIPE ended
 
 
 def parser() -> argparse.ArgumentParser:
@@ -45,19 +48,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         status: int | None = args.run(args)
-    except IonError as exc:
-        return _fail(exc.message)
-    except ConfigError as exc:
-        return _fail(str(exc))
-    except UnicodeDecodeError as exc:
-        return _fail(f"input is not UTF-8 text ({exc.reason} at byte {exc.start})")
-    except OSError as exc:
-        # Missing or unreadable files; strerror + filename reads better than the repr.
-        where = f": {exc.filename}" if exc.filename else ""
-        return _fail(f"{exc.strerror or exc}{where}")
+        sys.stdout.flush()  # a reader gone shows here, not in the interpreter's last flush
+    except BrokenPipeError:
+        return _reader_gone()
     except KeyboardInterrupt:
         return 130
+    except (IonError, ConfigError, UnicodeDecodeError, OSError) as exc:
+        return _fail(_said(exc))
     return status or 0
+
+
+def _said(exc: Exception) -> str:
+    """An error as the one line the user reads."""
+    if isinstance(exc, IonError):
+        return exc.message
+    if isinstance(exc, UnicodeDecodeError):
+        return f"input is not UTF-8 text ({exc.reason} at byte {exc.start})"
+    if isinstance(exc, OSError):
+        # Missing or unreadable files; strerror + filename reads better than the repr.
+        where = f": {exc.filename}" if exc.filename else ""
+        return f"{exc.strerror or exc}{where}"
+    return str(exc)
+
+
+def _reader_gone() -> int:
+    """``ion ... | head``: whoever read the output has what it wanted and closed the pipe. Like
+    a Unix tool ended by SIGPIPE: no message, the status a shell shows for one (128 + 13). What
+    is still buffered goes nowhere, so the interpreter's last flush does not fail again."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return EXIT_READER_GONE
 
 
 def _fail(message: str) -> int:

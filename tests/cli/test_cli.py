@@ -155,3 +155,25 @@ def test_usage_errors_exit_2_without_traceback() -> None:
         assert result.returncode == 2
         assert "Traceback" not in result.stderr
         assert "usage: ion" in result.stderr
+
+
+def test_a_reader_that_stops_early_ends_ion_quietly(tmp_path: Path) -> None:
+    """``ion analyze --jsonl big.jsonl | head -1``: the pipe closes while ion still writes; it
+    stops without a message or traceback, with the status SIGPIPE would give (141)."""
+    messages = tmp_path / "many.jsonl"
+    lines = (
+        json.dumps({"text": f"배포가 {n}번째 실패했어요"}, ensure_ascii=False) for n in range(3000)
+    )
+    messages.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    reader = subprocess.Popen(
+        [str(ION), "analyze", "--jsonl", str(messages)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert reader.stdout is not None
+    assert reader.stderr is not None
+    first = reader.stdout.readline()
+    reader.stdout.close()  # what head does after its line
+    assert json.loads(first)["language"] == "ko"
+    assert reader.wait(timeout=60) == 141
+    assert reader.stderr.read() == b""
