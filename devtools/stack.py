@@ -75,6 +75,9 @@ class StackOptions:
     # start empty anyway (the kept documents are then replaced by this run's at exit).
     data_dir: Path | None = None
     fresh: bool = False
+    # User keys for `make load`, one per simulated user in turn, so a load test measures the
+    # service rather than one key's rate limit; written to the state file, accepted as "load-NN".
+    load_keys: tuple[str, ...] = ()
 
 
 class Stack:
@@ -107,7 +110,13 @@ class Stack:
             "FIRESTORE_EMULATOR_HOST": firestore.host,
             "PUBSUB_EMULATOR_HOST": pubsub.host,
             "GOOGLE_CLOUD_PROJECT": PROJECT,
-            "ION_API_KEYS": f"{KEY_ID}:{hash_key(self.options.api_key)}:admin",
+            "ION_API_KEYS": ",".join(
+                [f"{KEY_ID}:{hash_key(self.options.api_key)}:admin"]
+                + [
+                    f"load-{n:02d}:{hash_key(key)}:user"
+                    for n, key in enumerate(self.options.load_keys, start=1)
+                ]
+            ),
             # The console calls the functions from the browser: its origins, in dev only.
             "CORS_ALLOWED_ORIGINS": ",".join(ConsoleServer.origins(self.port("console"))),
             "PYTHONUNBUFFERED": "1",  # logs appear as they are written, not when a buffer fills
@@ -224,6 +233,7 @@ class Stack:
             "urls": self.urls,
             "console_url": self.console_url,
             "api_key": self.options.api_key,
+            "load_keys": list(self.options.load_keys),
             "firestore_emulator_host": firestore,
             "pubsub_emulator_host": pubsub,
             "redis_url": redis_url,

@@ -7,10 +7,12 @@ Messages are a Korean and English mix drawn with Zipf-like weights, so popular q
 repeat and the response cache is exercised as in real use.
 
 Where: ``ION_LOAD_PROCESS_URL``, ``ION_LOAD_RECOMMEND_URL``, ``ION_LOAD_BULK_URL`` and
-``ION_API_KEY``, else ``ION_LOAD_STATE_FILE`` (default ``.dev/stack.json``, as ``make dev``
-writes it). A 429 is recorded as a failure whose message starts with ``429``: the SLO gate
-(scripts/slo_gate.py) leaves those out of the error rate, since a rate limit doing its job is
-not an error.
+``ION_LOAD_API_KEYS`` (several keys, separated by commas) or ``ION_API_KEY``, else
+``ION_LOAD_STATE_FILE`` (default ``.dev/stack.json``, as ``make dev`` writes it, with its
+``load_keys``). Each simulated user sends one of the keys, dealt round-robin, so the service is
+loaded rather than one key's rate limit. A 429 is recorded as a failure whose message starts
+with ``429``: the SLO gate (scripts/slo_gate.py) leaves those out of the error rate and counts
+them apart, since a rate limit doing its job is not an error.
 
 Only loopback targets are accepted: a load test never leaves this machine.
 """
@@ -59,12 +61,14 @@ WEIGHTS = [1 / (rank + 1) for rank in range(len(MESSAGES))]
 PERSONAS = ["lua", "elro", "riri", "nana"]
 
 
-def _target(name: str) -> tuple[str, str]:
-    """(base URL, API key) for a function: both from the environment, or both from make dev's
-    state file. ``ION_API_KEY`` goes only to a URL the environment names: it may be a real
-    deployment's key, and whatever listens on a port the state file names must not get it."""
+def _target(name: str) -> tuple[str, tuple[str, ...]]:
+    """(base URL, API keys) for a function: both from the environment, or both from make dev's
+    state file (its ``load_keys``, else its ``api_key``). The environment's keys go only to a URL
+    the environment names: they may be a real deployment's, and whatever listens on a port the
+    state file names must not get them."""
     url = os.environ.get(f"ION_LOAD_{name.upper()}_URL", "")
-    key = os.environ.get("ION_API_KEY", "")
+    given = os.environ.get("ION_LOAD_API_KEYS", "") or os.environ.get("ION_API_KEY", "")
+    keys = tuple(k.strip() for k in given.split(",") if k.strip())
     if not url:
         state_file = Path(os.environ.get("ION_LOAD_STATE_FILE", ROOT / ".dev" / "stack.json"))
         if state_file.exists():
@@ -73,17 +77,20 @@ def _target(name: str) -> tuple[str, str]:
             except AskError as error:
                 raise SystemExit(str(error)) from None
             url = state.get("urls", {}).get(name, "")
-            key = state.get("api_key", "")
+            keys = tuple(state.get("load_keys") or ()) or (state.get("api_key", ""),)
     if not url:
         raise SystemExit(f"no URL for {name}: start make dev or set ION_LOAD_{name.upper()}_URL")
     host = urlsplit(url).hostname
     if host not in {"127.0.0.1", "localhost", "::1"}:
         raise SystemExit(f"{url} is not a loopback URL; load tests only target this machine")
-    return url.rstrip("/"), key
+    return url.rstrip("/"), keys or ("",)
 
 
 def message() -> str:
     return random.choices(MESSAGES, WEIGHTS)[0]  # noqa: S311  (load mix, not security)
+
+
+_DEALT = itertools.count()  # users of every class, in the order they start
 
 
 class _IonUser(HttpUser):
@@ -93,7 +100,8 @@ class _IonUser(HttpUser):
 
     def __init__(self, environment: Environment) -> None:
         # Each class has its own function's host, so it must be known before HttpUser checks.
-        self.host, key = _target(self.function)
+        self.host, keys = _target(self.function)
+        key = keys[next(_DEALT) % len(keys)]  # round-robin: every key carries its share
         super().__init__(environment)
         self.client.headers.update({"X-API-Key": key, "Content-Type": "application/json"})
         self.user_id = f"load-{uuid.uuid4().hex[:8]}"

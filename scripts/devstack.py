@@ -12,6 +12,8 @@ Options (each also an environment variable; the option wins):
   --data-dir P      ION_DEV_DATA_DIR     where Firestore's documents are kept between runs
                                          (.dev/data): exported at exit, imported at start
   --fresh           ION_DEV_FRESH=1      start with no documents (make dev FRESH=1)
+  --load-keys N     ION_DEV_LOAD_KEYS    user keys for make load (default 32), written to the
+                                         state file; each simulated user sends one of them
                     ION_DEV_API_KEY      the API key to accept (default: a new random one)
 """
 
@@ -23,6 +25,7 @@ import secrets
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 
@@ -32,6 +35,8 @@ sys.path.insert(0, str(ROOT))  # devtools is not installed: it ships with the re
 from devtools.stack import PORTS, Stack, StackOptions  # noqa: E402
 
 EXIT_FAILED = 1
+LOAD_KEYS = 32  # enough that a heavy scenario's users stay under each key's rate limit
+MAX_LOAD_KEYS = 999
 _print_lock = threading.RLock()  # reentrant: a signal handler may run inside say()
 
 
@@ -57,6 +62,24 @@ def _offset(text: str) -> int:
     return value
 
 
+def _load_keys(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= MAX_LOAD_KEYS:
+        raise argparse.ArgumentTypeError(f"{text!r} is not valid; accepted: 0 to {MAX_LOAD_KEYS}")
+    return value
+
+
+def _from_env(name: str, parse: Callable[[str], int], default: str) -> int:
+    """A number from the environment, or ArgumentTypeError naming the variable."""
+    try:
+        return parse(os.environ.get(name) or default)
+    except argparse.ArgumentTypeError as error:
+        raise argparse.ArgumentTypeError(f"{name}: {error}") from None
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="devstack", description="Run the ION stack on loopback until Ctrl-C."
@@ -64,7 +87,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--port-offset",
         type=_offset,
-        default=_offset(os.environ.get("ION_DEV_PORT_OFFSET") or "0"),
+        default=_from_env("ION_DEV_PORT_OFFSET", _offset, "0"),
         help="add this to every port (env ION_DEV_PORT_OFFSET; default 0)",
     )
     parser.add_argument(
@@ -78,6 +101,12 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         default=Path(os.environ.get("ION_DEV_DATA_DIR") or ROOT / ".dev" / "data"),
         help="where Firestore's documents are kept between runs (env ION_DEV_DATA_DIR)",
+    )
+    parser.add_argument(
+        "--load-keys",
+        type=_load_keys,
+        default=_from_env("ION_DEV_LOAD_KEYS", _load_keys, str(LOAD_KEYS)),
+        help=f"user keys for make load (env ION_DEV_LOAD_KEYS; default {LOAD_KEYS})",
     )
     parser.add_argument(
         "--fresh",
@@ -119,8 +148,8 @@ def _banner(stack: Stack, key: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     try:
         args = _parser().parse_args(argv)
-    except argparse.ArgumentTypeError as error:  # a bad ION_DEV_PORT_OFFSET
-        print(f"devstack: error: ION_DEV_PORT_OFFSET: {error}", file=sys.stderr)
+    except argparse.ArgumentTypeError as error:  # a bad ION_DEV_PORT_OFFSET or _LOAD_KEYS
+        print(f"devstack: error: {error}", file=sys.stderr)
         return 2
     key = os.environ.get("ION_DEV_API_KEY") or secrets.token_urlsafe(24)
     signal.signal(signal.SIGTERM, _interrupt)
@@ -131,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
         args.port_offset,
         data_dir=args.data_dir.resolve(),
         fresh=args.fresh,
+        load_keys=tuple(secrets.token_urlsafe(18) for _ in range(args.load_keys)),
     )
     stack = Stack(options, say)
     status = 0

@@ -5,10 +5,12 @@
 
 Runs ``locust -f loadtest/locustfile.py --headless -u USERS -r RATE -t SECONDS --csv
 OUT/SCENARIO`` against the stack ``make dev`` runs (its ``.dev/stack.json``; or the
-``ION_LOAD_*_URL`` and ``ION_API_KEY`` variables), then ``scripts/slo_gate.py`` on the CSVs it
-wrote; exits with the gate's status (Locust's own, if it failed to run). The stack's rate
-limit (600 requests a minute per key by default) turns much of a heavy load into 429s, which
-the gate does not count as errors; ``RATE_LIMIT_PER_MIN=0 make dev`` measures without it.
+``ION_LOAD_*_URL`` and ``ION_LOAD_API_KEYS`` or ``ION_API_KEY`` variables), then
+``scripts/slo_gate.py`` on the CSVs it wrote; exits with the gate's status (Locust's own, if it
+failed to run). The simulated users are dealt the stack's 32 load keys in turn, so the rate
+limit (600 requests a minute per key by default) is one key's share of the load, not all of it;
+429s are reported apart and not counted as errors; ``RATE_LIMIT_PER_MIN=0 make dev`` measures
+without any limit.
 """
 
 from __future__ import annotations

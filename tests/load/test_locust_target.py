@@ -50,7 +50,7 @@ def test_the_environment_key_never_goes_to_the_state_files_url(tmp_path: Path) -
         }
     )
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout) == ["http://127.0.0.1:18081", "dev-stack-key"]
+    assert json.loads(done.stdout) == ["http://127.0.0.1:18081", ["dev-stack-key"]]
 
 
 def test_a_url_from_the_environment_gets_the_environment_key(tmp_path: Path) -> None:
@@ -62,10 +62,31 @@ def test_a_url_from_the_environment_gets_the_environment_key(tmp_path: Path) -> 
         }
     )
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout) == ["http://127.0.0.1:9999", "a-real-deployment-key"]
+    assert json.loads(done.stdout) == ["http://127.0.0.1:9999", ["a-real-deployment-key"]]
 
 
 def test_a_state_file_others_may_read_is_refused(tmp_path: Path) -> None:
     done = _target({"ION_LOAD_STATE_FILE": str(_state(tmp_path, 0o644))})
     assert done.returncode != 0
     assert "chmod 600" in done.stderr
+
+
+def test_several_keys_come_from_the_environment_or_the_state_files_load_keys(
+    tmp_path: Path,
+) -> None:
+    named = _target(
+        {
+            "ION_LOAD_PROCESS_URL": "http://127.0.0.1:9999",
+            "ION_LOAD_API_KEYS": "k1, k2,k3",
+            "ION_API_KEY": "not-this-one",
+        }
+    )
+    assert named.returncode == 0, named.stderr
+    assert json.loads(named.stdout) == ["http://127.0.0.1:9999", ["k1", "k2", "k3"]]
+    path = _state(tmp_path, 0o600)
+    state = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps({**state, "load_keys": ["l1", "l2"]}), encoding="utf-8")
+    from_file = _target({"ION_LOAD_API_KEYS": "k1,k2", "ION_LOAD_STATE_FILE": str(path)})
+    assert from_file.returncode == 0, from_file.stderr
+    # The environment's keys never go to the state file's URL: its own load keys do.
+    assert json.loads(from_file.stdout) == ["http://127.0.0.1:18081", ["l1", "l2"]]
