@@ -7,6 +7,7 @@ const $ = (id) => document.getElementById(id);
 const HANGUL = /[\uac00-\ud7a3]/;
 const DONE = new Set(["done", "done_with_errors", "failed"]);
 const POLL_MS = 700;
+const POLL_LIMIT_MS = 10 * 60 * 1000; // a job not done by then is left to GET /v2/bulk/{id}
 const MAX_ITEMS = 100;
 
 let config = { urls: {}, api_key: "" };
@@ -87,25 +88,33 @@ async function call(fn, method, path, body) {
 
 function say(id, text, isError = false) {
   const node = $(id);
-  node.textContent = text;
+  if (node.textContent !== text) node.textContent = text; // a live region re-announces a write
   node.classList.toggle("error", isError);
 }
 
 // --- start-up -----------------------------------------------------------------------------
 
 async function start() {
+  // The link make dev prints carries a token of this run; with it, the key is prefilled.
+  const token = new URLSearchParams(location.hash.slice(1)).get("token") || "";
   try {
-    const response = await fetch("config.json", { cache: "no-store" });
+    const response = await fetch("config.json", {
+      cache: "no-store",
+      headers: token ? { "X-Console-Token": token } : {},
+    });
     config = await response.json();
   } catch (error) {
     say("stack-status", "Could not read the stack's settings (config.json).", true);
   }
   $("api-key").value = config.api_key || "";
+  if (!config.api_key) {
+    say("key-help", "Paste the API key make dev printed, or open the console link it printed (that fills it in).");
+  }
   if (config.urls.process) $("docs-link").href = `${config.urls.process}/v2/docs`;
   resetSession();
   wire();
-  checkStack();
-  loadPersonaNames();
+  checkStack(); // /healthz needs no key
+  if (config.api_key) loadPersonaNames(); // else on the first use of a pasted key
 }
 
 async function checkStack() {
@@ -136,8 +145,7 @@ function wire() {
     const input = $("api-key");
     const shown = input.type === "text";
     input.type = shown ? "password" : "text";
-    $("show-key").textContent = shown ? "Show" : "Hide";
-    $("show-key").setAttribute("aria-pressed", String(!shown));
+    $("show-key").setAttribute("aria-pressed", String(!shown)); // the label stays "Show key"
   });
   $("connection").addEventListener("submit", (event) => event.preventDefault());
   $("ask").addEventListener("submit", (event) => {
@@ -176,6 +184,8 @@ function resetSession() {
 // --- one message --------------------------------------------------------------------------
 
 async function send() {
+  if ($("send").disabled) return; // Ctrl+Enter while the last message is on its way
+  if (!Object.keys(names).length) await loadPersonaNames();
   const text = $("message").value;
   if (!text.trim()) {
     say("ask-status", "Write a message first.", true);
@@ -392,7 +402,12 @@ async function runBulk() {
     lastJob = accepted.job_id;
     say("bulk-status", `Job ${accepted.job_id} accepted: ${accepted.total} messages.`);
     let job;
+    const deadline = Date.now() + POLL_LIMIT_MS;
     for (;;) {
+      if (Date.now() > deadline) {
+        throw new Error(`job ${accepted.job_id} is still ${job.status} after ten minutes; ` +
+          `ask again with GET /v2/bulk/${accepted.job_id}`);
+      }
       job = await call("bulk", "GET", `/v2/bulk/${accepted.job_id}`);
       $("bulk-progress").value = job.progress;
       $("bulk-count").textContent = `${job.completed + job.failed} / ${job.total}`;
@@ -425,10 +440,11 @@ function showResults(results) {
   body.replaceChildren(...results.map((item) => {
     const r = item.result;
     const answer = r ? r.answer : (item.error ? `${item.error.code}: ${item.error.message}` : "");
-    return el("tr", { class: r && r.safety.category !== "none" ? "crisis" : "" },
+    const crisis = r && r.safety.category !== "none";
+    return el("tr", { class: crisis ? "crisis" : "" },
       el("td", { text: String(item.index) }),
       el("td", { text: item.id }),
-      el("td", { text: item.status }),
+      el("td", { text: crisis ? `${item.status} · safety reply (${r.safety.category})` : item.status }),
       el("td", { text: r ? personaName(r.persona) : "" }),
       el("td", { text: r ? r.resonance_key : "" }),
       el("td", { class: "answer", lang: langOf(answer), text: answer }));

@@ -3,14 +3,20 @@ loopback by a thread of the devstack process.
 
 The page talks to the functions straight from the browser, through their CORS allow-list (the
 stack adds the console's origins to it, in the dev stack only). ``config.json`` gives it the
-functions' URLs and the stack's API key, to prefill; it is answered only to a request whose
-``Host`` is this server's own loopback name, so a page elsewhere that rebinds a DNS name to
-127.0.0.1 cannot read the key.
+functions' URLs, and the stack's API key to prefill only to a page opened with the link
+``make dev`` prints: the link carries a token of this run in its fragment (never sent to the
+server by the browser on its own), and the page sends it back in ``X-Console-Token``. Anyone
+else on the machine who asks gets no key, as they cannot read ``.dev/stack.json`` either; the
+page then asks for the key. Every file is answered only to a request whose ``Host`` is this
+server's own loopback name, so a page elsewhere that rebinds a DNS name to 127.0.0.1 gets
+nothing.
 """
 
 from __future__ import annotations
 
+import hmac
 import json
+import secrets
 import threading
 from collections.abc import Mapping
 from http import HTTPStatus
@@ -26,6 +32,7 @@ FILES = {
     "/console.js": ("console.js", "text/javascript; charset=utf-8"),
 }
 CONFIG = "/config.json"
+TOKEN_HEADER = "X-Console-Token"  # noqa: S105 (a header name, not a secret)
 
 
 def policy(function_urls: Mapping[str, str]) -> str:
@@ -69,7 +76,10 @@ class _Handler(BaseHTTPRequestHandler):
             )
             return
         if path == CONFIG:
-            self._send(HTTPStatus.OK, self.server.config, "application/json", head)
+            presented = self.headers.get(TOKEN_HEADER, "").encode()
+            trusted = hmac.compare_digest(presented, self.server.token.encode())
+            config = {"urls": self.server.urls, "api_key": self.server.key if trusted else ""}
+            self._send(HTTPStatus.OK, json.dumps(config).encode(), "application/json", head)
             return
         found = FILES.get(path)
         if found is None:
@@ -95,7 +105,9 @@ class _Handler(BaseHTTPRequestHandler):
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     folder: Path
-    config: bytes
+    urls: dict[str, str]
+    key: str
+    token: str
     policy: str
     hosts: frozenset[str]
 
@@ -109,7 +121,11 @@ class ConsoleServer:
         self.port = port
         self.url = f"http://127.0.0.1:{port}"
         self._folder = folder
-        self._config = json.dumps({"urls": dict(function_urls), "api_key": api_key}).encode()
+        self._urls = dict(function_urls)
+        self._key = api_key
+        self.token = secrets.token_urlsafe(16)
+        # What make dev prints: the page opened with it is given the key (see the module).
+        self.link = f"{self.url}/#token={self.token}"
         self._policy = policy(function_urls)
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
@@ -125,7 +141,9 @@ class ConsoleServer:
             raise RuntimeError(f"the console's files are missing from {self._folder}: {missing}")
         server = _Server(("127.0.0.1", self.port), _Handler)
         server.folder = self._folder
-        server.config = self._config
+        server.urls = self._urls
+        server.key = self._key
+        server.token = self.token
         server.policy = self._policy
         server.hosts = frozenset(o.split("//", 1)[1] for o in self.origins(self.port))
         self._server = server

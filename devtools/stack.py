@@ -90,6 +90,7 @@ class Stack:
         self.urls: dict[str, str] = {}  # function -> base URL
         self.backing: dict[str, str] = {}  # emulator or Redis -> address
         self.console_url = ""
+        self.console_link = ""  # the URL with this run's token: the page gets the key
 
     def port(self, name: str) -> int:
         return PORTS[name] + self.options.port_offset
@@ -225,6 +226,7 @@ class Stack:
         console.start()
         self._services["console"] = console
         self.console_url = console.url
+        self.console_link = console.link
         self._say(f"mentor console on {console.url}")
 
     def _write_state(self, firestore: str, pubsub: str, redis_url: str) -> None:
@@ -232,6 +234,7 @@ class Stack:
             "pid": os.getpid(),
             "urls": self.urls,
             "console_url": self.console_url,
+            "console_link": self.console_link,
             "api_key": self.options.api_key,
             "load_keys": list(self.options.load_keys),
             "firestore_emulator_host": firestore,

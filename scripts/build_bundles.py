@@ -54,8 +54,8 @@ _BASE = (
     "redis",
     "google-cloud-secret-manager",
     "sentry-sdk[flask]",
-    "swagger-ui-py",  # the assets of GET /v2/docs (core/api/docs.py)
 )
+_DOCS = "swagger-ui-py"  # the assets of GET /v2/docs (core/api/docs.py): HTTP functions only
 _NO_ANSWERS = "writes no answers: only process and bulk_worker build the pipeline's generator"
 _NO_PUBLISH = "publishes nothing: only bulk's POST /v2/bulk publishes items"
 _CLI_ONLY = {"tqdm": "the progress bar of the ion command (ion bulk), never a function"}
@@ -65,13 +65,13 @@ BUNDLES: dict[str, Bundle] = {
     "process": Bundle(
         "process",
         "http",
-        (*_BASE, "google-cloud-firestore", "google-genai"),
+        (*_BASE, _DOCS, "google-cloud-firestore", "google-genai"),
         omits={"google.cloud.pubsub_v1": _NO_PUBLISH, **_CLI_ONLY},
     ),
     "recommend": Bundle(
         "recommend",
         "http",
-        _BASE,
+        (*_BASE, _DOCS),
         omits={
             "google.cloud.firestore": "ranks personas and keeps no sessions or jobs",
             "google.genai": _NO_ANSWERS,
@@ -82,7 +82,7 @@ BUNDLES: dict[str, Bundle] = {
     "bulk": Bundle(
         "bulk",
         "http",
-        (*_BASE, "google-cloud-firestore", "google-cloud-pubsub"),
+        (*_BASE, _DOCS, "google-cloud-firestore", "google-cloud-pubsub"),
         omits={"google.genai": _NO_ANSWERS, **_CLI_ONLY},
     ),
     "bulk_worker": Bundle(

@@ -135,7 +135,7 @@ def _wait_for_a_death(stack: Stack) -> list[str]:
 
 def _banner(stack: Stack, key: str) -> None:
     say("")
-    say(f"  {'console':<18} {stack.console_url}   (the mentor console: open it in a browser)")
+    say(f"  {'console':<18} {stack.console_link}   (the mentor console: open this link)")
     for name, url in stack.urls.items():
         say(f"  {name:<18} {url}" + (f"   docs: {url}/v2/docs" if name != "bulk_worker" else ""))
     for name, address in stack.backing.items():

@@ -455,8 +455,8 @@ class Router:
             cors = self._cors_quietly(origin)
         vary = response.headers.get("Vary")
         response.headers.update(cors)
-        if vary and "Vary" in cors:  # an asset varies on Accept-Encoding too
-            response.headers["Vary"] = f"{vary}, {cors['Vary']}"
+        if vary:  # a page's asset names its own (Accept-Encoding, Origin): keep them
+            response.headers["Vary"] = vary
         return response
 
     @staticmethod

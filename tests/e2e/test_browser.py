@@ -9,6 +9,7 @@ the README's into docs/screenshots).
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import re
@@ -29,6 +30,8 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import WebDriverWait
 
+from devtools.console import TOKEN_HEADER as TOKEN
+from devtools.stack import PORTS
 from tests.e2e.devstack_run import RunningStack, started
 
 pytestmark = pytest.mark.e2e
@@ -109,6 +112,13 @@ def problems(driver: WebDriver) -> list[str]:
         for entry in driver.get_log("browser")
         if entry["level"] in ("SEVERE", "WARNING")
     ]
+
+
+def open_page(driver: WebDriver, url: str) -> None:
+    """Load ``url`` afresh: from the same page, a link differing only in its fragment would
+    just scroll, and the console would not read its token."""
+    driver.get("about:blank")
+    driver.get(url)
 
 
 def by_id(driver: WebDriver, element_id: str) -> WebElement:
@@ -204,16 +214,29 @@ def test_the_console_serves_its_page_and_settings_on_loopback_only(stack: Runnin
     assert stack.url("process") in policy  # the page may call the functions, nothing else
     assert "unsafe" not in policy
     assert not re.search(r"https?://(?!127\.0\.0\.1)", page.text)  # nothing from outside
-    config = requests.get(f"{console}/config.json", timeout=10).json()
+    # The key goes only to the page opened with the link make dev printed (its token), as the
+    # state file is readable only by its owner; anyone else on the machine gets the URLs.
+    link = stack.state["console_link"]
+    token = link.split("#token=", 1)[1]
+    assert link == f"{console}/#token={token}"
+    assert link in stack.output()
+    anyone = requests.get(f"{console}/config.json", timeout=10).json()
+    assert anyone == {"urls": anyone["urls"], "api_key": ""}
+    assert anyone["urls"]["bulk"] == stack.url("bulk")
+    wrong = requests.get(f"{console}/config.json", headers={TOKEN: token[:-1]}, timeout=10)
+    assert wrong.json()["api_key"] == ""
+    config = requests.get(f"{console}/config.json", headers={TOKEN: token}, timeout=10).json()
     assert config["api_key"] == stack.key
-    assert config["urls"]["bulk"] == stack.url("bulk")
-    # Another name for loopback (DNS rebinding) does not get the key.
+    # Another name for loopback (DNS rebinding) gets nothing, token or not.
     rebound = requests.get(
-        f"{console}/config.json", headers={"Host": "attacker.example:80"}, timeout=10
+        f"{console}/config.json", headers={"Host": "attacker.example:80", TOKEN: token}, timeout=10
     )
     assert rebound.status_code == 421
     assert stack.key not in rebound.text
-    assert requests.get(f"{console}/../Makefile", timeout=10).status_code == 404
+    raw = http.client.HTTPConnection("127.0.0.1", stack.offset + PORTS["console"], timeout=10)
+    raw.request("GET", "/../Makefile")  # as sent: no client normalises it away
+    assert raw.getresponse().status == 404
+    raw.close()
     # The functions let the console's origin call them, in the dev stack.
     preflight = requests.options(
         f"{stack.url('process')}/v2/process",
@@ -228,10 +251,18 @@ def test_the_console_serves_its_page_and_settings_on_loopback_only(stack: Runnin
     assert "X-API-Key" in preflight.headers["Access-Control-Allow-Headers"]
 
 
+def test_the_plain_url_asks_for_the_key(stack: RunningStack, browser: WebDriver) -> None:
+    open_page(browser, stack.url("console"))
+    wait_for(browser, "the key's hint", lambda d: "Paste" in by_id(d, "key-help").text)
+    assert by_id(browser, "api-key").get_attribute("value") == ""
+    assert problems(browser) == []  # nothing that needs a key was tried without one
+
+
 def test_a_person_talks_to_the_mentors_in_the_console(
     stack: RunningStack, browser: WebDriver, shots: Path
 ) -> None:
-    browser.get(stack.url("console"))
+    assert stack.state is not None
+    open_page(browser, stack.state["console_link"])
     wait_for(
         browser,
         "the stack check",
@@ -292,7 +323,8 @@ def test_a_person_talks_to_the_mentors_in_the_console(
 
 
 def test_the_persona_cards_open(stack: RunningStack, browser: WebDriver) -> None:
-    browser.get(stack.url("console"))
+    assert stack.state is not None
+    open_page(browser, stack.state["console_link"])
     by_id(browser, "load-personas").click()
     cards = wait_for(
         browser,
@@ -306,7 +338,8 @@ def test_the_persona_cards_open(stack: RunningStack, browser: WebDriver) -> None
 def test_a_bulk_job_runs_to_completion_and_downloads(
     stack: RunningStack, browser: WebDriver, downloads: Path
 ) -> None:
-    browser.get(stack.url("console"))
+    assert stack.state is not None
+    open_page(browser, stack.state["console_link"])
     lines = [
         {"id": "one", "message": "회의가 너무 많아서 집중이 안 돼요"},
         {"id": "two", "message": "How do I ask my manager for a raise?"},
