@@ -29,9 +29,32 @@ def after_first_answer(work: Callable[[], None], name: str) -> None:
     threading.Thread(target=wait_then_work, name=name, daemon=True).start()
 
 
+_pending: list[tuple[Callable[[], None], str]] = []  # for on_first_answer
+_pending_lock = threading.Lock()
+
+
+def on_first_answer(work: Callable[[], None], name: str) -> None:
+    """Run ``work`` on a daemon thread named ``name`` when this process answers its first
+    request (at once if it already has), and never in a process that answers none.
+
+    For work registered while a function's module is imported: functions-framework imports it
+    in gunicorn's master process, which then forks the worker that serves. A thread started
+    during the import would stay behind in the master (a fork keeps only the forking thread);
+    a registration is inherited by the worker, whose first answer starts it there."""
+    with _pending_lock:
+        if not _answered.is_set():
+            _pending.append((work, name))
+            return
+    threading.Thread(target=work, name=name, daemon=True).start()
+
+
 def answered() -> None:
     """The instance has sent a response: work waiting for it may start."""
-    _answered.set()
+    with _pending_lock:
+        _answered.set()
+        started, _pending[:] = list(_pending), []
+    for work, name in started:
+        threading.Thread(target=work, name=name, daemon=True).start()
 
 
 def has_answered() -> bool:

@@ -201,6 +201,9 @@ SETTINGS: tuple[Setting, ...] = (
             "a session expires this long after its last turn (Firestore TTL on expire_at)"),
     Setting("SESSION_TIMEOUT_S", "5", _positive_float, "seconds > 0",
             "deadline for each Firestore call; past it a request with a session gets 503"),
+    Setting("SESSIONS_WARM_UP", "true", _boolean, "true or false",
+            "prepare the session store (import its client, connect) in the background once an "
+            "instance has answered its first request, so its first session request is quick"),
     Setting("SESSION_ID_SECRET", "", _optional_key, "a random string of 32+ characters (best "
             "as sm://NAME), or empty", "HMAC key that names each session's document after its "
             "API key, user_id and session_id; changing it ends every open session; empty means "
@@ -333,6 +336,7 @@ class Settings:
     session_collection: str
     session_ttl_s: float
     session_timeout_s: float
+    sessions_warm_up: bool
     session_id_secret: str | None = field(repr=False)
     bulk: BulkSettings
     api_keys: str = field(repr=False)
@@ -384,6 +388,7 @@ class Settings:
             session_collection=values["SESSION_COLLECTION"],
             session_ttl_s=values["SESSION_TTL_H"] * 3600,
             session_timeout_s=values["SESSION_TIMEOUT_S"],
+            sessions_warm_up=values["SESSIONS_WARM_UP"],
             session_id_secret=values["SESSION_ID_SECRET"],
             bulk=BulkSettings(
                 topic=values["BULK_TOPIC"],

@@ -1,6 +1,7 @@
 """One message answered, with or without a session: the service behind ``POST /v2/process``.
 
-Sessionless requests never touch the session store (nor import its client). With a session,
+Sessionless requests never touch the session store; an instance prepares it in the background
+after its first answer (:meth:`Conversations.prepare_sessions`). With a session,
 the last ``PROMPT_TURNS`` turns go to the pipeline, and the user's message (with its safety
 category, when flagged) and the answer are appended atomically afterwards; a session flagged
 once stays in ``care`` for the rest of its life. If the store is down the request fails with
@@ -39,6 +40,12 @@ class Conversations:
     @cached_property
     def sessions(self) -> SessionStore:
         return self._sessions_factory()
+
+    def prepare_sessions(self) -> None:
+        """Import the session store's client and connect (``SessionStore.prepare``), so the
+        first request with a session does not do it on its own time; ``core.bootstrap`` runs
+        this in the background. Never raises."""
+        self.sessions.prepare()
 
     def answer(self, request: Request, owner: Owner, session_id: str | None) -> Answered:
         observability.set_tags(user_id=owner.user_id, session_id=session_id)  # keyed hashes

@@ -77,6 +77,11 @@ class SessionStoreUnavailable(Unavailable):
 
 
 class SessionStore(Protocol):
+    def prepare(self) -> None:
+        """Get ready for the first call (import the client library, connect) without raising:
+        an instance does this in the background when it starts (``Conversations.prepare``)."""
+        ...
+
     def load(self, session_id: str, owner: Owner) -> SessionState:
         """The owner's session's state; empty for an id this owner has not used (whether or
         not another owner has). :class:`SessionNotFound` for an id no session can have,

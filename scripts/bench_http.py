@@ -6,6 +6,12 @@ served the same way (the functions-framework CLI, on loopback) in the same run.
 2. Cache-miss throughput (a new message every request): reported.
 3. Cold start, process start to first 200: a sessionless request, floor <= 1.5x the bare
    handler's; a request with a session (Firestore emulator): reported.
+4. The first session request on a new instance against the next ones on it (Firestore
+   emulator): each fresh process answers /healthz (its first answer, after which it prepares
+   its session store in the background), is left alone for ``SETTLE_S`` as an instance between
+   requests is, then starts ``TURNS`` new conversations, one request each; floor: the first
+   request's median over the processes <= 2x the median of the later ones (the same work on a
+   warm instance: a new session's first turn).
 
 The bare handler and the process function run side by side and take turns, in short windows
 (throughput) and spawn by spawn (cold starts), so that a shared machine's slow spells fall on
@@ -48,7 +54,9 @@ from devtools.redis_server import RedisServer  # noqa: E402
 OUT = ROOT / ".bench" / "http.json"
 LOGS = ROOT / ".bench" / "logs"
 KEY = "bench-key"
-THROUGHPUT_FLOOR, P99_CEILING, COLD_CEILING = 0.6, 2.0, 1.5
+THROUGHPUT_FLOOR, P99_CEILING, COLD_CEILING, FIRST_TURN_CEILING = 0.6, 2.0, 1.5, 2.0
+SETTLE_S = 3.0  # from an instance's first answer to its first session request
+TURNS = 6
 BARE = """
 def bare(request):
     return {"ok": True}
@@ -181,17 +189,49 @@ def cold_starts(
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
+def get(connection: http.client.HTTPConnection, path: str) -> int:
+    connection.request("GET", path)
+    response = connection.getresponse()
+    response.read()
+    return response.status
+
+
+def first_session_turns(env: dict[str, str], runs: int) -> tuple[float, float]:
+    """(median first turn, median later turn) in seconds over ``runs`` fresh processes."""
+    firsts: list[float] = []
+    laters: list[float] = []
+    for run in range(runs):
+        with serving(ROOT, "process", env) as (port, started):
+            first_200(port, started, lambda connection: get(connection, "/healthz"))
+            time.sleep(SETTLE_S)
+            took = []
+            for number in range(TURNS):  # each a new conversation's first turn, as the first is
+                turn = {**MESSAGE, "session_id": f"turn-{run}-{number}", "user_id": "bench"}
+                connection = http.client.HTTPConnection(HOST, port, timeout=30)
+                began = time.perf_counter()
+                status = post(connection, "/v2/process", turn)
+                took.append(time.perf_counter() - began)
+                connection.close()
+                if status != 200:
+                    raise RuntimeError(f"a session request answered {status}")
+            firsts.append(took[0])
+            laters.append(statistics.median(took[1:]))
+    return statistics.median(firsts), statistics.median(laters)
+
+
 def report(results: dict[str, Any], args: argparse.Namespace) -> dict[str, bool]:
     bare, hit, miss = results["bare"], results["hit"], results["miss"]
     ratios = {
         "throughput": hit["rps"] / bare["rps"],
         "p99": hit["p99_ms"] / bare["p99_ms"],
         "cold_start": results["cold_process_s"] / results["cold_bare_s"],
+        "first_turn": results["first_turn_s"] / results["later_turn_s"],
     }
     checks = {
         "throughput": ratios["throughput"] >= THROUGHPUT_FLOOR,
         "p99": ratios["p99"] <= P99_CEILING,
         "cold_start": ratios["cold_start"] <= COLD_CEILING,
+        "first_turn": ratios["first_turn"] <= FIRST_TURN_CEILING,
         "no_errors": hit["errors"] == miss["errors"] == 0,
     }
     results["ratios"], results["checks"] = ratios, checks
@@ -213,12 +253,21 @@ def report(results: dict[str, Any], args: argparse.Namespace) -> dict[str, bool]
     print(f"| process, sessionless | {results['cold_process_s']:.3f} |")
     print(f"| process, with a session (Firestore emulator) | {results['cold_session_s']:.3f} |")
     print()
+    print(f"| session requests on a new instance ({SETTLE_S:.0f} s after its first answer; "
+          f"median of {args.cold_runs} processes) | ms |")  # fmt: skip
+    print("|---|---:|")
+    print(f"| first session request | {results['first_turn_s'] * 1000:.1f} |")
+    print(
+        f"| later ones (2-{TURNS}, each a new session too) | {results['later_turn_s'] * 1000:.1f} |"
+    )
+    print()
     print("| ratio | value | floor | status |")
     print("|---|---:|---:|---|")
     rows = (
         ("cache-hit throughput / bare", "throughput", f">= {THROUGHPUT_FLOOR}"),
         ("cache-hit p99 / bare p99", "p99", f"<= {P99_CEILING}"),
         ("sessionless cold start / bare", "cold_start", f"<= {COLD_CEILING}"),
+        ("first session request / later ones", "first_turn", f"<= {FIRST_TURN_CEILING}"),
     )
     for label, name, floor in rows:
         status = "PASS" if checks[name] else "FAIL"
@@ -297,6 +346,9 @@ def main() -> int:
             results["cold_session_s"] = cold_starts(
                 {"session": (ROOT, "process", session_env, session_send)}, args.cold_runs
             )["session"]
+            results["first_turn_s"], results["later_turn_s"] = first_session_turns(
+                session_env, args.cold_runs
+            )
     checks = report(results, args)
     benchlib.write(OUT, results)
     benchlib.write(args.json, shared_shape(results, checks))
@@ -329,6 +381,11 @@ def shared_shape(results: dict[str, Any], checks: dict[str, bool]) -> dict[str, 
         benchlib.row(
             "cold start, process with a session", results["cold_session_s"], "s",
             baseline=name, baseline_value=results["cold_bare_s"],
+        ),
+        benchlib.row(
+            "first session request on a new instance", results["first_turn_s"], "s",
+            baseline="later session requests on it", baseline_value=results["later_turn_s"],
+            floor=f"<= {FIRST_TURN_CEILING}", passed=checks["first_turn"],
         ),
     ]  # fmt: skip
     return benchlib.result("http", "HTTP and cold start (functions-framework on loopback)", rows)

@@ -136,6 +136,10 @@ def load_function(
     for setting in SETTINGS:
         monkeypatch.delenv(setting.name, raising=False)
     monkeypatch.setenv("ION_API_KEYS", API_KEYS_SETTING)
+    # No session store prepared in the background by each app a test builds: it would reach for
+    # whatever emulator the environment names when the thread runs, perhaps a later test's.
+    # tests/functions/test_sessions_function.py turns it on where it is the subject.
+    monkeypatch.setenv("SESSIONS_WARM_UP", "false")
     bootstrap.settings.cache_clear()
     saved_path = list(sys.path)
     saved_main = sys.modules.get("main")

@@ -12,6 +12,7 @@ Importing this module imports nothing from Google; :func:`connect` does.
 from __future__ import annotations
 
 import contextlib
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -19,6 +20,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
+# Read once per instance by Store.prepare; stores name documents with 64 hex digits (sessions)
+# or "j" and 24 (jobs), so this one never exists.
+WARM_UP_DOCUMENT = "ion-warm-up"
 
 # The calls the stores make: document reads, queries, and a transaction's or batch's steps.
 _DEADLINED = frozenset(
@@ -222,6 +227,29 @@ class Store:
 
     def _now(self) -> datetime:
         return datetime.fromtimestamp(self._clock(), UTC)
+
+    def prepare(self) -> None:
+        """Import the library, build the client, open its channel and take the paths a request
+        takes (a read, and a transaction that reads and writes) on a document no store ever
+        names, so the first call a request makes is as quick as the rest: a process's first
+        transaction that writes costs ten times a later one in lazy imports and set-up, and a
+        read-only one does not pay it. The document gets an ``expire_at`` like every other, so
+        the TTL policy removes it. Never raises: a failure here is the first real call's to
+        report (and retry)."""
+        try:
+            with self._connection.client() as client:
+                reference = client.collection(self._collection).document(WARM_UP_DOCUMENT)
+                reference.get()
+                run_in_transaction(
+                    client, _touch, reference, self._now() + self._ttl, max_attempts=1
+                )
+        except Exception as error:  # Firestore down at start-up: the requests will say so
+            log.info("the %s store was not prepared: %s", self._collection, error)
+
+
+def _touch(transaction: Any, reference: Any, expire_at: datetime) -> None:
+    reference.get(transaction=transaction)
+    transaction.set(reference, {"warm_up": True, "expire_at": expire_at})
 
 
 def _in_chain(error: BaseException, kinds: tuple[type[BaseException], ...]) -> BaseException | None:

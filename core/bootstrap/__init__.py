@@ -14,10 +14,11 @@ from __future__ import annotations
 import gc
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from core import observability
 from core._once import once
+from core._warmup import on_first_answer
 from core.adapters.firestore_sessions import FirestoreSessionStore
 from core.adapters.gemini import GeminiModel
 from core.adapters.redis_store import RedisStore
@@ -78,6 +79,16 @@ def started() -> None:
     collector's sight for good (``gc.freeze``) and collection resumes."""
     gc.freeze()
     gc.enable()
+
+
+def prepare_in_background(conversations: Callable[[], Conversations]) -> None:
+    """Unless ``SESSIONS_WARM_UP`` is off, build the instance's conversations and prepare
+    their session store on a thread of its own once the instance has answered its first
+    request (``core._warmup.on_first_answer``: in the worker that serves, never beside a cold
+    start's own request, so neither ``/healthz`` nor a sessionless request waits), so the first
+    request with a session is as quick as the next one."""
+    if settings().sessions_warm_up:
+        on_first_answer(lambda: conversations().prepare_sessions(), "sessions-warm-up")
 
 
 def api_keys(config: Settings) -> ApiKeys:

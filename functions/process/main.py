@@ -160,6 +160,9 @@ router = service_router(
     bootstrap.build_guard,
 )
 bootstrap.started()  # the last line of start-up
+# Off the request path: the session store's client is imported and connected in the background
+# once this instance has answered, so its first session request is as quick as the next.
+bootstrap.prepare_in_background(_conversations)
 
 
 @functions_framework.http

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 
+from core import _warmup, bootstrap
 from devtools.emulators import FirestoreEmulator
 from tests.functions.function_apps import ADMIN_KEY, FunctionApp, assert_error
 
@@ -87,3 +89,25 @@ def test_firestore_down_is_503_for_sessions_only(
         assert ask(app, "a question without a session").status_code == 200
     finally:
         firestore_emulator.start()
+
+
+def test_an_instance_prepares_its_session_store_after_its_first_answer(
+    load_function: Loader, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SESSIONS_WARM_UP (on by default): once the instance has answered, a background thread
+    imports the client and connects, and the first request with a session uses that client."""
+    monkeypatch.setenv("SESSIONS_WARM_UP", "true")
+    bootstrap.settings.cache_clear()
+    app = load_function("process")
+    assert app.client.get("/healthz").status_code == 200
+    _warmup.answered()  # what the server does once the response is sent; the test client does not
+    connection = app.module._conversations().sessions._connection
+    deadline = time.monotonic() + 30
+    while connection.current is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    prepared = connection.current
+    assert prepared is not None, "the session store was not prepared in the background"
+    first = ask(app, "이직 준비 중인데 포트폴리오가 약해요", session_id="warm", user_id="u")
+    assert first.status_code == 200, first.get_data(as_text=True)
+    assert first.get_json()["session"] == {"id": "warm", "turn": 1}
+    assert connection.current is prepared  # the request found its client ready
