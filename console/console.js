@@ -286,9 +286,18 @@ function showUnderstood(data) {
   $("fact-language").textContent = a.language;
   $("fact-safety").textContent = data.safety.category;
   $("fact-safety").classList.toggle("alert", data.safety.category !== "none");
-  const why = { scores: "by the scores", forced: "as you chose", safety: "for safety" }[data.routing.reason];
+  const routing = data.routing;
+  const led = routing.margin === undefined ? "" : `, the best other led by ${routing.margin.toFixed(2)}`;
+  const why = {
+    scores: "by the scores",
+    forced: "as you chose",
+    safety: "for safety",
+    kept_by_session: `kept by the session${led}`,
+    switched: `switched from ${personaName(routing.session_mentor || "")}${led}`,
+  }[routing.reason];
   $("fact-persona").textContent =
     `${personaName(data.persona)} ${why} (routing confidence ${percent(data.confidence)})`;
+  if (data.analysis.follow_up) $("fact-persona").textContent += "; a follow-up, read with the previous turn";
 
   $("judgements").replaceChildren(
     judgement("Tone", a.tone), judgement("Intent", a.intent), judgement("Subject", a.subject));

@@ -59,6 +59,13 @@ class _Invalid(ValueError):
     """A value a parser can say more about than "not valid" (the message is shown)."""
 
 
+def _margin(text: str) -> float:
+    value = float(text)
+    if not 0.0 <= value <= 1.0:  # NaN fails both
+        raise ValueError
+    return value
+
+
 def _boolean(text: str) -> bool:
     if text.strip().lower() not in ("true", "false"):
         raise ValueError
@@ -201,6 +208,10 @@ SETTINGS: tuple[Setting, ...] = (
             "a session expires this long after its last turn (Firestore TTL on expire_at)"),
     Setting("SESSION_TIMEOUT_S", "5", _positive_float, "seconds > 0",
             "deadline for each Firestore call; past it a request with a session gets 503"),
+    Setting("SESSION_SWITCH_MARGIN", "0.15", _margin, "a number from 0 to 1",
+            "in a session, how far another persona's routing score must lead the session's "
+            "mentor's, on a message that changes the subject or the need, to take over the "
+            "conversation (1 keeps the mentor always)"),
     Setting("SESSIONS_WARM_UP", "true", _boolean, "true or false",
             "prepare the session store (import its client, connect) in the background once an "
             "instance has answered its first request, so its first session request is quick"),
@@ -337,6 +348,7 @@ class Settings:
     session_ttl_s: float
     session_timeout_s: float
     sessions_warm_up: bool
+    session_switch_margin: float
     session_id_secret: str | None = field(repr=False)
     bulk: BulkSettings
     api_keys: str = field(repr=False)
@@ -389,6 +401,7 @@ class Settings:
             session_ttl_s=values["SESSION_TTL_H"] * 3600,
             session_timeout_s=values["SESSION_TIMEOUT_S"],
             sessions_warm_up=values["SESSIONS_WARM_UP"],
+            session_switch_margin=values["SESSION_SWITCH_MARGIN"],
             session_id_secret=values["SESSION_ID_SECRET"],
             bulk=BulkSettings(
                 topic=values["BULK_TOPIC"],

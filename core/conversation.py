@@ -10,13 +10,15 @@ once stays in ``care`` for the rest of its life. If the store is down the reques
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cached_property
 from typing import NamedTuple
 
 from core import observability
+from core.personas import PersonaName
 from core.pipeline import Outcome, Pipeline, Request
+from core.routing import SWITCH_MARGIN, Continuity
 from core.safety import Category
 from core.sessions import PROMPT_TURNS, Owner, SessionStore
 from core.turns import Turn
@@ -33,9 +35,15 @@ class Answered(NamedTuple):
 
 
 class Conversations:
-    def __init__(self, pipeline: Pipeline, sessions: Callable[[], SessionStore]) -> None:
+    def __init__(
+        self,
+        pipeline: Pipeline,
+        sessions: Callable[[], SessionStore],
+        switch_margin: float = SWITCH_MARGIN,
+    ) -> None:
         self.pipeline = pipeline
         self._sessions_factory = sessions
+        self.switch_margin = switch_margin  # SESSION_SWITCH_MARGIN
 
     @cached_property
     def sessions(self) -> SessionStore:
@@ -55,13 +63,44 @@ class Conversations:
         care = Category(state.care) if state.care else None
         context = replace(request.context, care=care)
         outcome = self.pipeline.run(
-            replace(request, turns=state.turns[-PROMPT_TURNS:], context=context)
+            replace(
+                request,
+                turns=state.turns[-PROMPT_TURNS:],
+                context=context,
+                continuity=continuity(state.turns, self.switch_margin),
+            )
         )
-        check = outcome.analysis.safety
-        flag = check.category.value if check.flagged else None
-        recorded = self.sessions.append(
-            session_id,
-            owner,
-            (Turn("user", outcome.analysis.text, safety=flag), Turn("mentor", outcome.answer)),
-        )
+        recorded = self.sessions.append(session_id, owner, turns_of(outcome))
         return Answered(outcome, SessionInfo(session_id, recorded.turn_count // 2))
+
+
+def continuity(turns: Sequence[Turn], switch_margin: float) -> Continuity:
+    """What the next turn goes on from: the mentor of the latest mentor turn that had one (a
+    safety reply has none), and the subject and intent of the latest user turn read."""
+    mentor = next((t.persona for t in reversed(turns) if t.role == "mentor" and t.persona), None)
+    read = next((t for t in reversed(turns) if t.role == "user" and t.subject), None)
+    return Continuity(
+        PersonaName(mentor) if mentor else None,
+        read.subject if read else None,
+        read.intent if read else None,
+        switch_margin,
+    )
+
+
+def turns_of(outcome: Outcome) -> tuple[Turn, Turn]:
+    """The exchange as the session keeps it: the user's message with its safety category when
+    flagged, else the subject and intent it was read as; the answer with its mentor, unless it
+    was the safety reply (Lua gives it; she does not become the conversation's mentor)."""
+    analysis, routing = outcome.analysis, outcome.routing
+    check = analysis.safety
+    if check.flagged:
+        user = Turn("user", analysis.text, safety=check.category.value)
+    else:
+        user = Turn(
+            "user",
+            analysis.text,
+            subject=analysis.subject.primary.value,
+            intent=analysis.intent.primary.value,
+        )
+    mentor = None if routing.reason == "safety" else routing.primary.value
+    return user, Turn("mentor", outcome.answer, persona=mentor)

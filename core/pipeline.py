@@ -29,13 +29,21 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
 from core import observability, safety
-from core.analysis import Analysis, analyze
+from core.analysis import Analysis, analyze, as_follow_up
 from core.cache import NO_STORE, LruCache, ResponseCache, Tier
 from core.errors import FailureReason, GenerationFailed
 from core.generation import OfflineGenerator
 from core.personas import PersonaName
 from core.prompts import Prompt, PromptContext, build_prompt
-from core.routing import SAFETY_PERSONA, Routing, route, route_for_safety
+from core.routing import (
+    SAFETY_PERSONA,
+    Continuity,
+    Routing,
+    route,
+    route_for_safety,
+    route_in_session,
+)
+from core.taxonomy import Subject
 from core.turns import Turn
 
 FALLBACK_GENERATOR = "offline_fallback"  # the generator an outcome names after a fallback
@@ -141,6 +149,8 @@ class Request:
     context: PromptContext = field(default_factory=PromptContext)
     use_cache: bool = True
     refresh: bool = False
+    # In a session: its mentor, and the subject and intent a follow-up goes on from.
+    continuity: Continuity | None = None
 
 
 class CacheInfo(NamedTuple):
@@ -191,13 +201,25 @@ class Pipeline:
             remembered = self._memo.get(memo_key)
             if remembered is not None:
                 return remembered
+        session = request.continuity
         with observability.span("ion.analysis", "analyse the message"):
             analysis = analyze(request.message)
+            if session is not None:
+                analysis = as_follow_up(analysis, session.subject, session.intent)
         with observability.span("ion.routing", "route to a persona"):
             if analysis.safety.flagged:  # before anything else: no persona routine
                 routing = route_for_safety(analysis.key)
+            elif request.persona is None and session is not None and session.mentor is not None:
+                routing = route_in_session(
+                    analysis.key,
+                    session.mentor,
+                    changed=_changed(analysis, session),
+                    switch_margin=session.switch_margin,
+                )
             else:
                 routing = route(analysis.key, forced=request.persona)
+                if session is not None and session.mentor is not None:  # named by the caller
+                    routing = routing._replace(session_mentor=session.mentor)
         prompt = build_prompt(routing.primary, analysis, request.context, request.turns)
         if memo_key is not None and self._memo is not None:
             self._memo.set(memo_key, (analysis, routing, prompt))
@@ -217,6 +239,7 @@ class Pipeline:
                 c.mode,
                 c.care.value if c.care else "",
                 context_digest(request.turns, c.mode) if request.turns else "",
+                repr(tuple(request.continuity)) if request.continuity else "",
             )
         )
 
@@ -336,6 +359,14 @@ class Pipeline:
 
 
 SAFETY_CACHE = CacheInfo(hit=False, tier=Tier.BYPASS)  # safety replies are never cached
+
+
+def _changed(analysis: Analysis, session: Continuity) -> bool:
+    """Whether a message changes the conversation's subject or need: a subject of its own that
+    is not the last one, or another intent. A follow-up carries both, so it changes neither."""
+    subject = analysis.subject.primary
+    new_subject = subject is not Subject.GENERAL and subject.value != session.subject
+    return new_subject or analysis.intent.primary.value != session.intent
 
 
 def _with_care(

@@ -69,9 +69,15 @@ class Routing(NamedTuple):
     scores: Mapping[PersonaName, float]
     contributions: Mapping[PersonaName, Contribution]
     forced: bool = False
-    # Why ``primary`` answers: "scores" (the formula), "forced" (the caller named it) or
-    # "safety" (a crisis message: Lua gives the safety reply, whatever the scores say).
+    # Why ``primary`` answers: "scores" (the formula), "forced" (the caller named it),
+    # "safety" (a crisis message: Lua gives the safety reply, whatever the scores say), and in
+    # a session "kept_by_session" (the conversation's mentor goes on) or "switched" (another
+    # mentor beat it by the session's margin on a message that changed subject or need).
     reason: str = "scores"
+    # In a session with a mentor: that mentor, and the best other persona's score minus its
+    # score (negative when the mentor scores best).
+    session_mentor: PersonaName | None = None
+    margin: float | None = None
 
     def ranked(self) -> list[PersonaName]:
         """All personas, best first, ties in tie-break order."""
@@ -117,6 +123,47 @@ def route(key: ResonanceKey, *, forced: PersonaName | None = None) -> Routing:
         contributions=MappingProxyType(contributions),
         forced=forced is not None,
         reason="forced" if forced is not None else "scores",
+    )
+
+
+# How far another persona's score must lead the session's mentor's to take over (scores run
+# 0-1 in steps of 0.01; the best and second persona are 0.05-0.2 apart for most keys).
+SWITCH_MARGIN = 0.15
+
+
+class Continuity(NamedTuple):
+    """What a session's next turn goes on from: the conversation's mentor, the subject and
+    intent of the last user turn read (their values; None before the first), and the margin by
+    which another persona must beat the mentor to take over (``SESSION_SWITCH_MARGIN``)."""
+
+    mentor: PersonaName | None = None
+    subject: str | None = None
+    intent: str | None = None
+    switch_margin: float = SWITCH_MARGIN
+
+
+@cache
+def route_in_session(
+    key: ResonanceKey, mentor: PersonaName, *, changed: bool, switch_margin: float
+) -> Routing:
+    """The routing of a turn in a session whose mentor is ``mentor``: the mentor keeps the
+    conversation ("kept_by_session") unless the best other persona beats it by at least
+    ``switch_margin`` on a message that ``changed`` the subject or the need ("switched"). The
+    scores are the formula's either way; ``margin`` says by how much the best other persona
+    led (a caller who names a persona, and a crisis, are routed before this is asked)."""
+    scored = route(key)
+    best = next(p for p in scored.ranked() if p != mentor)
+    margin = round(scored.scores[best] - scored.scores[mentor], 4)
+    switch = changed and margin >= switch_margin - 1e-9  # scores are multiples of 0.01
+    primary = best if switch else mentor
+    secondary = next(p for p in scored.ranked() if p != primary)
+    return scored._replace(
+        primary=primary,
+        secondary=secondary,
+        confidence=confidence(scored.scores[primary], scored.scores[secondary]),
+        reason="switched" if switch else "kept_by_session",
+        session_mentor=mentor,
+        margin=margin,
     )
 
 

@@ -13,3 +13,9 @@ class Turn:
     role: str  # "user" or "mentor"
     text: str
     safety: str | None = None  # a user turn the safety check flagged: its category
+    # What a session keeps of the reading and the routing, so the next turn can go on from it:
+    # on a user turn its subject and intent, on a mentor turn the session's mentor who wrote it
+    # (none on a safety reply, which does not make Lua the conversation's mentor).
+    subject: str | None = None
+    intent: str | None = None
+    persona: str | None = None

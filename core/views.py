@@ -247,6 +247,14 @@ class AnalysisOf(View, Generic[S]):
     rhythm: RhythmOut
     intent: IntentJudgement
     subject: SubjectJudgement
+    follow_up: bool = Field(
+        default=False,
+        description="present (true) only for a follow-up in a session that carried little of "
+        "its own (a few words pointing back, no subject): its subject, and its intent unless "
+        "read clearly, are the previous turn's, with this message's own confidence and the "
+        "cue '(the previous turn)'",
+        exclude_if=lambda v: not v,
+    )
 
 
 class AnalysisOut(AnalysisOf[SafetyCheckOut]):
@@ -270,6 +278,7 @@ class AnalysisOut(AnalysisOf[SafetyCheckOut]):
             rhythm=RhythmOut.of(analysis.rhythm),
             intent=IntentJudgement.of(analysis.intent),
             subject=SubjectJudgement.of(analysis.subject),
+            follow_up=analysis.follow_up,
         )
 
 
@@ -278,12 +287,14 @@ _ANALYSES = _Recent(AnalysisOut._build, size=128)
 
 # --- routing --------------------------------------------------------------------------------
 
-ReasonName = Literal["scores", "forced", "safety"]
+ReasonName = Literal["scores", "forced", "safety", "kept_by_session", "switched"]
 Reason = Annotated[
     ReasonName,
     Field(
-        description="why the persona answers: the routing formula, the caller's choice, or a "
-        "crisis message (Lua gives the safety reply)"
+        description="why the persona answers: the routing formula, the caller's choice, a "
+        "crisis message (Lua gives the safety reply), or in a session: its mentor goes on "
+        "(kept_by_session), or another persona led the mentor by at least "
+        "SESSION_SWITCH_MARGIN on a message that changed the subject or the need (switched)"
     ),
 ]
 
@@ -319,6 +330,17 @@ class RoutingOut(View):
     contributions: Contributions
     forced: bool = Field(description="true when the caller named the persona")
     reason: Reason
+    session_mentor: PersonaName | None = Field(
+        default=None,
+        description="in a session with a mentor: that mentor, before this turn",
+        exclude_if=lambda v: v is None,
+    )
+    margin: float | None = Field(
+        default=None,
+        description="in a session with a mentor (not named by the caller): the best other "
+        "persona's score minus the mentor's; negative when the mentor scores best",
+        exclude_if=lambda v: v is None,
+    )
 
     @classmethod
     def of(cls, routing: Routing) -> "RoutingOut":
@@ -331,6 +353,8 @@ class RoutingOut(View):
             contributions=persona_contributions(routing),
             forced=routing.forced,
             reason=cast(ReasonName, routing.reason),
+            session_mentor=routing.session_mentor,
+            margin=routing.margin,
         )
 
 

@@ -2,9 +2,11 @@
 
 One document per session, named by ``core.sessions.document_id`` (a keyed hash of the owner and
 the session id, so owners never share a document): ``{owner_key, owner_user, turns: [{role,
-text, at, safety?}], turn_count, safety?, created_at, updated_at, expire_at}``; ``safety`` is
-the category of the latest turn the safety check flagged. The stored owner is still checked on
-every read, in case two names ever met. A TTL policy on ``expire_at`` deletes
+text, at, safety?, subject?, intent?, persona?}], turn_count, safety?, created_at, updated_at,
+expire_at}``; ``safety`` is the category of the latest turn the safety check flagged; a turn's
+``subject`` and ``intent`` (user) or ``persona`` (mentor) are what the next turn goes on from
+(``core.routing.Continuity``). The stored owner is still checked on every read, in case two
+names ever met. A TTL policy on ``expire_at`` deletes
 old sessions, but up to a day late, so a document past its ``expire_at`` already counts as absent.
 
 The client library is imported and the client created on first use, not at construction: the
@@ -38,6 +40,8 @@ from core.turns import Turn
 _SESSION_ID = re.compile(r"(?!\.{1,2}\Z)(?!__)[A-Za-z0-9._:@-]{1,128}")
 
 _LOCK_STRIPES = 64
+# A turn's optional fields, kept only when set (older documents have none of them).
+_TURN_FACTS = ("safety", "subject", "intent", "persona")
 
 
 class FirestoreSessionStore(Store):
@@ -155,14 +159,19 @@ def _check_owner(data: dict[str, Any], owner: Owner, session_id: str) -> None:
 
 def _turn_data(turn: Turn, now: datetime) -> dict[str, Any]:
     data: dict[str, Any] = {"role": turn.role, "text": turn.text, "at": now}
-    if turn.safety:
-        data["safety"] = turn.safety
+    for name in _TURN_FACTS:
+        if value := getattr(turn, name):
+            data[name] = value
     return data
 
 
 def _state(data: dict[str, Any]) -> SessionState:
     turns = tuple(
-        Turn(role=str(t["role"]), text=str(t["text"]), safety=t.get("safety") or None)
+        Turn(
+            str(t["role"]),
+            str(t["text"]),
+            **{name: str(t[name]) for name in _TURN_FACTS if t.get(name)},
+        )
         for t in data["turns"]
     )
     care = data.get("safety")

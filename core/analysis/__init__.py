@@ -27,7 +27,7 @@ import json
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -132,6 +132,9 @@ class Analysis:
     intent: Judgement[Intent]
     safety: Safety  # checked before anything else is decided (core.safety)
     subject: Judgement[Subject]  # what it is about: shapes the advice, not the routing
+    # A follow-up in a conversation ("그럼 뭐부터 하면 돼요?", "and then?"): its subject and
+    # intent are the previous turn's (see :func:`as_follow_up`).
+    follow_up: bool = False
 
     @property
     def key(self) -> ResonanceKey:
@@ -175,6 +178,58 @@ def analyze(text: str) -> Analysis:
         safety=safety,
         subject=_judge(subject_scores, _SUBJECT_PRIORITY, cues["subject"], _TEMPERATURE["subject"]),
     )
+
+
+# A follow-up carries little of its own: a few words, no subject, and a word that points back
+# at what was said ("그럼", "두 번째", "and then", "that one", "where do I start"). Its own
+# intent is read weakly (short messages rarely pass 0.35; a clear request of a new kind reads
+# higher). A short new question ("팀 회의 운영은 어떻게 해요?") points at nothing said before.
+FOLLOW_UP_WORDS = 8
+OWN_INTENT = 0.4
+_POINTS_BACK = re.compile(
+    r"\b(?:and then|then|next|after that|what about|how about|which one|that one|this one|"
+    r"the (?:first|second|third|last|next) (?:one|step|thing|point|part)|that|it|those|these|"
+    r"them|where (?:do|should) i (?:start|begin)|start with|first step)\b"
+    r"|그럼|그러면|그래서|그\s?다음|다음엔|다음은|그거|그건|그게|그걸|이거|이건|그렇게|그러고|"
+    r"번째|뭐부터|무엇부터|어디서부터|어디부터|처음엔",
+    re.IGNORECASE,
+)
+
+
+def as_follow_up(analysis: Analysis, subject: str | None, intent: str | None) -> Analysis:
+    """``analysis`` of a message in a conversation whose last user turn was read as
+    ``subject`` and ``intent``: when the message carries little of its own (no subject, and
+    :func:`points_back`), it takes that subject, and that intent unless its own reads at
+    least ``OWN_INTENT``; ``follow_up`` says so. The carried judgements keep
+    the message's own confidence (how weakly it read anything) and name the previous turn as
+    their cue. A crisis, or a message with a subject of its own, is returned as it is."""
+    own = analysis.subject
+    if (
+        subject is None
+        or analysis.safety.flagged
+        or own.primary is not Subject.GENERAL
+        or not points_back(analysis.text)
+    ):
+        return analysis
+    carried = Judgement(
+        Subject(subject), own.confidence, own.primary, own.confidence, (PREVIOUS_TURN,)
+    )
+    reading = analysis.intent
+    if intent is not None and reading.confidence < OWN_INTENT and reading.primary != intent:
+        reading = Judgement(
+            Intent(intent), reading.confidence, reading.primary, reading.confidence,
+            (PREVIOUS_TURN,),
+        )  # fmt: skip
+    return replace(analysis, subject=carried, intent=reading, follow_up=True)
+
+
+PREVIOUS_TURN = "(the previous turn)"
+
+
+def points_back(text: str) -> bool:
+    """Whether a message is a short one that points back at what was said: at most
+    ``FOLLOW_UP_WORDS`` words, with a word such as "그럼", "두 번째", "and then", "that one"."""
+    return len(text.split()) <= FOLLOW_UP_WORDS and _POINTS_BACK.search(text) is not None
 
 
 def _add_shape_signals(

@@ -211,7 +211,11 @@ def build_sessions(config: Settings) -> SessionStore:
 
 def build_conversations(config: Settings | None = None) -> Conversations:
     config = config or settings()
-    return Conversations(build_pipeline(config), lambda: build_sessions(config))
+    return Conversations(
+        build_pipeline(config),
+        lambda: build_sessions(config),
+        switch_margin=config.session_switch_margin,
+    )
 
 
 def build_guard(config: Settings | None = None) -> Guard:

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from typing import NamedTuple, TypeVar
 
 from core.advice import Advice, Situation, advice_for
-from core.analysis import Analysis
+from core.analysis import Analysis, points_back
 from core.generation._own import asks_why, horizon_in, options_in, spans
 from core.generation._phrases_en import EN
 from core.generation._phrases_ko import KO
@@ -74,6 +74,9 @@ class _Compiled(NamedTuple):
     horizon_header: tuple[_Template, ...]
     plan_prefix: re.Pattern[str]
     after_step: re.Pattern[str]
+    follow_on: tuple[_Template, ...]
+    pointers: tuple[tuple[re.Pattern[str], int], ...]
+    next_words: re.Pattern[str]
 
 
 def _compile(ph: Phrases) -> _Compiled:
@@ -114,6 +117,9 @@ def _compile(ph: Phrases) -> _Compiled:
         horizon_header=tuple(_split(t) for t in ph.horizon_header),
         plan_prefix=re.compile(ph.plan_prefix),
         after_step=re.compile(ph.after_step, re.IGNORECASE),
+        follow_on=tuple(_split(t) for t in ph.follow_on),
+        pointers=tuple((re.compile(p, re.IGNORECASE), n) for p, n in ph.pointers),
+        next_words=re.compile(ph.next_words, re.IGNORECASE),
     )
 
 
@@ -121,13 +127,17 @@ _KO, _EN = _compile(KO), _compile(EN)
 
 
 def _previous_topic(turns: Sequence[Turn], current: str) -> str:
-    """The topic of the last earlier user turn; "" when there is none."""
-    for turn in reversed(turns):
-        if turn.role == "user":
-            text = unicodedata.normalize("NFC", turn.text).strip()
-            if text and text != current:  # a caller that appended this message already
-                return topic_of(text, PREVIOUS_TOPIC_CHARS)
-    return ""
+    """The topic of the last earlier user turn that said something of its own; "" when there
+    is none (a follow-up such as "and then?" is no topic to quote back)."""
+    said = [
+        text
+        for turn in turns
+        if turn.role == "user"
+        and (text := unicodedata.normalize("NFC", turn.text).strip())
+        and text != current  # a caller that appended this message already
+    ]
+    own = [text for text in said if not points_back(text)]
+    return topic_of(own[-1], PREVIOUS_TOPIC_CHARS) if own else ""
 
 
 class OfflineGenerator:
@@ -135,8 +145,9 @@ class OfflineGenerator:
 
     name = "offline"
     # Bump when answers change: cache keys include it. v9: situations' own people and evidence;
-    # v10: intent also read from the sentences that ask.
-    model = "offline-v10"
+    # v10: intent also read from the sentences that ask; v11: a follow-up goes on from the
+    # previous answer's steps.
+    model = "offline-v11"
     uses_prompt = False  # answers from the analysis and turns, never from the prompt text
 
     def generate(
@@ -151,6 +162,8 @@ class OfflineGenerator:
         ph = c.phrases
         text = analysis.text
         h = zlib.crc32(text.encode())
+        if analysis.follow_up and (continued := _continued(c, persona, text, turns, h)):
+            return continued
         tone, intent = analysis.tone.primary, analysis.intent.primary
         q_open, q_close = ph.quote
         topic = q_open + topic_of(text, TOPIC_CHARS.get(lang, 60)) + q_close
@@ -192,6 +205,47 @@ class OfflineGenerator:
             )
         lines.append(_pick(ph.closings[persona], h, 9) + " " + ph.signoff[persona])
         return "\n".join(lines)
+
+
+_STEP = re.compile(r"^(?:• |- |\d+\. )(.+)$", re.MULTILINE)
+
+
+def _continued(
+    c: _Compiled, persona: PersonaName, text: str, turns: Sequence[Turn], h: int
+) -> str | None:
+    """The answer to a follow-up ("그럼 뭐부터 하면 돼요?", "what about the second one?"): it goes
+    on from the steps of the latest answer that gave some, rather than starting over. The step
+    the person points at (by its place, or the one after the first for "and then?"; else the
+    first), how to do it, and the steps after it. None when no earlier answer gave steps."""
+    for at in range(len(turns) - 1, -1, -1):
+        turn = turns[at]
+        steps = _STEP.findall(turn.text) if turn.role == "mentor" else []
+        if steps:
+            break
+    else:
+        return None
+    asked = next((t.text for t in reversed(turns[:at]) if t.role == "user"), "")
+    ph = c.phrases
+    index, lead = 0, ph.start_with
+    for pattern, place in c.pointers:
+        if pattern.search(text):
+            index = len(steps) - 1 if place < 0 else min(place, len(steps) - 1)
+            lead = ph.start_with if index == 0 else ph.nth_step
+            break
+    else:
+        if len(steps) > 1 and c.next_words.search(text):
+            index, lead = 1, ph.next_step
+    lines = []
+    if asked:
+        head, tail = _pick(c.follow_on, h, 0)
+        q_open, q_close = ph.quote
+        quoted = topic_of(unicodedata.normalize("NFC", asked), PREVIOUS_TOPIC_CHARS)
+        lines.append(head + q_open + quoted + q_close + tail)
+    lines.append(_pick(lead, h, 1) + steps[index])
+    lines.append(_pick(ph.make_it_small, h, 2))
+    lines += [ph.after_that + step for step in steps[index + 1 : index + 3]]
+    lines.append(_pick(ph.closings[persona], h, 9) + " " + ph.signoff[persona])
+    return "\n".join(lines)
 
 
 def _advised(

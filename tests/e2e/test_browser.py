@@ -303,6 +303,9 @@ def test_a_person_talks_to_the_mentors_in_the_console(
 
     follow_up = send(browser, "그럼 뭐부터 하면 돼요?")
     assert "session turn 2" in follow_up.find_element(By.CSS_SELECTOR, ".meta").text
+    # The session's mentor answers the follow-up, and the panel says why.
+    assert follow_up.get_attribute("data-persona") == korean.get_attribute("data-persona")
+    assert "kept by the session" in by_id(browser, "fact-persona").text
     screenshot(browser, shots / "console.png")
 
     # A new session, in English, with the button.

@@ -131,10 +131,23 @@ def test_the_stack_serves_every_function_and_stops_cleanly(
     persona = r"(Lua \(루아\)|Elro \(엘로\)|Riri \(리리\)|Nana \(나나\))"
     assert re.match(rf"{persona} · \w+-\w+-\w+ · cache computed$", header)
     assert HANGUL.search(answer)
-    for turn in (1, 2):
-        continued = ion_ask(tmp_path, f"질문 {turn}", "--session", "cli-s", "--user", "cli-u")
+    # A conversation keeps its mentor: the follow-up is answered by whoever answered turn 1
+    # (issue 19: it used to be rerouted on its own words), and goes on from that answer's steps.
+    said = []
+    conversation = ("이직 준비 중인데 포트폴리오가 약해요", "그럼 뭐부터 하면 돼요?")
+    for turn, message in enumerate(conversation, 1):
+        continued = ion_ask(tmp_path, message, "--session", "cli-s", "--user", "cli-u")
         assert continued.returncode == 0, continued.stderr
-        assert f"session cli-s turn {turn}" in continued.stdout.splitlines()[0]
+        header, _, answer = continued.stdout.partition("\n\n")
+        assert f"session cli-s turn {turn}" in header
+        said.append((re.match(persona, header), answer))
+    (first, first_answer), (second, second_answer) = said
+    assert first is not None
+    assert second is not None
+    assert second.group() == first.group()
+    steps = re.findall(r"^• (.+)$", first_answer, re.MULTILINE)
+    assert steps, first_answer
+    assert steps[0] in second_answer
 
     began = time.monotonic()
     stack.process.send_signal(signal.SIGINT)

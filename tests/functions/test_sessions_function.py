@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from typing import Any
@@ -111,3 +112,112 @@ def test_an_instance_prepares_its_session_store_after_its_first_answer(
     assert first.status_code == 200, first.get_data(as_text=True)
     assert first.get_json()["session"] == {"id": "warm", "turn": 1}
     assert connection.current is prepared  # the request found its client ready
+
+
+CONVERSATIONS = {
+    "ko": (
+        "이직 준비 중인데 포트폴리오가 약해요",
+        "그럼 뭐부터 하면 돼요?",
+        "두 번째 거는 어떻게 해요?",
+        "요즘 잠을 못 자겠어요. 번아웃 같아요",
+    ),
+    "en": (
+        "I'm preparing to switch jobs but my portfolio is weak. What should I fix?",
+        "and then?",
+        "what about the second one?",
+        "I'm burnt out. I dread Mondays and I feel empty.",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_a_conversation_keeps_its_mentor_until_the_need_changes_or_another_is_named(
+    load_function: Loader, language: str
+) -> None:
+    """Issue 19: a follow-up is answered by the session's mentor, carries the previous turn's
+    subject and intent, and goes on from the previous answer's steps; a message that changes
+    the need, where another mentor leads by the margin, switches; naming a mentor switches."""
+    app = load_function("process")
+    opening, follow_up, second_one, new_need = CONVERSATIONS[language]
+    session = {"session_id": f"keep-{language}", "user_id": "u"}
+
+    def turn(message: str, **extra: Any) -> dict[str, Any]:
+        response = ask(app, message, **session, **extra)
+        assert response.status_code == 200, response.get_data(as_text=True)
+        body: dict[str, Any] = response.get_json()
+        return body
+
+    first = turn(opening)
+    mentor = first["persona"]
+    assert first["routing"]["reason"] == "scores"
+    assert "session_mentor" not in first["routing"]
+    steps = re.findall(r"^• (.+)$", first["answer"], re.MULTILINE)
+    assert len(steps) == 3, first["answer"]
+
+    then = turn(follow_up)
+    assert then["persona"] == mentor
+    assert then["routing"]["reason"] == "kept_by_session"
+    assert then["routing"]["session_mentor"] == mentor
+    assert isinstance(then["routing"]["margin"], float)
+    assert then["analysis"]["follow_up"] is True
+    assert then["analysis"]["subject"]["primary"] == first["analysis"]["subject"]["primary"]
+    assert then["analysis"]["intent"]["primary"] == first["analysis"]["intent"]["primary"]
+    # It goes on from the first answer's steps: "뭐부터" (where from) starts with the first,
+    # "and then?" with the one after it; the steps after that follow.
+    start = 0 if language == "ko" else 1
+    assert steps[start] in then["answer"]
+    assert steps[2] in then["answer"]
+    assert opening[:12] in then["answer"]
+
+    pointed = turn(second_one)
+    assert pointed["persona"] == mentor
+    assert steps[1] in pointed["answer"]
+    assert steps[0] not in pointed["answer"]
+
+    changed = turn(new_need)
+    assert "follow_up" not in changed["analysis"]
+    assert changed["routing"]["reason"] == "switched"
+    assert changed["routing"]["session_mentor"] == mentor
+    assert changed["persona"] != mentor
+    assert changed["routing"]["margin"] >= 0.15
+    scores = changed["routing"]["scores"]
+    lead = scores[changed["persona"]] - scores[mentor]
+    assert lead == pytest.approx(changed["routing"]["margin"])
+
+    named = "nana" if changed["persona"] != "nana" else "elro"
+    chosen = turn(follow_up, persona=named)
+    assert chosen["persona"] == named
+    assert chosen["routing"]["reason"] == "forced"
+    assert chosen["routing"]["session_mentor"] == changed["persona"]
+    after = turn(follow_up)
+    assert after["persona"] == named  # the named mentor now keeps the conversation
+    assert after["routing"]["reason"] == "kept_by_session"
+
+
+def test_the_switch_margin_is_a_setting(
+    load_function: Loader, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SESSION_SWITCH_MARGIN", "1")
+    bootstrap.settings.cache_clear()
+    app = load_function("process")
+    opening, _, _, new_need = CONVERSATIONS["ko"]
+    session = {"session_id": "never-switch", "user_id": "u"}
+    first = ask(app, opening, **session).get_json()
+    kept = ask(app, new_need, **session).get_json()
+    assert kept["persona"] == first["persona"]
+    assert kept["routing"]["reason"] == "kept_by_session"
+    assert kept["routing"]["margin"] >= 0.15  # it led, but not by the whole scale
+
+
+def test_a_crisis_in_a_session_gets_the_safety_reply_and_the_mentor_comes_back(
+    load_function: Loader,
+) -> None:
+    app = load_function("process")
+    session = {"session_id": "crisis-keeps", "user_id": "u"}
+    first = ask(app, CONVERSATIONS["en"][0], **session).get_json()
+    crisis = ask(app, "I don't want to live anymore.", **session).get_json()
+    assert crisis["routing"]["reason"] == "safety"
+    assert crisis["safety"]["resources"]
+    after = ask(app, "and then?", **session).get_json()
+    assert after["persona"] == first["persona"]
+    assert after["routing"]["reason"] == "kept_by_session"

@@ -80,6 +80,18 @@ def test_append_then_load_round_trips_turns_in_order(firestore_host: str) -> Non
     assert store_for().load("s1", ALICE) == state
 
 
+def test_what_the_next_turn_goes_on_from_is_kept_with_the_turns(firestore_host: str) -> None:
+    store = store_for()
+    turns = (
+        Turn("user", "포트폴리오가 약해요", subject="job_search", intent="seek_advice"),
+        Turn("mentor", "• 배포하세요", persona="riri"),
+        Turn("user", "I don't want to live anymore.", safety="self_harm"),
+        Turn("mentor", "You are not alone."),  # the safety reply: no mentor of the session
+    )
+    store.append("facts", ALICE, turns)
+    assert store_for().load("facts", ALICE).turns == turns
+
+
 def test_only_the_last_turns_are_kept_but_all_are_counted(firestore_host: str) -> None:
     store = store_for()
     for n in range(7):

@@ -312,6 +312,6 @@ def test_earlier_turns_are_acknowledged() -> None:
 
 
 def test_generator_identity() -> None:
-    assert (OfflineGenerator.name, OfflineGenerator.model) == ("offline", "offline-v10")
+    assert (OfflineGenerator.name, OfflineGenerator.model) == ("offline", "offline-v11")
     with pytest.raises(dataclasses.FrozenInstanceError):
         TURNS[0].text = "changed"  # type: ignore[misc]

@@ -82,6 +82,6 @@ def test_the_offline_generator_is_the_default_and_never_falls_back() -> None:
     outcome = Pipeline().run(Request(MESSAGE))
     assert (outcome.generator, outcome.model, outcome.fallback_reason) == (
         "offline",
-        "offline-v10",
+        "offline-v11",
         None,
     )

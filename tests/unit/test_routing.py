@@ -13,6 +13,7 @@ from core.routing import (
     best_for,
     confidence,
     route,
+    route_in_session,
 )
 from core.taxonomy import ResonanceKey
 
@@ -86,3 +87,27 @@ def test_personas_are_complete_data() -> None:
         assert persona.strengths
         assert persona.prompt_style
         assert persona.role
+
+
+MARGINS = st.sampled_from([0.0, 0.1, 0.15, 0.5, 1.0])
+
+
+@given(st.sampled_from(ALL_KEYS), st.sampled_from(ORDER), st.booleans(), MARGINS)
+def test_a_session_keeps_its_mentor_unless_a_changed_need_gives_another_the_margin(
+    key: ResonanceKey, mentor: PersonaName, changed: bool, switch_margin: float
+) -> None:
+    scored = route(key)
+    routing = route_in_session(key, mentor, changed=changed, switch_margin=switch_margin)
+    best = next(p for p in scored.ranked() if p != mentor)
+    lead = scored.scores[best] - scored.scores[mentor]
+    assert routing.scores == scored.scores  # the formula's, whoever answers
+    assert routing.session_mentor == mentor
+    assert routing.margin == pytest.approx(lead)
+    if changed and lead >= switch_margin - 1e-9:
+        assert (routing.primary, routing.reason) == (best, "switched")
+    else:
+        assert (routing.primary, routing.reason) == (mentor, "kept_by_session")
+    assert routing.secondary != routing.primary
+    assert routing.confidence == confidence(
+        scored.scores[routing.primary], scored.scores[routing.secondary]
+    )
