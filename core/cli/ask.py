@@ -341,6 +341,27 @@ def _ask(args: argparse.Namespace) -> None:
             facts.append(f"cache {cache.get('tier')}")
     if session := reply.get("session"):
         facts.append(f"session {session.get('id')} turn {session.get('turn')}")
+        if why := _session_routing(reply.get("routing") or {}):
+            facts.append(why)
     print(" · ".join(facts))
     print()
     print(reply.get("answer"))
+
+
+def _session_routing(routing: dict[str, Any]) -> str:
+    """Why this mentor answers a turn of a session, when the session had one: kept, switched
+    (from whom, by how much), or named by the caller."""
+    mentor = routing.get("session_mentor")
+    if not mentor:
+        return ""
+    before = PERSONAS[PersonaName.parse(str(mentor))].display_name
+    margin = routing.get("margin")
+    led = f", the best other led by {margin:+.2f}" if isinstance(margin, float) else ""
+    reason = routing.get("reason")
+    if reason == "kept_by_session":
+        return f"kept by the session{led}"
+    if reason == "switched":
+        return f"switched from {before}{led}"
+    if reason == "forced":
+        return f"named, instead of {before}"
+    return ""

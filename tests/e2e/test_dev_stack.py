@@ -148,6 +148,25 @@ def test_the_stack_serves_every_function_and_stops_cleanly(
     steps = re.findall(r"^• (.+)$", first_answer, re.MULTILINE)
     assert steps, first_answer
     assert steps[0] in second_answer
+    # In English too; the header says why; naming a mentor switches, and it then stays.
+    english = (
+        ("I'm preparing to switch jobs but my portfolio is weak. What should I fix?", ()),
+        ("and then?", ()),
+        ("what about the second one?", ("--persona", "nana")),
+        ("and then?", ()),
+    )
+    headers = []
+    for message, extra in english:
+        done = ion_ask(tmp_path, message, "--session", "cli-en", "--user", "cli-u", *extra)
+        assert done.returncode == 0, done.stderr
+        headers.append(done.stdout.splitlines()[0])
+    first_mentor = headers[0].split(" · ")[0]
+    assert headers[1].startswith(first_mentor)
+    assert "kept by the session" in headers[1]
+    assert headers[2].startswith("Nana (나나)")
+    assert f"named, instead of {first_mentor.split(' ')[0]}" in headers[2]
+    assert headers[3].startswith("Nana (나나)")
+    assert "kept by the session" in headers[3]
 
     began = time.monotonic()
     stack.process.send_signal(signal.SIGINT)
