@@ -51,25 +51,23 @@ def say(line: str) -> None:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-def _offset(text: str) -> int:
-    highest = 65535 - max(PORTS.values())
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if not 0 <= value <= highest:
-        raise argparse.ArgumentTypeError(f"{text!r} is not valid; accepted: 0 to {highest}")
-    return value
+def _whole_number(highest: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from 0 to ``highest``."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = -1
+        if not 0 <= value <= highest:
+            raise argparse.ArgumentTypeError(f"{text!r} is not valid; accepted: 0 to {highest}")
+        return value
+
+    return parse
 
 
-def _load_keys(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if not 0 <= value <= MAX_LOAD_KEYS:
-        raise argparse.ArgumentTypeError(f"{text!r} is not valid; accepted: 0 to {MAX_LOAD_KEYS}")
-    return value
+_offset = _whole_number(65535 - max(PORTS.values()))
+_load_keys = _whole_number(MAX_LOAD_KEYS)
 
 
 def _from_env(name: str, parse: Callable[[str], int], default: str) -> int:
