@@ -333,6 +333,8 @@ class Pipeline:
                 "model": generator.model,
             }
 
+        # What a follow-up carried, which may come from beyond the turns given: in the key too.
+        carried = f"+follow-up:{analysis.subject.primary.value}" if analysis.follow_up else ""
         if self.cache is None:
             value, info = compute(), CacheInfo(hit=False, tier=Tier.NONE)
             value.pop(NO_STORE, None)
@@ -347,7 +349,7 @@ class Pipeline:
                 prompt_version=prompt.version,
                 context=context_digest(
                     request.turns,
-                    request.context.mode + (f"+care:{care.value}" if care else ""),
+                    request.context.mode + (f"+care:{care.value}" if care else "") + carried,
                     prompt=prompt if generator.uses_prompt else None,
                 ),
             )

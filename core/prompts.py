@@ -31,12 +31,19 @@ from core.turns import Turn
 # p3: safety instructions (crisis messages, sessions flagged earlier); p4: the caller's text fenced;
 # p5: the subject, with its key points as guidance
 # p6: the situation within the subject, with its point
-PROMPT_VERSION = "p6"
+# p7: a follow-up gets the previous answer whole, and is told to go on from it
+PROMPT_VERSION = "p7"
 MODES = ("default", "summary_light")
 # The last 5 turns (messages, the user's and the mentor's; a session gives exactly these), each
 # cut to about 100 characters as the seed did.
 RECENT_TURNS = 5
 TURN_CHARS = 100
+# A follow-up ("and then?") is about the previous answer: the model gets that answer whole.
+PREVIOUS_ANSWER_CHARS = 1500
+FOLLOW_UP_RULE = (
+    "The message follows up on your previous answer, given below: go on from it (the step the "
+    "message points at, or the next one), do not start over."
+)
 
 _LANGUAGE_NAMES = {"ko": "Korean", "en": "English", "other": "the language of the message"}
 
@@ -198,6 +205,11 @@ def _user_part(analysis: Analysis, context: PromptContext, turns: Sequence[Turn]
     if recent:
         sent.append("Recent conversation:")
         sent.extend(f"- {turn.role}: {_trim(turn.text, TURN_CHARS)}" for turn in recent)
+    previous = next((t.text for t in reversed(turns) if t.role == "mentor" and t.persona), None)
+    if analysis.follow_up and previous:
+        situation = f"{situation}\n{FOLLOW_UP_RULE}"
+        sent.append("Your previous answer:")
+        sent.append(_trim(previous, PREVIOUS_ANSWER_CHARS))
     sent.append(f"Message: {analysis.text}")
     block = fence("\n".join(sent))
     return f"{situation}\n{block}"

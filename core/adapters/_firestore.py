@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import secrets
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -21,9 +22,10 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
-# Read once per instance by Store.prepare; stores name documents with 64 hex digits (sessions)
-# or "j" and 24 (jobs), so this one never exists.
-WARM_UP_DOCUMENT = "ion-warm-up"
+# Written once per instance by Store.prepare, under a name of its own ("ion-warm-up-" and 8 hex
+# digits: instances starting together do not contend for one document); stores name theirs
+# with 64 hex digits (sessions) or "j" and 24 (jobs), so none is ever one of these.
+WARM_UP_DOCUMENT = "ion-warm-up-"
 
 # The calls the stores make: document reads, queries, and a transaction's or batch's steps.
 _DEADLINED = frozenset(
@@ -238,7 +240,8 @@ class Store:
         report (and retry)."""
         try:
             with self._connection.client() as client:
-                reference = client.collection(self._collection).document(WARM_UP_DOCUMENT)
+                name = WARM_UP_DOCUMENT + secrets.token_hex(4)
+                reference = client.collection(self._collection).document(name)
                 reference.get()
                 run_in_transaction(
                     client, _touch, reference, self._now() + self._ttl, max_attempts=1

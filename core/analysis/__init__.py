@@ -187,13 +187,18 @@ def analyze(text: str) -> Analysis:
 FOLLOW_UP_WORDS = 8
 OWN_INTENT = 0.4
 _POINTS_BACK = re.compile(
-    r"\b(?:and then|then|next|after that|what about|how about|which one|that one|this one|"
-    r"the (?:first|second|third|last|next) (?:one|step|thing|point|part)|that|it|those|these|"
-    r"them|where (?:do|should) i (?:start|begin)|start with|first step)\b"
-    r"|그럼|그러면|그래서|그\s?다음|다음엔|다음은|그거|그건|그게|그걸|이거|이건|그렇게|그러고|"
-    r"번째|뭐부터|무엇부터|어디서부터|어디부터|처음엔",
+    r"\b(?:and then|then what|what next|next step|after that|what about|how about|which one|"
+    r"that one|this one|the (?:first|second|third|last|next) (?:one|step|thing|point|part)|"
+    r"where (?:do|should) i (?:start|begin)|what should i do first|start with|first step|"
+    r"tell me more|more details?|for example|how so|(?:should|will|would|does|did) (?:that|it)|"
+    r"that (?:take|mean|work))\b"
+    r"|그럼|그러면|그\s?다음|다음엔|다음은|그거|그건|그게|그걸|이거|이건|그렇게|그러고|번째|마지막|"
+    r"뭐부터|무엇부터|어디서부터|어디부터|처음엔|예를\s?들면|자세히|어떻게\s?시작",
     re.IGNORECASE,
 )
+# A subject read this weakly is no subject of the message's own ("what next?" reads motivation
+# at 0.05): a follow-up is then still one.
+OWN_SUBJECT = 0.1
 
 
 def as_follow_up(analysis: Analysis, subject: str | None, intent: str | None) -> Analysis:
@@ -207,13 +212,15 @@ def as_follow_up(analysis: Analysis, subject: str | None, intent: str | None) ->
     if (
         subject is None
         or analysis.safety.flagged
-        or own.primary is not Subject.GENERAL
+        or (own.primary is not Subject.GENERAL and own.confidence >= OWN_SUBJECT)
         or not points_back(analysis.text)
     ):
         return analysis
     carried = Judgement(
-        Subject(subject), own.confidence, own.primary, own.confidence, (PREVIOUS_TURN,)
+        Subject(subject), own.confidence, own.primary, own.runner_up_confidence, (PREVIOUS_TURN,)
     )
+    if own.primary is Subject(subject):  # read weakly as the same subject: keep the reading
+        carried = replace(own, cues=(PREVIOUS_TURN,))
     reading = analysis.intent
     if intent is not None and reading.confidence < OWN_INTENT and reading.primary != intent:
         reading = Judgement(

@@ -341,7 +341,7 @@ def _ask(args: argparse.Namespace) -> None:
             facts.append(f"cache {cache.get('tier')}")
     if session := reply.get("session"):
         facts.append(f"session {session.get('id')} turn {session.get('turn')}")
-        if why := _session_routing(reply.get("routing") or {}):
+        if why := _session_routing({**(reply.get("routing") or {}), "named": reply.get("persona")}):
             facts.append(why)
     print(" · ".join(facts))
     print()
@@ -363,5 +363,5 @@ def _session_routing(routing: dict[str, Any]) -> str:
     if reason == "switched":
         return f"switched from {before}{led}"
     if reason == "forced":
-        return f"named, instead of {before}"
+        return "named" if mentor == routing.get("named") else f"named, instead of {before}"
     return ""

@@ -77,6 +77,7 @@ class _Compiled(NamedTuple):
     follow_on: tuple[_Template, ...]
     pointers: tuple[tuple[re.Pattern[str], int], ...]
     next_words: re.Pattern[str]
+    start_words: re.Pattern[str]
 
 
 def _compile(ph: Phrases) -> _Compiled:
@@ -120,6 +121,7 @@ def _compile(ph: Phrases) -> _Compiled:
         follow_on=tuple(_split(t) for t in ph.follow_on),
         pointers=tuple((re.compile(p, re.IGNORECASE), n) for p, n in ph.pointers),
         next_words=re.compile(ph.next_words, re.IGNORECASE),
+        start_words=re.compile(ph.start_words, re.IGNORECASE),
     )
 
 
@@ -207,45 +209,84 @@ class OfflineGenerator:
         return "\n".join(lines)
 
 
-_STEP = re.compile(r"^(?:• |- |\d+\. )(.+)$", re.MULTILINE)
+_STEP = re.compile(r"^(?:• |- |\* |\d+\. )(.+)$", re.MULTILINE)
 
 
 def _continued(
     c: _Compiled, persona: PersonaName, text: str, turns: Sequence[Turn], h: int
 ) -> str | None:
-    """The answer to a follow-up ("그럼 뭐부터 하면 돼요?", "what about the second one?"): it goes
-    on from the steps of the latest answer that gave some, rather than starting over. The step
-    the person points at (by its place, or the one after the first for "and then?"; else the
-    first), how to do it, and the steps after it. None when no earlier answer gave steps."""
+    """The answer to a follow-up that asks where to start, what comes next or about one of the
+    steps ("그럼 뭐부터 하면 돼요?", "and then?", "what about the second one?"): it goes on from
+    the steps of the latest mentor answer that gave some (never a safety reply's crisis lines),
+    rather than starting over. The step pointed at (by its place, the one after the first for
+    "and then?", else the first), how to do it, and the steps after it, as steps again, so the
+    next "and then?" moves on. None for any other follow-up (the carried subject's advice
+    answers it) or when no answer gave steps."""
+    index, lead = _pointed(c, text)
+    if lead is None:
+        return None
     for at in range(len(turns) - 1, -1, -1):
         turn = turns[at]
-        steps = _STEP.findall(turn.text) if turn.role == "mentor" else []
-        if steps:
+        steps = _STEP.findall(turn.text) if turn.role == "mentor" and turn.persona else []
+        # A step named by its place ("the second one") is one of the list the mentor gave, not
+        # of an answer that went on from it; "and then?" goes on from wherever that one left off.
+        if steps and not (lead == "nth" and _went_on(turn.text)):
             break
     else:
         return None
-    asked = next((t.text for t in reversed(turns[:at]) if t.role == "user"), "")
+    index = len(steps) - 1 if index < 0 else min(index, len(steps) - 1)
+    if index == 0 and lead == "next":
+        index = min(1, len(steps) - 1)
     ph = c.phrases
-    index, lead = 0, ph.start_with
-    for pattern, place in c.pointers:
-        if pattern.search(text):
-            index = len(steps) - 1 if place < 0 else min(place, len(steps) - 1)
-            lead = ph.start_with if index == 0 else ph.nth_step
-            break
-    else:
-        if len(steps) > 1 and c.next_words.search(text):
-            index, lead = 1, ph.next_step
+    pool = {"start": ph.start_with, "next": ph.next_step, "nth": ph.nth_step}[lead]
+    if index == 0:
+        pool = ph.start_with
+    asked = next(
+        (
+            t.text
+            for t in reversed(turns[:at])
+            if t.role == "user" and not t.safety and not points_back(t.text)
+        ),
+        "",
+    )
     lines = []
     if asked:
         head, tail = _pick(c.follow_on, h, 0)
         q_open, q_close = ph.quote
         quoted = topic_of(unicodedata.normalize("NFC", asked), PREVIOUS_TOPIC_CHARS)
         lines.append(head + q_open + quoted + q_close + tail)
-    lines.append(_pick(lead, h, 1) + steps[index])
-    lines.append(_pick(ph.make_it_small, h, 2))
-    lines += [ph.after_that + step for step in steps[index + 1 : index + 3]]
+    lines += (_pick(pool, h, 1).rstrip(), ph.bullet + steps[index], _pick(ph.make_it_small, h, 2))
+    later = steps[index + 1 : index + 3]
+    if later:
+        lines.append(ph.after_that.rstrip())
+        lines += [ph.bullet + step for step in later]
     lines.append(_pick(ph.closings[persona], h, 9) + " " + ph.signoff[persona])
     return "\n".join(lines)
+
+
+_LEADS = frozenset(
+    line.rstrip()
+    for ph in (EN, KO)
+    for line in (*ph.start_with, *ph.next_step, *ph.nth_step)
+)
+
+
+def _went_on(answer: str) -> bool:
+    """Whether an answer was itself a follow-up's, going on from an earlier list."""
+    return any(line in _LEADS for line in answer.splitlines())
+
+
+def _pointed(c: _Compiled, text: str) -> tuple[int, str | None]:
+    """(the step's index, -1 the last; how it was asked: start, next or nth), or (0, None)
+    when the message points at no step."""
+    for pattern, place in c.pointers:
+        if pattern.search(text):
+            return place, "nth"
+    if c.next_words.search(text):
+        return 1, "next"
+    if c.start_words.search(text):
+        return 0, "start"
+    return 0, None
 
 
 def _advised(

@@ -56,10 +56,11 @@ class Phrases(NamedTuple):
     afterwards: str  # the label of such a step under a horizon
     # A follow-up that goes on from the previous answer's steps (core.generation._offline):
     follow_on: tuple[str, ...]  # {t}: the previous user turn's topic
-    start_with: tuple[str, ...]  # before the step to start with
+    start_with: tuple[str, ...]  # the line before the step to start with
     next_step: tuple[str, ...]  # before the step after the first ("and then?")
     nth_step: tuple[str, ...]  # before the step the person pointed at ("the second one")
     make_it_small: tuple[str, ...]  # how to do that one step
     after_that: str  # before each later step
     pointers: tuple[tuple[str, int], ...]  # (pattern, step index; -1 the last) in order
     next_words: str  # a pattern: the person asks what comes after the first step
+    start_words: str  # a pattern: the person asks where to start

@@ -169,6 +169,11 @@ def test_a_conversation_keeps_its_mentor_until_the_need_changes_or_another_is_na
     assert steps[2] in then["answer"]
     assert opening[:12] in then["answer"]
 
+    if language == "en":  # "and then?" again: on from where the last answer left off
+        again = turn(follow_up)
+        assert again["persona"] == mentor
+        assert steps[2] in again["answer"].split("\n")[2]
+
     pointed = turn(second_one)
     assert pointed["persona"] == mentor
     assert steps[1] in pointed["answer"]
@@ -221,3 +226,10 @@ def test_a_crisis_in_a_session_gets_the_safety_reply_and_the_mentor_comes_back(
     after = ask(app, "and then?", **session).get_json()
     assert after["persona"] == first["persona"]
     assert after["routing"]["reason"] == "kept_by_session"
+    # It goes on from the mentor's steps, never from the crisis lines of the safety reply.
+    steps = re.findall(r"^• (.+)$", first["answer"], re.MULTILINE)
+    assert steps[1] in after["answer"]
+    given = re.findall(r"^• (.+)$", after["answer"], re.MULTILINE)
+    assert given
+    assert set(given) <= set(steps)  # no crisis line offered as a step
+    assert "I don't want to live" not in after["answer"]  # nor quoted as the topic

@@ -67,3 +67,22 @@ def test_the_router_signals_the_first_answer_once_it_is_sent() -> None:
     assert not _warmup.has_answered()  # made, not yet sent
     response.close()  # what the server calls once the body is written
     assert _warmup.has_answered()
+
+
+def test_work_registered_on_first_answer_waits_however_long_and_runs_where_it_answers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """on_first_answer starts no thread until answered(): registered while a function's module
+    is imported (in gunicorn's master), it runs in the worker that answers, never in the
+    master, which answers nothing."""
+    monkeypatch.setattr(_warmup, "_pending", [])
+    done = threading.Event()
+    before = threading.active_count()
+    _warmup.on_first_answer(done.set, "test-pending")
+    assert threading.active_count() == before  # nothing started: a fork would lose it
+    assert not done.wait(0.3)
+    _warmup.answered()
+    assert done.wait(10)
+    later = threading.Event()
+    _warmup.on_first_answer(later.set, "test-later")  # after the first answer: at once
+    assert later.wait(10)
