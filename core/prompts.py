@@ -209,7 +209,10 @@ def _user_part(analysis: Analysis, context: PromptContext, turns: Sequence[Turn]
     if analysis.follow_up and previous:
         situation = f"{situation}\n{FOLLOW_UP_RULE}"
         sent.append("Your previous answer:")
-        sent.append(_trim(previous, PREVIOUS_ANSWER_CHARS))
+        kept = previous.strip()  # its lines kept: the steps are what the message points at
+        sent.append(
+            kept if len(kept) <= PREVIOUS_ANSWER_CHARS else kept[:PREVIOUS_ANSWER_CHARS] + "…"
+        )
     sent.append(f"Message: {analysis.text}")
     block = fence("\n".join(sent))
     return f"{situation}\n{block}"

@@ -265,9 +265,7 @@ def _continued(
 
 
 _LEADS = frozenset(
-    line.rstrip()
-    for ph in (EN, KO)
-    for line in (*ph.start_with, *ph.next_step, *ph.nth_step)
+    line.rstrip() for ph in (EN, KO) for line in (*ph.start_with, *ph.next_step, *ph.nth_step)
 )
 
 

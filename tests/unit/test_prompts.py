@@ -2,11 +2,12 @@ from __future__ import annotations
 
 import pytest
 
-from core.analysis import analyze
+from core.analysis import analyze, as_follow_up
 from core.errors import InvalidInput, UnknownPersona
 from core.personas import PersonaName
 from core.prompts import (
     FENCE_SLOT,
+    FOLLOW_UP_RULE,
     PROMPT_VERSION,
     TURN_CHARS,
     Prompt,
@@ -136,3 +137,21 @@ def test_only_whole_markers_receive_the_id() -> None:
     assert f"what is {FENCE_SLOT}?" in block_of(prompt.user, "ab" * 8)
     with pytest.raises(ValueError, match="hex"):
         prompt.fenced("not-hex>>>")
+
+
+def test_a_follow_up_prompt_carries_the_previous_answer_whole() -> None:
+    answer = "Start here:\n" + "\n".join(f"• step {n}: " + "x" * 60 for n in range(1, 4))
+    assert len(answer) > TURN_CHARS
+    turns = (
+        Turn("user", "My portfolio is weak.", subject="job_search", intent="seek_advice"),
+        Turn("mentor", answer, persona="riri"),
+    )
+    follow_up = as_follow_up(analyze("and then?"), "job_search", "seek_advice")
+    assert follow_up.follow_up
+    prompt = build_prompt(PersonaName.RIRI, follow_up, PromptContext(), turns)
+    assert FOLLOW_UP_RULE in prompt.user
+    assert answer in prompt.user  # whole, inside the fenced block
+    assert prompt.user.index(FOLLOW_UP_RULE) < prompt.user.index("<<<user_message")
+    plain = build_prompt(PersonaName.RIRI, analyze("and then?"), PromptContext(), turns)
+    assert FOLLOW_UP_RULE not in plain.user
+    assert answer not in plain.user
