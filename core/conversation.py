@@ -10,6 +10,7 @@ once stays in ``care`` for the rest of its life. If the store is down the reques
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cached_property
@@ -22,6 +23,22 @@ from core.routing import SWITCH_MARGIN, Continuity
 from core.safety import Category
 from core.sessions import PROMPT_TURNS, Owner, SessionStore
 from core.turns import Turn
+
+log = logging.getLogger(__name__)
+# A turn of a conversation in each language, read once by prepare_sessions (nothing generated
+# or cached).
+_WARM_UP = tuple(
+    Request(
+        follow_up,
+        turns=(Turn("user", opening), Turn("mentor", "• a step")),
+        continuity=Continuity(subject="job_search", intent="seek_advice"),
+        use_cache=False,
+    )
+    for opening, follow_up in (
+        ("이직 준비 중인데 포트폴리오가 약해요", "그럼 뭐부터 하면 돼요?"),
+        ("How should I prepare for my first on-call week?", "and then?"),
+    )
+)
 
 
 class SessionInfo(NamedTuple):
@@ -50,10 +67,17 @@ class Conversations:
         return self._sessions_factory()
 
     def prepare_sessions(self) -> None:
-        """Import the session store's client and connect (``SessionStore.prepare``), so the
-        first request with a session does not do it on its own time; ``core.bootstrap`` runs
-        this in the background. Never raises."""
+        """Import the session store's client and connect (``SessionStore.prepare``), and read
+        one conversation's turn without answering it (what the reading and the prompt load on
+        first use: the situations of a subject, a follow-up's path), so the first request with a
+        session does neither on its own time; ``core.bootstrap`` runs this in the background.
+        Never raises."""
         self.sessions.prepare()
+        try:
+            for request in _WARM_UP:
+                self.pipeline.understand(request)
+        except Exception:  # whatever this met, the first real request meets and reports
+            log.info("the pipeline was not warmed up", exc_info=True)
 
     def answer(self, request: Request, owner: Owner, session_id: str | None) -> Answered:
         observability.set_tags(user_id=owner.user_id, session_id=session_id)  # keyed hashes
