@@ -287,13 +287,15 @@ function showUnderstood(data) {
   $("fact-safety").textContent = data.safety.category;
   $("fact-safety").classList.toggle("alert", data.safety.category !== "none");
   const routing = data.routing;
-  const led = routing.margin === undefined ? "" : `, the best other led by ${routing.margin.toFixed(2)}`;
+  const led = routing.margin === undefined ? ""
+    : routing.margin > 0 ? `, though the best other led by ${routing.margin.toFixed(2)}`
+    : routing.margin < 0 ? `, which scores best by ${(-routing.margin).toFixed(2)}` : ", tied";
   const why = {
     scores: "by the scores",
     forced: "as you chose",
     safety: "for safety",
     kept_by_session: `kept by the session${led}`,
-    switched: `switched from ${personaName(routing.session_mentor || "")}${led}`,
+    switched: `switched from ${personaName(routing.session_mentor || "")}, by ${(routing.margin || 0).toFixed(2)}`,
   }[routing.reason];
   $("fact-persona").textContent =
     `${personaName(data.persona)} ${why} (routing confidence ${percent(data.confidence)})`;

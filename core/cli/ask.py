@@ -356,12 +356,17 @@ def _session_routing(routing: dict[str, Any]) -> str:
         return ""
     before = PERSONAS[PersonaName.parse(str(mentor))].display_name
     margin = routing.get("margin")
-    led = f", the best other led by {margin:+.2f}" if isinstance(margin, float) else ""
-    reason = routing.get("reason")
-    if reason == "kept_by_session":
-        return f"kept by the session{led}"
-    if reason == "switched":
-        return f"switched from {before}{led}"
-    if reason == "forced":
-        return "named" if mentor == routing.get("named") else f"named, instead of {before}"
-    return ""
+    lead = margin if isinstance(margin, float) else 0.0
+    kept = (
+        f"though the best other led by {lead:.2f}"
+        if lead > 0
+        else f"which scores best by {-lead:.2f}"
+        if lead < 0
+        else "tied with the best other"
+    )
+    named = "named" if mentor == routing.get("named") else f"named, instead of {before}"
+    return {
+        "kept_by_session": f"kept by the session, {kept}",
+        "switched": f"switched from {before}, by {lead:.2f}",
+        "forced": named,
+    }.get(str(routing.get("reason")), "")

@@ -241,14 +241,7 @@ def _continued(
     pool = {"start": ph.start_with, "next": ph.next_step, "nth": ph.nth_step}[lead]
     if index == 0:
         pool = ph.start_with
-    asked = next(
-        (
-            t.text
-            for t in reversed(turns[:at])
-            if t.role == "user" and not t.safety and not points_back(t.text)
-        ),
-        "",
-    )
+    asked = _asked(turns, at)
     lines = []
     if asked:
         head, tail = _pick(c.follow_on, h, 0)
@@ -267,6 +260,17 @@ def _continued(
 _LEADS = frozenset(
     line.rstrip() for ph in (EN, KO) for line in (*ph.start_with, *ph.next_step, *ph.nth_step)
 )
+
+
+def _asked(turns: Sequence[Turn], at: int) -> str:
+    """What the person asked that the list of steps answered: the user turn before the latest
+    mentor answer, at or before ``at``, that gave the list rather than going on from one."""
+    for k in range(at, 0, -1):
+        turn = turns[k]
+        if turn.role == "mentor" and turn.persona and not _went_on(turn.text):
+            before = turns[k - 1]
+            return before.text if before.role == "user" and not before.safety else ""
+    return ""
 
 
 def _went_on(answer: str) -> bool:
