@@ -154,6 +154,7 @@ def test_the_stack_serves_every_function_and_stops_cleanly(
         ("and then?", ()),
         ("what about the second one?", ("--persona", "nana")),
         ("and then?", ()),
+        ("I'm burnt out. I dread Mondays and I feel empty.", ()),
     )
     headers = []
     for message, extra in english:
@@ -167,6 +168,9 @@ def test_the_stack_serves_every_function_and_stops_cleanly(
     assert f"named, instead of {first_mentor.split(' ')[0]}" in headers[2]
     assert headers[3].startswith("Nana (나나)")
     assert "kept by the session" in headers[3]
+    # A changed need where another mentor clearly leads: switched, and by how much.
+    assert not headers[4].startswith("Nana (나나)")
+    assert re.search(r"switched from Nana, by 0\.\d\d", headers[4]), headers[4]
 
     began = time.monotonic()
     stack.process.send_signal(signal.SIGINT)
