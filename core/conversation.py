@@ -101,7 +101,7 @@ class Conversations:
 def continuity(turns: Sequence[Turn], switch_margin: float) -> Continuity:
     """What the next turn goes on from: the mentor of the latest mentor turn that had one (a
     safety reply has none), and the subject and intent of the latest user turn read."""
-    mentor = next((t.persona for t in reversed(turns) if t.role == "mentor" and t.persona), None)
+    mentor = next((t.persona for t in reversed(turns) if t.mentors_answer), None)
     read = next((t for t in reversed(turns) if t.role == "user" and t.subject), None)
     return Continuity(
         PersonaName(mentor) if mentor else None,

@@ -205,8 +205,10 @@ def _user_part(analysis: Analysis, context: PromptContext, turns: Sequence[Turn]
     if recent:
         sent.append("Recent conversation:")
         sent.extend(f"- {turn.role}: {_trim(turn.text, TURN_CHARS)}" for turn in recent)
-    previous = next((t.text for t in reversed(turns) if t.role == "mentor" and t.persona), None)
-    if analysis.follow_up and previous:
+    previous = analysis.follow_up and next(
+        (t.text for t in reversed(turns) if t.mentors_answer), None
+    )
+    if previous:
         situation = f"{situation}\n{FOLLOW_UP_RULE}"
         sent.append("Your previous answer:")
         kept = previous.strip()  # its lines kept: the steps are what the message points at

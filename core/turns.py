@@ -19,3 +19,8 @@ class Turn:
     subject: str | None = None
     intent: str | None = None
     persona: str | None = None
+
+    @property
+    def mentors_answer(self) -> bool:
+        """A mentor's own answer, which a follow-up goes on from (not a safety reply)."""
+        return self.role == "mentor" and self.persona is not None

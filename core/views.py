@@ -358,8 +358,9 @@ class RoutingOut(View):
         )
 
 
-# Every routing there can be (216 keys, each routed, forced to one of four or for safety)
-# is fewer than this: core.routing.route keeps them all anyway.
+# The routings of sessionless requests (216 keys, each routed, forced to one of four or for
+# safety) are fewer than this; in sessions, kept or switched from each mentor, there are more,
+# and the least recently used are built again.
 _ROUTINGS = _Recent(RoutingOut._build, size=2048)
 
 

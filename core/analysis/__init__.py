@@ -199,6 +199,7 @@ _POINTS_BACK = re.compile(
 # A subject read this weakly is no subject of the message's own ("what next?" reads motivation
 # at 0.05): a follow-up is then still one.
 OWN_SUBJECT = 0.1
+PREVIOUS_TURN = "(the previous turn)"  # the cue of what a follow-up carried
 
 
 def as_follow_up(analysis: Analysis, subject: str | None, intent: str | None) -> Analysis:
@@ -228,9 +229,6 @@ def as_follow_up(analysis: Analysis, subject: str | None, intent: str | None) ->
             (PREVIOUS_TURN,),
         )  # fmt: skip
     return replace(analysis, subject=carried, intent=reading, follow_up=True)
-
-
-PREVIOUS_TURN = "(the previous turn)"
 
 
 def points_back(text: str) -> bool:

@@ -341,16 +341,16 @@ def _ask(args: argparse.Namespace) -> None:
             facts.append(f"cache {cache.get('tier')}")
     if session := reply.get("session"):
         facts.append(f"session {session.get('id')} turn {session.get('turn')}")
-        if why := _session_routing({**(reply.get("routing") or {}), "named": reply.get("persona")}):
+        if why := _session_routing(reply.get("routing") or {}, str(reply.get("persona"))):
             facts.append(why)
     print(" · ".join(facts))
     print()
     print(reply.get("answer"))
 
 
-def _session_routing(routing: dict[str, Any]) -> str:
-    """Why this mentor answers a turn of a session, when the session had one: kept, switched
-    (from whom, by how much), or named by the caller."""
+def _session_routing(routing: dict[str, Any], answering: str) -> str:
+    """Why ``answering`` answers a turn of a session, when the session had a mentor: kept,
+    switched (from whom, by how much), or named by the caller."""
     mentor = routing.get("session_mentor")
     if not mentor:
         return ""
@@ -364,7 +364,7 @@ def _session_routing(routing: dict[str, Any]) -> str:
         if lead < 0
         else "tied with the best other"
     )
-    named = "named" if mentor == routing.get("named") else f"named, instead of {before}"
+    named = "named" if mentor == answering else f"named, instead of {before}"
     return {
         "kept_by_session": f"kept by the session, {kept}",
         "switched": f"switched from {before}, by {lead:.2f}",

@@ -227,7 +227,7 @@ def _continued(
         return None
     for at in range(len(turns) - 1, -1, -1):
         turn = turns[at]
-        steps = _STEP.findall(turn.text) if turn.role == "mentor" and turn.persona else []
+        steps = _STEP.findall(turn.text) if turn.mentors_answer else []
         # A step named by its place ("the second one") is one of the list the mentor gave, not
         # of an answer that went on from it; "and then?" goes on from wherever that one left off.
         if steps and not (lead == "nth" and _went_on(turn.text)):
@@ -235,12 +235,8 @@ def _continued(
     else:
         return None
     index = len(steps) - 1 if index < 0 else min(index, len(steps) - 1)
-    if index == 0 and lead == "next":
-        index = min(1, len(steps) - 1)
     ph = c.phrases
-    pool = {"start": ph.start_with, "next": ph.next_step, "nth": ph.nth_step}[lead]
-    if index == 0:
-        pool = ph.start_with
+    pool = ph.start_with if index == 0 else ph.next_step if lead == "next" else ph.nth_step
     asked = _asked(turns, at)
     lines = []
     if asked:
@@ -267,7 +263,7 @@ def _asked(turns: Sequence[Turn], at: int) -> str:
     mentor answer, at or before ``at``, that gave the list rather than going on from one."""
     for k in range(at, 0, -1):
         turn = turns[k]
-        if turn.role == "mentor" and turn.persona and not _went_on(turn.text):
+        if turn.mentors_answer and not _went_on(turn.text):
             before = turns[k - 1]
             return before.text if before.role == "user" and not before.safety else ""
     return ""
